@@ -1,0 +1,29 @@
+import { counterFlow } from './counter';
+import { eligibilityFlow } from './eligibility';
+import { fraudFlow } from './fraud';
+import { handoffFlow } from './handoff';
+import { itemsFlow } from './items';
+import { programmeFlow } from './programme';
+import type { Topic } from './topics';
+import type { FlowDefinition } from './types';
+import { welcomeFlow } from './welcome';
+
+export const FLOWS: readonly FlowDefinition[] = [
+  welcomeFlow,
+  eligibilityFlow,
+  programmeFlow,
+  counterFlow,
+  itemsFlow,
+  fraudFlow,
+  handoffFlow,
+];
+
+export function flowForTopic(topic: Topic): FlowDefinition {
+  const flow = FLOWS.find((f) => f.topics.includes(topic));
+  if (!flow) throw new Error(`no flow answers the topic "${topic}"`);
+  return flow;
+}
+
+export type { FlowDefinition, FlowInput, FlowEvent, Answer } from './types';
+export type { ReplyEvent, ReplyPart, QuickOption } from './reply';
+export { TOPICS, isTopic, type Topic, type Lang } from './topics';

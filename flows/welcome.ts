@@ -1,0 +1,61 @@
+import { setup } from 'xstate';
+import type { Content } from '../src/content/schema';
+import { textFor } from './lib/texts';
+import { ENGLISH_MENU, MAIN_MENU, replyEvent, say, text, topicOptions, type ReplyEvent } from './reply';
+import type { Topic } from './topics';
+import type { FlowDefinition, FlowEvent, FlowInput } from './types';
+
+const TOPICS = [
+  'follow',
+  'greeting',
+  'thanks',
+  'menu',
+  'unsupported',
+  'cancelled',
+  'conversationReset',
+  'sensitiveWarning',
+] as const satisfies readonly Topic[];
+
+const TEXT_KEY: Record<(typeof TOPICS)[number], string> = {
+  follow: 'welcome',
+  greeting: 'welcomeBack',
+  thanks: 'thanks',
+  menu: 'menuPrompt',
+  unsupported: 'unsupportedMessage',
+  cancelled: 'cancelled',
+  conversationReset: 'conversationReset',
+  sensitiveWarning: 'sensitiveWarning',
+};
+
+/** Greetings, the menu, and what the bot says on its own account (a reset, a warning about a My Number). */
+export const welcomeFlow: FlowDefinition = {
+  id: 'welcome',
+  version: 1,
+  topics: TOPICS,
+  create: (content: Content) =>
+    setup({
+      types: { input: {} as FlowInput, context: {} as FlowInput, events: {} as FlowEvent, emitted: {} as ReplyEvent },
+      guards: { english: ({ context }) => context.lang === 'en' },
+    }).createMachine({
+      id: 'welcome',
+      context: ({ input }) => input,
+      initial: 'deciding',
+      states: {
+        deciding: { always: [{ guard: 'english', target: 'english' }, { target: 'japanese' }] },
+        english: {
+          type: 'final',
+          entry: say(({ context }) => {
+            const key = context.topic === 'sensitiveWarning' ? 'sensitiveWarning' : 'welcome';
+            return replyEvent([text(textFor(content, 'en', key))], topicOptions(ENGLISH_MENU, 'en'));
+          }),
+        },
+        japanese: {
+          type: 'final',
+          entry: say(({ context }) => {
+            const key = TEXT_KEY[context.topic as (typeof TOPICS)[number]] ?? 'welcome';
+            return replyEvent([text(textFor(content, 'ja', key))], topicOptions(MAIN_MENU, 'ja'));
+          }),
+        },
+      },
+    }),
+};

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const isoWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const envSchema = z
+  .object({
+    NODE_ENV: optionalText,
+    PORT: z.coerce
+      .number({ invalid_type_error: 'a TCP port number' })
+      .int('a whole number')
+      .min(0, 'a port from 0 to 65535')
+      .max(65535, 'a port from 0 to 65535')
+      .default(3000),
+    LINE_CHANNEL_SECRET: optionalText,
+    LINE_CHANNEL_ACCESS_TOKEN: optionalText,
+    LINE_API_BASE_URL: z.string().url('an http(s) URL such as https://api.line.me').default('https://api.line.me'),
+    LINE_DATA_API_BASE_URL: z
+      .string()
+      .url('an http(s) URL such as https://api-data.line.me')
+      .default('https://api-data.line.me'),
+    DATABASE_URL: z
+      .string()
+      .default('sqlite:./data/bot.db')
+      .refine((v) => /^(sqlite:|postgres(ql)?:\/\/)/.test(v), 'sqlite:PATH or postgres://USER@HOST:PORT/DB'),
+    BOT_NOW: optionalText.refine(
+      (v) => v === undefined || (isoWithOffset.test(v) && !Number.isNaN(Date.parse(v))),
+      'an ISO 8601 time with an offset, such as 2023-04-12T10:00:00+09:00',
+    ),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    ADMIN_TOKEN: optionalText.refine(
+      (v) => v === undefined || v.length >= 16,
+      'at least 16 characters (or unset to turn the admin API off)',
+    ),
+    CONTENT_FILE: optionalText,
+    IDLE_TIMEOUT_MINUTES: z.coerce.number().positive('a positive number of minutes').default(30),
+  })
+  .superRefine((env, ctx) => {
+    const hasSecret = env.LINE_CHANNEL_SECRET !== undefined;
+    const hasToken = env.LINE_CHANNEL_ACCESS_TOKEN !== undefined;
+    if (hasSecret !== hasToken) {
+      const missing = hasSecret ? 'LINE_CHANNEL_ACCESS_TOKEN' : 'LINE_CHANNEL_SECRET';
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [missing],
+        message: 'required when the other LINE credential is set (set both, or neither for local mode)',
+      });
+    }
+    if (!hasSecret && !hasToken && env.NODE_ENV === 'production') {
+      for (const name of ['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN']) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [name],
+          message: 'required when NODE_ENV=production (the LINE channel credentials)',
+        });
+      }
+    }
+  });
+
+export interface Config {
+  port: number;
+  /** No LINE credentials at start: replies go to an in-process stand-in instead of LINE. */
+  localMode: boolean;
+  line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string };
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  /** Fixed time the flows see (BOT_NOW); undefined means real time. */
+  botNow?: Date;
+  logLevel: (typeof LOG_LEVELS)[number];
+  adminToken?: string;
+  contentFile?: string;
+  idleTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.join('\n')}`);
+  }
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv, generateLocalSecret: () => string): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: expected ${issue.message}`),
+    );
+  }
+  const e = result.data;
+  const localMode = e.LINE_CHANNEL_SECRET === undefined;
+  const database = e.DATABASE_URL.startsWith('sqlite:')
+    ? { kind: 'sqlite' as const, file: e.DATABASE_URL.slice('sqlite:'.length) }
+    : { kind: 'postgres' as const, url: e.DATABASE_URL };
+  return {
+    port: e.PORT,
+    localMode,
+    line: {
+      channelSecret: e.LINE_CHANNEL_SECRET ?? generateLocalSecret(),
+      channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN ?? 'local-mode',
+      apiBaseUrl: e.LINE_API_BASE_URL,
+      dataApiBaseUrl: e.LINE_DATA_API_BASE_URL,
+    },
+    database,
+    botNow: e.BOT_NOW === undefined ? undefined : new Date(e.BOT_NOW),
+    logLevel: e.LOG_LEVEL,
+    adminToken: e.ADMIN_TOKEN,
+    contentFile: e.CONTENT_FILE,
+    idleTimeoutMs: e.IDLE_TIMEOUT_MINUTES * 60_000,
+  };
+}

@@ -1,0 +1,164 @@
+import { createActor, initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { FLOWS, flowForTopic, isTopic, type FlowDefinition, type FlowEvent, type FlowInput, type ReplyEvent, type Topic } from '../../flows';
+import type { Answer } from '../../flows/types';
+import type { Content } from '../content/schema';
+import type { Understanding } from '../nlu/types';
+import type { ConversationChange, ConversationEnvelope } from '../store/types';
+import type { ResidentInput } from './input';
+
+export interface CompiledFlow {
+  definition: FlowDefinition;
+  machine: AnyStateMachine;
+}
+
+export type FlowCatalog = Map<string, CompiledFlow>;
+
+export function compileFlows(content: Content, flows: readonly FlowDefinition[] = FLOWS): FlowCatalog {
+  return new Map(flows.map((definition) => [definition.id, { definition, machine: definition.create(content) }]));
+}
+
+export type ResetReason = 'idle' | 'version' | 'broken';
+
+export interface TurnDecision {
+  change: ConversationChange;
+  replies: ReplyEvent[];
+  reset: ResetReason | null;
+  /** Which flow answered and why, for the log (never the resident's words). */
+  route: string;
+}
+
+export interface TurnRequest {
+  catalog: FlowCatalog;
+  envelope: ConversationEnvelope | null;
+  input: ResidentInput;
+  understanding: Understanding | null;
+  /** The flows' clock (BOT_NOW or real time). */
+  now: Date;
+  /** Real time, for the idle timeout. */
+  realNow: number;
+  idleTimeoutMs: number;
+}
+
+const ANSWERS: readonly Answer[] = ['yes', 'no', 'march', 'notyet'];
+
+function emitted(actions: { type: string; params?: unknown }[]): ReplyEvent[] {
+  return actions
+    .filter((a) => a.type === 'xstate.emit')
+    .map((a) => (a.params as { event: ReplyEvent }).event)
+    .filter((e) => e.type === 'reply');
+}
+
+interface ActiveFlow {
+  flow: CompiledFlow;
+  snapshot: AnyMachineSnapshot;
+}
+
+/** Revives the stored conversation, or says why it cannot be continued. */
+function revive(
+  catalog: FlowCatalog,
+  envelope: ConversationEnvelope | null,
+  realNow: number,
+  idleTimeoutMs: number,
+): { active: ActiveFlow | null; reset: ResetReason | null } {
+  if (!envelope) return { active: null, reset: null };
+  if (realNow - envelope.updatedAt > idleTimeoutMs) return { active: null, reset: 'idle' };
+  const flow = catalog.get(envelope.flowId);
+  if (!flow || flow.definition.version !== envelope.flowVersion) return { active: null, reset: 'version' };
+  try {
+    const snapshot = createActor(flow.machine, { snapshot: envelope.snapshot as never }).getSnapshot();
+    if (snapshot.status !== 'active') return { active: null, reset: 'broken' };
+    return { active: { flow, snapshot }, reset: null };
+  } catch {
+    return { active: null, reset: 'broken' };
+  }
+}
+
+type Intent =
+  | { kind: 'event'; event: FlowEvent }
+  | { kind: 'start'; topic: Topic; suggestions?: Topic[] }
+  | { kind: 'cancel' };
+
+function intentsFor(input: ResidentInput, u: Understanding | null, nowIso: string): Intent[] {
+  if (input.kind === 'follow') return [{ kind: 'start', topic: 'follow' }];
+  if (input.kind === 'unsupported') return [{ kind: 'start', topic: 'unsupported' }];
+  if (input.kind === 'postback') {
+    const params = new URLSearchParams(input.data);
+    const answer = params.get('answer');
+    const topic = params.get('topic');
+    if (params.get('control') === 'cancel') return [{ kind: 'cancel' }];
+    if (answer && (ANSWERS as string[]).includes(answer)) {
+      // A button from a question that is no longer open falls back to the menu.
+      return [{ kind: 'event', event: { type: 'ANSWER', answer: answer as Answer, now: nowIso } }, { kind: 'start', topic: 'menu' }];
+    }
+    return [{ kind: 'start', topic: topic && isTopic(topic) ? topic : 'menu' }];
+  }
+  if (input.kind !== 'text' || !u) return [{ kind: 'start', topic: 'menu' }];
+  if (u.control === 'cancel') return [{ kind: 'cancel' }];
+  const intents: Intent[] = [];
+  if (u.answer) intents.push({ kind: 'event', event: { type: 'ANSWER', answer: u.answer, now: nowIso } });
+  if (u.topic) intents.push({ kind: 'start', topic: u.topic, suggestions: u.suggestions });
+  intents.push({ kind: 'event', event: { type: 'UNCLEAR', now: nowIso } });
+  intents.push({ kind: 'start', topic: 'outOfScope', suggestions: u.suggestions });
+  return intents;
+}
+
+function start(flow: CompiledFlow, input: FlowInput): { snapshot: AnyMachineSnapshot; replies: ReplyEvent[] } {
+  const [snapshot, actions] = initialTransition(flow.machine, input);
+  return { snapshot, replies: emitted(actions) };
+}
+
+/**
+ * Decides one turn of a resident's conversation, purely: the stored envelope and the input in, the change to
+ * store and the replies out. The only place where flows are started, restored and advanced.
+ */
+export function decideTurn(req: TurnRequest): TurnDecision {
+  const { catalog, envelope, input, understanding } = req;
+  const nowIso = req.now.toISOString();
+  const lang = understanding?.lang ?? 'ja';
+  const { active, reset } = revive(catalog, envelope, req.realNow, req.idleTimeoutMs);
+  const replies: ReplyEvent[] = [];
+  const startTopic = (topic: Topic, suggestions?: Topic[]) => {
+    const flow = catalog.get(flowForTopic(topic).id);
+    if (!flow) throw new Error(`flow for topic ${topic} is not compiled`);
+    return { flow, ...start(flow, { topic, lang, now: nowIso, suggestions }) };
+  };
+  if (reset === 'version' || reset === 'broken') replies.push(...startTopic('conversationReset').replies);
+  if (input.kind === 'text' && (input.hadMyNumber || input.hadPin)) replies.push(...startTopic('sensitiveWarning').replies);
+
+  const dropStored = (): ConversationChange =>
+    envelope ? { kind: 'delete', expectedRevision: envelope.revision } : { kind: 'keep' };
+
+  for (const intent of intentsFor(input, understanding, nowIso)) {
+    if (intent.kind === 'cancel') {
+      replies.push(...startTopic('cancelled').replies);
+      return { change: dropStored(), replies, reset, route: 'cancel' };
+    }
+    if (intent.kind === 'event') {
+      if (!active || !active.snapshot.can(intent.event)) continue;
+      const [snapshot, actions] = transition(active.flow.machine, active.snapshot, intent.event);
+      replies.push(...emitted(actions));
+      return { change: persist(active.flow, snapshot, envelope), replies, reset, route: `${active.flow.definition.id}:${intent.event.type}` };
+    }
+    // A sensitive-data warning alone is a complete answer when nothing else was asked.
+    if (intent.topic === 'outOfScope' && replies.length > 0 && input.kind === 'text' && (input.hadMyNumber || input.hadPin)) {
+      return { change: dropStored(), replies, reset, route: 'sensitive' };
+    }
+    const started = startTopic(intent.topic, intent.suggestions);
+    replies.push(...started.replies);
+    return { change: persist(started.flow, started.snapshot, envelope), replies, reset, route: `${started.flow.definition.id}:${intent.topic}` };
+  }
+  return { change: { kind: 'keep' }, replies, reset, route: 'none' };
+}
+
+function persist(flow: CompiledFlow, snapshot: AnyMachineSnapshot, envelope: ConversationEnvelope | null): ConversationChange {
+  if (snapshot.status !== 'active') {
+    return envelope ? { kind: 'delete', expectedRevision: envelope.revision } : { kind: 'keep' };
+  }
+  return {
+    kind: 'save',
+    flowId: flow.definition.id,
+    flowVersion: flow.definition.version,
+    snapshot: flow.machine.getPersistedSnapshot(snapshot),
+    expectedRevision: envelope?.revision ?? null,
+  };
+}

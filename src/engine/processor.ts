@@ -1,0 +1,207 @@
+import type { webhook } from '@line/bot-sdk';
+import type { Clock } from '../clock';
+import { renderReply } from '../effects/render';
+import type { Logger } from '../logger';
+import { LineApiError, toLineApiError, type LineMessage, type LineTransport } from '../line/transport';
+import type { LanguageUnderstanding } from '../nlu/types';
+import { hashUserId } from '../privacy';
+import type { EventOutcome, InboxEvent, Store } from '../store/types';
+import { decideTurn, type FlowCatalog } from './conversation';
+import { residentInput, userIdOf } from './input';
+
+export interface ProcessorOptions {
+  store: Store;
+  transport: LineTransport;
+  catalog: FlowCatalog;
+  understanding: LanguageUnderstanding;
+  clock: Clock;
+  logger: Logger;
+  idleTimeoutMs: number;
+  /** How long a worker owns an event before another may take it over (a crashed replica's events). */
+  leaseMs?: number;
+  /** LINE accepts a reply token for about a minute; older events are recorded as missed. */
+  replyTokenMaxAgeMs?: number;
+  /** Waits this long after an event arrives so that events sent together are taken in timestamp order. */
+  settleMs?: number;
+  /** How often unfinished events whose lease ran out are picked up again. */
+  sweepIntervalMs?: number;
+}
+
+const CAS_ATTEMPTS = 5;
+
+/**
+ * Takes accepted events out of the inbox and answers them: one at a time per conversation (across processes,
+ * through the store's claim), any number of conversations at once.
+ */
+export class ConversationProcessor {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private sweeper: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly leaseMs: number;
+  private readonly replyTokenMaxAgeMs: number;
+  private readonly settleMs: number;
+
+  constructor(private readonly o: ProcessorOptions) {
+    this.leaseMs = o.leaseMs ?? 30_000;
+    this.replyTokenMaxAgeMs = o.replyTokenMaxAgeMs ?? 55_000;
+    this.settleMs = o.settleMs ?? 15;
+  }
+
+  /** Picks up what an earlier process left unfinished, and keeps doing so for replicas that die. */
+  async start(): Promise<void> {
+    await this.sweep();
+    const interval = this.o.sweepIntervalMs ?? 5_000;
+    this.sweeper = setInterval(() => void this.sweep().catch((e) => this.o.logger.error({ err: e }, 'sweep failed')), interval);
+    this.sweeper.unref();
+  }
+
+  async sweep(): Promise<void> {
+    if (this.stopped) return;
+    const keys = await this.o.store.conversationsWithPendingEvents(this.o.clock.realNow());
+    for (const key of keys) this.schedule(key, 0);
+  }
+
+  schedule(conversationKey: string, delayMs = this.settleMs): void {
+    if (this.stopped) return;
+    if (this.running.has(conversationKey)) {
+      this.again.add(conversationKey);
+      return;
+    }
+    if (this.timers.has(conversationKey)) return;
+    this.timers.set(
+      conversationKey,
+      setTimeout(() => {
+        this.timers.delete(conversationKey);
+        this.run(conversationKey);
+      }, delayMs),
+    );
+  }
+
+  private run(key: string): void {
+    const work = this.drain(key)
+      .catch((error) => this.o.logger.error({ err: error, user: hashUserId(key) }, 'conversation processing failed'))
+      .finally(() => {
+        this.running.delete(key);
+        if (this.again.delete(key)) this.schedule(key, 0);
+      });
+    this.running.set(key, work);
+  }
+
+  private async drain(key: string): Promise<void> {
+    while (!this.stopped) {
+      const event = await this.o.store.claimNextEvent(key, this.leaseMs, this.o.clock.realNow());
+      if (!event) return;
+      await this.handle(event);
+    }
+  }
+
+  /** Resolves when nothing is scheduled or running: for shutdown and tests. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0 || this.timers.size > 0) {
+      await Promise.all([...this.running.values()]);
+      if (this.timers.size > 0) await new Promise((r) => setTimeout(r, this.settleMs + 1));
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.stopped = true;
+    await Promise.all([...this.running.values()]);
+  }
+
+  private async finish(event: InboxEvent, outcome: EventOutcome, detail: string | null, fields: Record<string, unknown>) {
+    await this.o.store.finishEvent(event.id, outcome, detail, this.o.clock.realNow());
+    const payload = event.payload as webhook.Event | null;
+    this.o.logger.info(
+      {
+        eventId: event.id,
+        eventType: payload?.type,
+        user: hashUserId(event.conversationKey),
+        outcome,
+        attempts: event.attempts,
+        ageMs: this.o.clock.realNow() - event.timestamp,
+        ...fields,
+        ...(detail ? { detail } : {}),
+      },
+      'event handled',
+    );
+  }
+
+  private async handle(event: InboxEvent): Promise<void> {
+    const started = this.o.clock.realNow();
+    const payload = event.payload as webhook.Event & { replyToken?: string };
+    const replyToken = payload?.replyToken;
+    const tokenExpired = started - event.timestamp > this.replyTokenMaxAgeMs;
+
+    if (event.pendingReply) {
+      // Decided and stored before a crash: send what was decided, never decide again.
+      if (!replyToken || tokenExpired) return this.finish(event, 'missed', 'reply token expired before resend', {});
+      return this.send(event, replyToken, event.pendingReply as LineMessage[], { route: 'resend', started });
+    }
+
+    const input = residentInput(payload);
+    const userId = userIdOf(payload);
+    if (input.kind === 'unfollow' || input.kind === 'follow') {
+      if (userId) await this.o.store.setFollowing(userId, input.kind === 'follow', started);
+      if (input.kind === 'unfollow') return this.finish(event, 'ignored', null, { route: 'unfollow' });
+    }
+    if (input.kind === 'ignored') return this.finish(event, 'ignored', `event type ${input.eventType}`, {});
+    if (!replyToken) return this.finish(event, 'ignored', 'no reply token', {});
+    if (tokenExpired) return this.finish(event, 'missed', 'reply token too old', {});
+
+    const understanding = input.kind === 'text' ? this.o.understanding.understand(input.text) : null;
+    for (let attempt = 1; attempt <= CAS_ATTEMPTS; attempt++) {
+      const envelope = await this.o.store.loadConversation(event.conversationKey);
+      const decision = decideTurn({
+        catalog: this.o.catalog,
+        envelope,
+        input,
+        understanding,
+        now: this.o.clock.flowNow(),
+        realNow: this.o.clock.realNow(),
+        idleTimeoutMs: this.o.idleTimeoutMs,
+      });
+      const messages = renderReply(decision.replies);
+      const committed = await this.o.store.commitTurn(
+        event.id,
+        event.conversationKey,
+        decision.change,
+        messages,
+        this.o.clock.realNow(),
+      );
+      if (!committed) continue;
+      const fields = {
+        route: decision.route,
+        reset: decision.reset ?? undefined,
+        topic: understanding?.topic ?? undefined,
+        confidence: understanding ? Number(understanding.confidence.toFixed(3)) : undefined,
+        started,
+      };
+      if (messages.length === 0) return this.finish(event, 'ignored', 'nothing to say', fields);
+      return this.send(event, replyToken, messages, fields);
+    }
+    return this.finish(event, 'failed', 'conversation kept changing under us (revision conflict)', {});
+  }
+
+  private async send(
+    event: InboxEvent,
+    replyToken: string,
+    messages: LineMessage[],
+    fields: Record<string, unknown> & { started: number },
+  ): Promise<void> {
+    const { started, ...rest } = fields;
+    try {
+      const receipt = await this.o.transport.reply(replyToken, messages);
+      await this.finish(event, 'answered', null, { ...rest, requestId: receipt.requestId, ms: this.o.clock.realNow() - started });
+    } catch (error) {
+      const e = error instanceof LineApiError ? error : toLineApiError(error);
+      // A reply token is single use: a failed reply is recorded, never retried with the same token.
+      this.o.logger.warn({ eventId: event.id, status: e.status, requestId: e.requestId, lineMessage: e.body }, 'LINE refused the reply');
+      await this.finish(event, 'failed', e.message, { ...rest, ms: this.o.clock.realNow() - started });
+    }
+  }
+}

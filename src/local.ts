@@ -1,0 +1,23 @@
+import type { Logger } from './logger';
+import type { LineMessage, LineTransport } from './line/transport';
+
+/**
+ * Stands in for the Messaging API when the bot runs without LINE credentials: replies are kept for whoever
+ * is watching (the log, the local chat) instead of being sent to LINE.
+ */
+export class LocalTransport implements LineTransport {
+  private readonly listeners = new Set<(replyToken: string, messages: LineMessage[]) => void>();
+
+  constructor(private readonly logger: Logger) {}
+
+  onReply(listener: (replyToken: string, messages: LineMessage[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async reply(replyToken: string, messages: LineMessage[]) {
+    this.logger.debug({ messages: messages.length }, 'local mode: reply kept in process');
+    for (const listener of this.listeners) listener(replyToken, messages);
+    return { requestId: null };
+  }
+}

@@ -1,0 +1,15 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { service: 'line-city-hall-bot' },
+    // Belt and braces: even if a caller passes a raw event, these paths never reach the log.
+    redact: {
+      paths: ['text', '*.text', 'message.text', 'event.message.text', 'userId', '*.userId', 'replyToken', '*.replyToken'],
+      censor: '[redacted]',
+    },
+  });
+}

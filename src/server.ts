@@ -1,0 +1,43 @@
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { Clock } from './clock';
+import type { Logger } from './logger';
+import type { Store } from './store/types';
+import { webhookRouter } from './webhook/route';
+
+export interface AppDeps {
+  channelSecret: string;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  onAccepted(conversationKeys: string[]): void;
+  /** False once shutdown has begun: /healthz then tells load balancers to stop sending. */
+  isAcceptingWork(): boolean;
+  /** Extra routes (the local chat page, the admin API) mounted by main. */
+  extraRouters?: express.Router[];
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    if (deps.isAcceptingWork()) res.status(200).json({ status: 'ok' });
+    else res.status(503).json({ status: 'shutting down' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await deps.store.ping();
+      res.status(200).json({ status: 'ready', store: deps.store.kind });
+    } catch {
+      res.status(503).json({ status: 'store unreachable', store: deps.store.kind });
+    }
+  });
+  app.use(webhookRouter(deps));
+  for (const router of deps.extraRouters ?? []) app.use(router);
+  const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+    const status = typeof err?.status === 'number' ? err.status : 500;
+    if (status >= 500) deps.logger.error({ err }, 'request failed');
+    res.status(status).json({ message: status === 413 ? 'body too large' : status < 500 ? 'bad request' : 'internal error' });
+  };
+  app.use(onError);
+  return app;
+}

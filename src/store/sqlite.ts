@@ -1,0 +1,206 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './schema';
+import type { ConversationChange, ConversationEnvelope, EventOutcome, InboxEvent, Store } from './types';
+
+interface EventRow {
+  id: string;
+  conversation_key: string;
+  event_timestamp: number;
+  received_at: number;
+  payload: string | null;
+  pending_reply: string | null;
+  attempts: number;
+  status: string;
+}
+
+const toEvent = (row: EventRow): InboxEvent => ({
+  id: row.id,
+  conversationKey: row.conversation_key,
+  timestamp: row.event_timestamp,
+  receivedAt: row.received_at,
+  payload: row.payload === null ? null : JSON.parse(row.payload),
+  pendingReply: row.pending_reply === null ? null : JSON.parse(row.pending_reply),
+  attempts: row.attempts,
+});
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+    const done = new Set(
+      this.db
+        .prepare('SELECT version FROM schema_migrations')
+        .all()
+        .map((r) => (r as { version: number }).version),
+    );
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sqlite);
+        this.db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
+      })();
+    }
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async acceptEvents(events: Omit<InboxEvent, 'pendingReply' | 'attempts'>[]): Promise<string[]> {
+    const insert = this.db.prepare(
+      `INSERT INTO inbox_events (id, conversation_key, event_timestamp, received_at, payload)
+       VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+    );
+    return this.db.transaction(() =>
+      events
+        .filter(
+          (e) => insert.run(e.id, e.conversationKey, e.timestamp, e.receivedAt, JSON.stringify(e.payload)).changes === 1,
+        )
+        .map((e) => e.id),
+    )();
+  }
+
+  async claimNextEvent(conversationKey: string, leaseMs: number, now: number): Promise<InboxEvent | null> {
+    return this.db.transaction(() => {
+      const busy = this.db
+        .prepare(
+          `SELECT 1 FROM inbox_events WHERE conversation_key = ? AND status IN ('processing', 'replying')
+           AND lease_until > ? LIMIT 1`,
+        )
+        .get(conversationKey, now);
+      if (busy) return null;
+      const row = this.db
+        .prepare(
+          `SELECT * FROM inbox_events WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying')
+           ORDER BY event_timestamp, rowid LIMIT 1`,
+        )
+        .get(conversationKey) as EventRow | undefined;
+      if (!row) return null;
+      const status = row.status === 'replying' ? 'replying' : 'processing';
+      this.db
+        .prepare('UPDATE inbox_events SET status = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?')
+        .run(status, now + leaseMs, row.id);
+      return toEvent({ ...row, attempts: row.attempts + 1 });
+    }).immediate();
+  }
+
+  async commitTurn(
+    eventId: string,
+    conversationKey: string,
+    change: ConversationChange,
+    reply: unknown[],
+    now: number,
+  ): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (!this.applyChange(conversationKey, change, now)) return false;
+      this.db
+        .prepare(`UPDATE inbox_events SET status = 'replying', pending_reply = ? WHERE id = ?`)
+        .run(JSON.stringify(reply), eventId);
+      return true;
+    }).immediate();
+  }
+
+  private applyChange(key: string, change: ConversationChange, now: number): boolean {
+    if (change.kind === 'keep') return true;
+    if (change.kind === 'delete') {
+      return (
+        this.db
+          .prepare('DELETE FROM conversations WHERE conversation_key = ? AND revision = ?')
+          .run(key, change.expectedRevision).changes === 1
+      );
+    }
+    const snapshot = JSON.stringify(change.snapshot);
+    if (change.expectedRevision === null) {
+      return (
+        this.db
+          .prepare(
+            `INSERT INTO conversations (conversation_key, flow_id, flow_version, snapshot, revision, updated_at)
+             VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (conversation_key) DO NOTHING`,
+          )
+          .run(key, change.flowId, change.flowVersion, snapshot, now).changes === 1
+      );
+    }
+    return (
+      this.db
+        .prepare(
+          `UPDATE conversations SET flow_id = ?, flow_version = ?, snapshot = ?, revision = revision + 1, updated_at = ?
+           WHERE conversation_key = ? AND revision = ?`,
+        )
+        .run(change.flowId, change.flowVersion, snapshot, now, key, change.expectedRevision).changes === 1
+    );
+  }
+
+  async finishEvent(eventId: string, outcome: EventOutcome, detail: string | null, now: number): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE inbox_events SET status = 'done', outcome = ?, detail = ?, finished_at = ?, payload = NULL,
+         pending_reply = NULL, lease_until = 0 WHERE id = ?`,
+      )
+      .run(outcome, detail, now, eventId);
+  }
+
+  async conversationsWithPendingEvents(now: number): Promise<string[]> {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT conversation_key FROM inbox_events
+         WHERE status IN ('pending', 'processing', 'replying') AND lease_until <= ?`,
+      )
+      .all(now)
+      .map((r) => (r as { conversation_key: string }).conversation_key);
+  }
+
+  async eventStatus(eventId: string) {
+    const row = this.db.prepare('SELECT status, outcome, detail FROM inbox_events WHERE id = ?').get(eventId) as
+      | { status: string; outcome: EventOutcome | null; detail: string | null }
+      | undefined;
+    return row ?? null;
+  }
+
+  async loadConversation(key: string): Promise<ConversationEnvelope | null> {
+    const row = this.db.prepare('SELECT * FROM conversations WHERE conversation_key = ?').get(key) as
+      | { flow_id: string; flow_version: number; snapshot: string; revision: number; updated_at: number }
+      | undefined;
+    if (!row) return null;
+    return {
+      flowId: row.flow_id,
+      flowVersion: row.flow_version,
+      snapshot: JSON.parse(row.snapshot),
+      revision: row.revision,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  async setFollowing(userId: string, following: boolean, now: number): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO residents (user_id, following, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (user_id) DO UPDATE SET following = excluded.following, updated_at = excluded.updated_at`,
+      )
+      .run(userId, following ? 1 : 0, now);
+  }
+
+  async isFollowing(userId: string): Promise<boolean | null> {
+    const row = this.db.prepare('SELECT following FROM residents WHERE user_id = ?').get(userId) as
+      | { following: number }
+      | undefined;
+    return row ? row.following === 1 : null;
+  }
+}

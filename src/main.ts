@@ -1,21 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import { createClock } from './clock';
-import { ConfigError, parseConfig } from './config';
-import { loadContent } from './content/load';
-import { compileFlows } from './engine/conversation';
-import { ConversationProcessor } from './engine/processor';
-import { createLineTransport, type LineTransport } from './line/transport';
-import { LocalTransport } from './local';
-import { createLogger } from './logger';
-import { createUnderstanding } from './nlu';
-import { createApp } from './server';
-import { createStore } from './store';
+import { startBot } from './bot';
+import { ConfigError, parseConfig, type Config } from './config';
 
-async function main(): Promise<void> {
-  let config;
+function configOrExit(): Config {
   try {
-    config = parseConfig(process.env, () => randomBytes(16).toString('hex'));
+    return parseConfig(process.env, () => randomBytes(16).toString('hex'));
   } catch (error) {
     if (error instanceof ConfigError) {
       for (const line of error.problems) console.error(line);
@@ -23,59 +12,33 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
-  const content = loadContent(config.contentFile);
-  const clock = createClock(config.botNow);
-  const store = createStore(config.database);
-  await store.migrate();
+}
 
-  const transport: LineTransport = config.localMode
-    ? new LocalTransport(logger)
-    : createLineTransport({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl });
-  const processor = new ConversationProcessor({
-    store,
-    transport,
-    catalog: compileFlows(content),
-    understanding: createUnderstanding(),
-    clock,
-    logger,
-    idleTimeoutMs: config.idleTimeoutMs,
-  });
-
-  let accepting = true;
-  const app = createApp({
-    channelSecret: config.line.channelSecret,
-    store,
-    clock,
-    logger,
-    onAccepted: (keys) => keys.forEach((k) => processor.schedule(k)),
-    isAcceptingWork: () => accepting,
-  });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.port, () => resolve(s));
-  });
-  await processor.start();
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info(
-    { port, store: store.kind, localMode: config.localMode, botNow: config.botNow?.toISOString(), city: content.city.id },
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const bot = await startBot(config);
+  bot.logger.info(
+    { port: bot.port, store: bot.store.kind, localMode: config.localMode, botNow: config.botNow?.toISOString(), city: bot.content.city.id },
     'ready',
   );
   if (config.localMode) {
-    console.log(`Local mode (no LINE credentials): the bot listens on http://localhost:${port}/ — try \`npm run chat\`.`);
+    console.log(`Local mode (no LINE credentials): the bot listens on http://localhost:${bot.port}/ — talk to it with \`npm run chat\`.`);
   }
-
+  let stopping = false;
   const shutdown = (signal: string) => {
-    if (!accepting) return;
-    accepting = false;
-    logger.info({ signal }, 'shutting down: finishing work in flight');
-    server.close(async () => {
-      await processor.stop();
-      await store.close();
-      logger.info('stopped');
-      process.exit(0);
-    });
-    server.closeIdleConnections?.();
+    if (stopping) return;
+    stopping = true;
+    bot.logger.info({ signal }, 'shutting down: finishing work in flight');
+    bot.close().then(
+      () => {
+        bot.logger.info('stopped');
+        process.exit(0);
+      },
+      (error) => {
+        bot.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

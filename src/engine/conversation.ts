@@ -98,7 +98,8 @@ function intentsFor(input: ResidentInput, u: Understanding | null, nowIso: strin
   if (u.answer) intents.push({ kind: 'event', event: { type: 'ANSWER', answer: u.answer, now: nowIso } });
   if (u.topic) intents.push({ kind: 'start', topic: u.topic, suggestions: u.suggestions });
   intents.push({ kind: 'event', event: { type: 'UNCLEAR', now: nowIso } });
-  intents.push({ kind: 'start', topic: 'outOfScope', suggestions: u.suggestions });
+  // A bare はい/いいえ with no open question is no question at all: show what the bot can do.
+  intents.push(u.answer ? { kind: 'start', topic: 'menu' } : { kind: 'start', topic: 'outOfScope', suggestions: u.suggestions });
   return intents;
 }
 

@@ -1,0 +1,93 @@
+import type { Server } from 'node:http';
+import type { Router } from 'express';
+import { createClock } from './clock';
+import type { Config } from './config';
+import { loadContent, type Content } from './content/load';
+import { compileFlows } from './engine/conversation';
+import { ConversationProcessor } from './engine/processor';
+import { createLineTransport, type LineTransport } from './line/transport';
+import { LocalTransport } from './local';
+import { createLogger, type Logger } from './logger';
+import { createUnderstanding } from './nlu';
+import { createApp } from './server';
+import { createStore } from './store';
+import type { Store } from './store/types';
+
+export interface RunningBot {
+  port: number;
+  store: Store;
+  content: Content;
+  processor: ConversationProcessor;
+  transport: LineTransport;
+  logger: Logger;
+  /** Graceful stop: no new requests, work in flight finished, store closed. */
+  close(): Promise<void>;
+}
+
+export interface BotOptions {
+  transport?: LineTransport;
+  logger?: Logger;
+  /** False leaves accepted events in the inbox unprocessed (tests use it to stand for a crash). */
+  processEvents?: boolean;
+  settleMs?: number;
+  extraRouters?: (bot: Omit<RunningBot, 'port' | 'close'>) => Router[];
+}
+
+export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const content = loadContent(config.contentFile);
+  const clock = createClock(config.botNow);
+  const store = createStore(config.database);
+  await store.migrate();
+
+  const transport: LineTransport =
+    options.transport ??
+    (config.localMode
+      ? new LocalTransport(logger)
+      : createLineTransport({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl }));
+  const processor = new ConversationProcessor({
+    store,
+    transport,
+    catalog: compileFlows(content),
+    understanding: createUnderstanding(),
+    clock,
+    logger,
+    idleTimeoutMs: config.idleTimeoutMs,
+    settleMs: options.settleMs,
+  });
+  const processEvents = options.processEvents ?? true;
+
+  let accepting = true;
+  const app = createApp({
+    channelSecret: config.line.channelSecret,
+    store,
+    clock,
+    logger,
+    onAccepted: (keys) => {
+      if (processEvents) keys.forEach((k) => processor.schedule(k));
+    },
+    isAcceptingWork: () => accepting,
+    extraRouters: options.extraRouters?.({ store, content, processor, transport, logger }),
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.port, '0.0.0.0', () => resolve(s));
+  });
+  if (processEvents) await processor.start();
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      accepting = false;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await processor.stop();
+      await store.close();
+    })();
+    return closing;
+  };
+  return { port, store, content, processor, transport, logger, close };
+}

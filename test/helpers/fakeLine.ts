@@ -1,0 +1,86 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: unknown;
+  at: number;
+}
+
+export interface FakeLine {
+  baseUrl: string;
+  calls: RecordedCall[];
+  replies(): { replyToken: string; messages: { type: string; text?: string; altText?: string }[] }[];
+  /** Answers the next matching request with this status instead of 200. */
+  failNext(status: number, body?: object): void;
+  waitForReplies(count: number, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A Messaging API stand-in on loopback that records every call, like the acceptance harness's fake. */
+export async function startFakeLine(token = 'test-token'): Promise<FakeLine> {
+  const calls: RecordedCall[] = [];
+  const failures: { status: number; body: object }[] = [];
+  let waiters: (() => void)[] = [];
+  let requestSeq = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        /* kept as text */
+      }
+      const requestId = `req-${++requestSeq}`;
+      if (req.headers.authorization !== `Bearer ${token}`) {
+        res.writeHead(401, { 'content-type': 'application/json', 'x-line-request-id': requestId });
+        res.end(JSON.stringify({ message: 'Authentication failed' }));
+        return;
+      }
+      const failure = failures.shift();
+      if (failure) {
+        res.writeHead(failure.status, { 'content-type': 'application/json', 'x-line-request-id': requestId });
+        res.end(JSON.stringify(failure.body));
+        return;
+      }
+      calls.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, at: Date.now() });
+      res.writeHead(200, { 'content-type': 'application/json', 'x-line-request-id': requestId });
+      res.end(JSON.stringify({ sentMessages: [] }));
+      const ready = waiters;
+      waiters = [];
+      ready.forEach((w) => w());
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as AddressInfo).port;
+  const replies = () =>
+    calls
+      .filter((c) => c.url === '/v2/bot/message/reply')
+      .map((c) => c.body as ReturnType<FakeLine['replies']>[number]);
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    calls,
+    replies,
+    failNext: (status, body = { message: `fake failure ${status}` }) => failures.push({ status, body }),
+    async waitForReplies(count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (replies().length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} replies, got ${replies().length}`);
+        await new Promise<void>((r) => {
+          waiters.push(r);
+          setTimeout(r, 100);
+        });
+      }
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,185 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import type { RunningBot } from '../../src/bot';
+import { startTestBot, replyTexts } from '../helpers/bot';
+import { freshPostgresUrl, postgresAvailable, tempSqliteFile } from '../helpers/database';
+import { startFakeLine, type FakeLine } from '../helpers/fakeLine';
+import { newUserId, postWebhook, SECRET, textEvent } from '../helpers/webhook';
+
+let line: FakeLine;
+beforeEach(async () => {
+  line = await startFakeLine();
+});
+afterEach(async () => line.close());
+
+const lastText = () => replyTexts(line.replies().at(-1)!);
+
+async function say(bot: RunningBot | { port: number }, user: string, text: string) {
+  const before = line.replies().length;
+  expect((await postWebhook(bot.port, [textEvent(user, text)])).status).toBe(200);
+  await line.waitForReplies(before + 1);
+  return lastText();
+}
+
+const stores: [string, () => Promise<string | null>][] = [
+  ['SQLite', async () => `sqlite:${tempSqliteFile()}`],
+  ['PostgreSQL', async () => ((await postgresAvailable()) ? freshPostgresUrl() : null)],
+];
+
+describe.each(stores)('conversation state on %s', (_name, databaseFor) => {
+  it('continues a conversation after a restart in the middle of it', async () => {
+    const databaseUrl = await databaseFor();
+    if (!databaseUrl) return;
+    const user = newUserId();
+    let bot = await startTestBot({ lineBaseUrl: line.baseUrl, databaseUrl });
+    expect(await say(bot, user, 'ポイントの対象になるか知りたい')).toMatch(/申請しましたか/);
+    expect(await say(bot, user, 'はい')).toMatch(/第1弾/);
+    await bot.close();
+    bot = await startTestBot({ lineBaseUrl: line.baseUrl, databaseUrl });
+    expect(await say(bot, user, 'いいえ')).toMatch(/健康保険証/);
+    expect(await say(bot, user, 'はい')).toMatch(/公金受取口座/);
+    const result = await say(bot, user, 'まだ');
+    expect(result).toMatch(/5,000円相当/);
+    expect(result).toMatch(/7,500円相当/);
+    await bot.close();
+  });
+
+  it('processes on start an event that was accepted but not processed before a crash', async () => {
+    const databaseUrl = await databaseFor();
+    if (!databaseUrl) return;
+    const crashed = await startTestBot({ lineBaseUrl: line.baseUrl, databaseUrl, processEvents: false });
+    const event = textEvent(newUserId(), '持ち物は何ですか');
+    expect((await postWebhook(crashed.port, [event])).status).toBe(200);
+    await crashed.close();
+    expect(line.replies()).toHaveLength(0);
+    const restarted = await startTestBot({ lineBaseUrl: line.baseUrl, databaseUrl });
+    await line.waitForReplies(1);
+    expect(line.replies()[0]!.replyToken).toBe(event.replyToken);
+    expect(lastText()).toMatch(/持ち物/);
+    await restarted.close();
+  });
+});
+
+describe('conversation resets', () => {
+  it('drops a snapshot from another flow version and tells the resident the conversation starts over', async () => {
+    const databaseUrl = `sqlite:${tempSqliteFile()}`;
+    const bot = await startTestBot({ lineBaseUrl: line.baseUrl, databaseUrl });
+    const user = newUserId();
+    await say(bot, user, '対象か調べたい');
+    const stored = await bot.store.loadConversation(user);
+    await bot.store.acceptEvents([{ id: 'manual', conversationKey: user, timestamp: Date.now(), receivedAt: Date.now(), payload: {} }]);
+    await bot.store.claimNextEvent(user, 60_000, Date.now());
+    await bot.store.commitTurn('manual', user, { kind: 'save', flowId: 'eligibility', flowVersion: 999, snapshot: stored!.snapshot, expectedRevision: stored!.revision }, [], Date.now());
+    await bot.store.finishEvent('manual', 'ignored', null, Date.now());
+    const reply = await say(bot, user, 'はい');
+    expect(reply).toMatch(/最初からやり直します/);
+    expect(await bot.store.loadConversation(user)).toBeNull();
+    await bot.close();
+  });
+
+  it('drops a snapshot that cannot be restored, never crashing or sticking', async () => {
+    const bot = await startTestBot({ lineBaseUrl: line.baseUrl, databaseUrl: `sqlite:${tempSqliteFile()}` });
+    const user = newUserId();
+    await say(bot, user, '対象か調べたい');
+    const stored = await bot.store.loadConversation(user);
+    await bot.store.acceptEvents([{ id: 'broken', conversationKey: user, timestamp: Date.now(), receivedAt: Date.now(), payload: {} }]);
+    await bot.store.claimNextEvent(user, 60_000, Date.now());
+    const broken = { ...(stored!.snapshot as object), value: 'noSuchState' };
+    await bot.store.commitTurn('broken', user, { kind: 'save', flowId: 'eligibility', flowVersion: 1, snapshot: broken, expectedRevision: stored!.revision }, [], Date.now());
+    await bot.store.finishEvent('broken', 'ignored', null, Date.now());
+    expect(await say(bot, user, '持ち物は？')).toMatch(/最初からやり直します[\s\S]*持ち物/);
+    await bot.close();
+  });
+
+  it('resets an idle conversation on the next message', async () => {
+    const bot = await startTestBot({
+      lineBaseUrl: line.baseUrl,
+      databaseUrl: `sqlite:${tempSqliteFile()}`,
+      env: { IDLE_TIMEOUT_MINUTES: '0.002' },
+    });
+    const user = newUserId();
+    expect(await say(bot, user, '対象か調べたい')).toMatch(/申請しましたか/);
+    await new Promise((r) => setTimeout(r, 250));
+    const reply = await say(bot, user, 'はい');
+    expect(reply).not.toMatch(/第1弾/);
+    expect(reply).toMatch(/下のボタン/);
+    await bot.close();
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startProcess(databaseUrl: string, lineBaseUrl: string): Promise<{ port: number; child: ChildProcess }> {
+  const port = await freePort();
+  const root = path.resolve(__dirname, '../..');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LINE_CHANNEL_SECRET: SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: 'test-token',
+      LINE_API_BASE_URL: lineBaseUrl,
+      DATABASE_URL: databaseUrl,
+      BOT_NOW: '2023-04-12T10:00:00+09:00',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    if (ok) return { port, child };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server process did not become healthy');
+}
+
+const stopProcess = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+
+describe('two server processes on one PostgreSQL database', () => {
+  it('answers concurrent messages from one resident in order, with no lost state', async () => {
+    if (!(await postgresAvailable())) return;
+    const databaseUrl = await freshPostgresUrl();
+    const [a, b] = await Promise.all([startProcess(databaseUrl, line.baseUrl), startProcess(databaseUrl, line.baseUrl)]);
+    try {
+      const user = newUserId();
+      const base = Date.now();
+      // An interview needs every answer applied to the state the previous one left: lost state shows.
+      const texts = ['対象か調べたい', 'はい', 'いいえ', 'はい', 'はい'];
+      const events = texts.map((t, i) => textEvent(user, t, base + i));
+      for (let i = 0; i < events.length; i++) {
+        await postWebhook(i % 2 === 0 ? a.port : b.port, [events[i]!]);
+      }
+      await line.waitForReplies(5, 15_000);
+      expect(line.replies().map((r) => r.replyToken)).toEqual(events.map((e) => e.replyToken));
+      expect(lastText()).toMatch(/合計[\s\S]*20,000円相当/);
+
+      // Two at the very same moment, one to each process.
+      const user2 = newUserId();
+      const t = Date.now();
+      const pair = [textEvent(user2, '対象か調べたい', t), textEvent(user2, 'はい', t + 1)];
+      await Promise.all([postWebhook(b.port, [pair[1]!]), postWebhook(a.port, [pair[0]!])]);
+      await line.waitForReplies(7, 15_000);
+      const last2 = line.replies().slice(5);
+      expect(new Set(last2.map((r) => r.replyToken))).toEqual(new Set(pair.map((e) => e.replyToken)));
+    } finally {
+      expect(await stopProcess(a.child)).toBe(0);
+      expect(await stopProcess(b.child)).toBe(0);
+    }
+  });
+});

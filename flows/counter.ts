@@ -57,7 +57,10 @@ function openNowText(content: Content, lang: Lang, status: CounterStatus): strin
         return textFor(content, 'ja', 'openNow.holiday', { holidayName: status.reason.name, nextOpen });
       }
       if (status.reason.kind === 'yearEnd') return textFor(content, 'ja', 'openNow.yearEnd', { nextOpen });
-      return textFor(content, 'ja', 'openNow.weekend', { weekday: `${WEEKDAYS_JA[status.day.weekday]}曜日`, nextOpen });
+      return textFor(content, 'ja', 'openNow.weekend', {
+        weekday: `${WEEKDAYS_JA[status.day.weekday]}曜日`,
+        nextOpen,
+      });
     }
   }
 }
@@ -65,12 +68,16 @@ function openNowText(content: Content, lang: Lang, status: CounterStatus): strin
 export function hoursCard(content: Content): ReplyPart {
   const { counters } = content;
   const sessionLines = counters.sessions.map(
-    (s, i) => `${counters.sessions.length === 2 ? (i === 0 ? '午前 ' : '午後 ') : ''}${hhmmJa(s.from)}〜${hhmmJa(s.to)}`,
+    (s, i) =>
+      `${counters.sessions.length === 2 ? (i === 0 ? '午前 ' : '午後 ') : ''}${hhmmJa(s.from)}〜${hhmmJa(s.to)}`,
   );
   const weekdays = counters.closedWeekdays.map((d) => WEEKDAYS_JA[d]).join('・');
   const [fm, fd] = counters.yearEndClosure.from.split('-').map(Number);
   const [tm, td] = counters.yearEndClosure.to.split('-').map(Number);
-  const closed = [`${weekdays}${counters.closedOnNationalHolidays ? '・祝日' : ''}`, `年末年始（${fm}月${fd}日〜${tm}月${td}日）`];
+  const closed = [
+    `${weekdays}${counters.closedOnNationalHolidays ? '・祝日' : ''}`,
+    `年末年始（${fm}月${fd}日〜${tm}月${td}日）`,
+  ];
   return {
     kind: 'card',
     altText: textFor(content, 'ja', 'hours'),
@@ -78,7 +85,10 @@ export function hoursCard(content: Content): ReplyPart {
     sections: [
       { heading: '受付時間', lines: sessionLines },
       { heading: 'お休み', lines: closed },
-      { heading: '場所', lines: counters.places.map((p) => (p.detail ? `${p.name}（${p.detail}）` : p.name)) },
+      {
+        heading: '場所',
+        lines: counters.places.map((p) => (p.detail ? `${p.name}（${p.detail}）` : p.name)),
+      },
     ],
   };
 }
@@ -90,7 +100,12 @@ export const counterFlow: FlowDefinition = {
   topics: [...COUNTER_TOPICS, ...CARD_TOPICS],
   create: (content: Content) =>
     setup({
-      types: { input: {} as FlowInput, context: {} as FlowInput, events: {} as FlowEvent, emitted: {} as ReplyEvent },
+      types: {
+        input: {} as FlowInput,
+        context: {} as FlowInput,
+        events: {} as FlowEvent,
+        emitted: {} as ReplyEvent,
+      },
       guards: {
         countersClosedForGood: ({ context }) =>
           (COUNTER_TOPICS as readonly string[]).includes(context.topic) &&
@@ -115,7 +130,11 @@ export const counterFlow: FlowDefinition = {
           type: 'final',
           entry: say(({ context }) =>
             replyEvent(
-              [text(textFor(content, context.lang, context.lang === 'en' ? 'programmeEnded' : 'openNow.ended'))],
+              [
+                text(
+                  textFor(content, context.lang, context.lang === 'en' ? 'programmeEnded' : 'openNow.ended'),
+                ),
+              ],
               topicOptions(['fraud', 'hotline'], context.lang),
             ),
           ),
@@ -123,19 +142,28 @@ export const counterFlow: FlowDefinition = {
         openNow: {
           type: 'final',
           entry: say(({ context }) => {
-            const message = openNowText(content, context.lang, counterStatus(new Date(context.now), content.counters));
+            const message = openNowText(
+              content,
+              context.lang,
+              counterStatus(new Date(context.now), content.counters),
+            );
             return replyEvent([text(message)], topicOptions(NEXT.openNow, context.lang));
           }),
         },
         hoursCard: {
           type: 'final',
-          entry: say(({ context }) => replyEvent([hoursCard(content)], topicOptions(NEXT.hours, context.lang))),
+          entry: say(({ context }) =>
+            replyEvent([hoursCard(content)], topicOptions(NEXT.hours, context.lang)),
+          ),
         },
         answered: {
           type: 'final',
           entry: say(({ context }) => {
             const topic = context.topic as CounterTopic;
-            return replyEvent([text(textFor(content, context.lang, topic))], topicOptions(NEXT[topic] ?? [], context.lang));
+            return replyEvent(
+              [text(textFor(content, context.lang, topic))],
+              topicOptions(NEXT[topic] ?? [], context.lang),
+            );
           }),
         },
       },

@@ -2,7 +2,15 @@ import { assign, setup } from 'xstate';
 import type { Content } from '../src/content/schema';
 import { programmePhase } from './lib/schedule';
 import { textFor } from './lib/texts';
-import { replyEvent, say, text, topicOptions, type QuickOption, type ReplyEvent, type ReplyPart } from './reply';
+import {
+  replyEvent,
+  say,
+  text,
+  topicOptions,
+  type QuickOption,
+  type ReplyEvent,
+  type ReplyPart,
+} from './reply';
 import type { Lang } from './topics';
 import type { Answer, FlowDefinition, FlowEvent, FlowInput } from './types';
 
@@ -104,19 +112,22 @@ export const eligibilityFlow: FlowDefinition = {
       initial: 'deciding',
       states: {
         deciding: {
-          always: [
-            { guard: 'ended', target: 'ended' },
-            { target: 'cardApplied' },
-          ],
+          always: [{ guard: 'ended', target: 'ended' }, { target: 'cardApplied' }],
         },
         ended: {
           type: 'final',
           entry: say(({ context }) =>
-            replyEvent([text(textFor(content, context.lang, 'programmeEnded'))], topicOptions(['fraud', 'hotline'], context.lang)),
+            replyEvent(
+              [text(textFor(content, context.lang, 'programmeEnded'))],
+              topicOptions(['fraud', 'hotline'], context.lang),
+            ),
           ),
         },
         cardApplied: {
-          entry: { type: 'ask', params: { key: 'eligibility.askCardApplied', options: CARD_APPLIED_OPTIONS } },
+          entry: {
+            type: 'ask',
+            params: { key: 'eligibility.askCardApplied', options: CARD_APPLIED_OPTIONS },
+          },
           on: {
             ANSWER: [
               { guard: 'yes', target: 'phase1' },
@@ -159,18 +170,29 @@ export const eligibilityFlow: FlowDefinition = {
         lateCard: {
           type: 'final',
           entry: say(() =>
-            replyEvent([text(textFor(content, 'ja', 'eligibility.notEligibleLateCard'))], topicOptions(['hotline', 'fraud'], 'ja')),
+            replyEvent(
+              [text(textFor(content, 'ja', 'eligibility.notEligibleLateCard'))],
+              topicOptions(['hotline', 'fraud'], 'ja'),
+            ),
           ),
         },
         noCard: {
           type: 'final',
           entry: say(() =>
-            replyEvent([text(textFor(content, 'ja', 'eligibility.notEligibleNoCard'))], topicOptions(['cardNew', 'hotline'], 'ja')),
+            replyEvent(
+              [text(textFor(content, 'ja', 'eligibility.notEligibleNoCard'))],
+              topicOptions(['cardNew', 'hotline'], 'ja'),
+            ),
           ),
         },
         result: {
           type: 'final',
-          entry: say(({ context }) => replyEvent(eligibilityResult(content, context), topicOptions(['items', 'hours', 'deadline'], 'ja'))),
+          entry: say(({ context }) =>
+            replyEvent(
+              eligibilityResult(content, context),
+              topicOptions(['items', 'hours', 'deadline'], 'ja'),
+            ),
+          ),
         },
       },
     });

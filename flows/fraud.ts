@@ -16,7 +16,12 @@ export const fraudFlow: FlowDefinition = {
   topics: TOPICS,
   create: (content: Content) =>
     setup({
-      types: { input: {} as FlowInput, context: {} as FlowInput, events: {} as FlowEvent, emitted: {} as ReplyEvent },
+      types: {
+        input: {} as FlowInput,
+        context: {} as FlowInput,
+        events: {} as FlowEvent,
+        emitted: {} as ReplyEvent,
+      },
       guards: {
         english: ({ context }) => context.lang === 'en',
         reportsContact: ({ context }) => context.topic === 'fraudReport',
@@ -35,7 +40,9 @@ export const fraudFlow: FlowDefinition = {
         },
         english: {
           type: 'final',
-          entry: say(() => replyEvent([text(textFor(content, 'en', 'fraud'))], topicOptions(['hotline'], 'en'))),
+          entry: say(() =>
+            replyEvent([text(textFor(content, 'en', 'fraud'))], topicOptions(['hotline'], 'en')),
+          ),
         },
         contacted: {
           type: 'final',

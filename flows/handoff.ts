@@ -14,7 +14,12 @@ export const handoffFlow: FlowDefinition = {
   topics: TOPICS,
   create: (content: Content) =>
     setup({
-      types: { input: {} as FlowInput, context: {} as FlowInput, events: {} as FlowEvent, emitted: {} as ReplyEvent },
+      types: {
+        input: {} as FlowInput,
+        context: {} as FlowInput,
+        events: {} as FlowEvent,
+        emitted: {} as ReplyEvent,
+      },
       guards: {
         foreignLanguage: ({ context }) => context.lang === 'en' || context.topic === 'multilingual',
         notUnderstood: ({ context }) => context.topic === 'outOfScope',
@@ -34,8 +39,16 @@ export const handoffFlow: FlowDefinition = {
         multilingual: {
           type: 'final',
           entry: say(({ context }) => {
-            const key = context.topic === 'outOfScope' ? 'outOfScope' : context.topic === 'hotline' ? 'hotline' : 'multilingual';
-            return replyEvent([text(textFor(content, 'en', key))], topicOptions(['points', 'hours', 'items', 'fraud'], 'en'));
+            const key =
+              context.topic === 'outOfScope'
+                ? 'outOfScope'
+                : context.topic === 'hotline'
+                  ? 'hotline'
+                  : 'multilingual';
+            return replyEvent(
+              [text(textFor(content, 'en', key))],
+              topicOptions(['points', 'hours', 'items', 'fraud'], 'en'),
+            );
           }),
         },
         outOfScope: {
@@ -44,13 +57,19 @@ export const handoffFlow: FlowDefinition = {
             const suggestions = (context.suggestions ?? []).filter(hasTopicLabel).slice(0, 3);
             const parts = [text(textFor(content, 'ja', 'outOfScope'))];
             if (suggestions.length) parts.push(text(textFor(content, 'ja', 'outOfScopeSuggest')));
-            return replyEvent(parts, topicOptions(suggestions.length ? [...suggestions, 'menu'] : ['menu'], 'ja'));
+            return replyEvent(
+              parts,
+              topicOptions(suggestions.length ? [...suggestions, 'menu'] : ['menu'], 'ja'),
+            );
           }),
         },
         phoneLine: {
           type: 'final',
           entry: say(({ context }) =>
-            replyEvent([text(textFor(content, 'ja', context.topic))], topicOptions(['multilingual', 'menu'], 'ja')),
+            replyEvent(
+              [text(textFor(content, 'ja', context.topic))],
+              topicOptions(['multilingual', 'menu'], 'ja'),
+            ),
           ),
         },
       },

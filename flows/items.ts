@@ -6,7 +6,12 @@ import { replyEvent, say, text, topicOptions, type ReplyEvent, type ReplyPart } 
 import type { Topic } from './topics';
 import type { FlowDefinition, FlowEvent, FlowInput } from './types';
 
-const TOPICS = ['items', 'paymentServiceId', 'changeService', 'paymentProvider'] as const satisfies readonly Topic[];
+const TOPICS = [
+  'items',
+  'paymentServiceId',
+  'changeService',
+  'paymentProvider',
+] as const satisfies readonly Topic[];
 
 const NEXT: Record<(typeof TOPICS)[number], Topic[]> = {
   items: ['beforeComing', 'hours', 'openNow'],
@@ -16,7 +21,9 @@ const NEXT: Record<(typeof TOPICS)[number], Topic[]> = {
 };
 
 export function itemsCard(content: Content): ReplyPart {
-  const lines = content.itemsToBring.map((item, i) => `${i + 1}. ${item.name}${item.note ? `\n   ${item.note}` : ''}`);
+  const lines = content.itemsToBring.map(
+    (item, i) => `${i + 1}. ${item.name}${item.note ? `\n   ${item.note}` : ''}`,
+  );
   return {
     kind: 'card',
     altText: `${textFor(content, 'ja', 'items')}\n${content.itemsToBring.map((i) => `・${i.name}`).join('\n')}`,
@@ -32,7 +39,12 @@ export const itemsFlow: FlowDefinition = {
   topics: TOPICS,
   create: (content: Content) =>
     setup({
-      types: { input: {} as FlowInput, context: {} as FlowInput, events: {} as FlowEvent, emitted: {} as ReplyEvent },
+      types: {
+        input: {} as FlowInput,
+        context: {} as FlowInput,
+        events: {} as FlowEvent,
+        emitted: {} as ReplyEvent,
+      },
       guards: {
         ended: ({ context }) =>
           context.topic === 'items' && programmePhase(new Date(context.now), content.programme) === 'ended',
@@ -53,18 +65,26 @@ export const itemsFlow: FlowDefinition = {
         ended: {
           type: 'final',
           entry: say(({ context }) =>
-            replyEvent([text(textFor(content, context.lang, 'programmeEnded'))], topicOptions(['fraud', 'hotline'], context.lang)),
+            replyEvent(
+              [text(textFor(content, context.lang, 'programmeEnded'))],
+              topicOptions(['fraud', 'hotline'], context.lang),
+            ),
           ),
         },
         itemsCard: {
           type: 'final',
-          entry: say(({ context }) => replyEvent([itemsCard(content)], topicOptions(NEXT.items, context.lang))),
+          entry: say(({ context }) =>
+            replyEvent([itemsCard(content)], topicOptions(NEXT.items, context.lang)),
+          ),
         },
         answered: {
           type: 'final',
           entry: say(({ context }) => {
             const topic = context.topic as (typeof TOPICS)[number];
-            return replyEvent([text(textFor(content, context.lang, topic))], topicOptions(NEXT[topic] ?? [], context.lang));
+            return replyEvent(
+              [text(textFor(content, context.lang, topic))],
+              topicOptions(NEXT[topic] ?? [], context.lang),
+            );
           }),
         },
       },

@@ -39,7 +39,8 @@ export const programmeFlow: FlowDefinition = {
       },
       guards: {
         ended: ({ context }) => programmePhase(new Date(context.now), content.programme) === 'ended',
-        notStarted: ({ context }) => programmePhase(new Date(context.now), content.programme) === 'notStarted',
+        notStarted: ({ context }) =>
+          programmePhase(new Date(context.now), content.programme) === 'notStarted',
       },
     }).createMachine({
       id: 'programme',
@@ -56,13 +57,19 @@ export const programmeFlow: FlowDefinition = {
         ended: {
           type: 'final',
           entry: say(({ context }) =>
-            replyEvent([text(textFor(content, context.lang, 'programmeEnded'))], topicOptions(['fraud', 'hotline'], context.lang)),
+            replyEvent(
+              [text(textFor(content, context.lang, 'programmeEnded'))],
+              topicOptions(['fraud', 'hotline'], context.lang),
+            ),
           ),
         },
         notStarted: {
           type: 'final',
           entry: say(({ context }) =>
-            replyEvent([text(textFor(content, context.lang, 'programmeNotStarted'))], topicOptions(MAIN_MENU, context.lang)),
+            replyEvent(
+              [text(textFor(content, context.lang, 'programmeNotStarted'))],
+              topicOptions(MAIN_MENU, context.lang),
+            ),
           ),
         },
         answered: {

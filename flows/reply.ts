@@ -61,7 +61,16 @@ export function topicOption(topic: Topic, lang: Lang = 'ja'): QuickOption {
 
 export const topicOptions = (topics: Topic[], lang: Lang = 'ja') => topics.map((t) => topicOption(t, lang));
 
-export const MAIN_MENU: Topic[] = ['eligibility', 'points', 'hours', 'openNow', 'items', 'fraud', 'hotline', 'multilingual'];
+export const MAIN_MENU: Topic[] = [
+  'eligibility',
+  'points',
+  'hours',
+  'openNow',
+  'items',
+  'fraud',
+  'hotline',
+  'multilingual',
+];
 export const ENGLISH_MENU: Topic[] = ['points', 'hours', 'items', 'fraud', 'hotline'];
 
 export const hasTopicLabel = (topic: Topic) => TOPIC_LABELS[topic] !== undefined;

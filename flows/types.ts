@@ -13,9 +13,7 @@ export interface FlowInput {
 
 export type Answer = 'yes' | 'no' | 'march' | 'notyet';
 
-export type FlowEvent =
-  | { type: 'ANSWER'; answer: Answer; now: string }
-  | { type: 'UNCLEAR'; now: string };
+export type FlowEvent = { type: 'ANSWER'; answer: Answer; now: string } | { type: 'UNCLEAR'; now: string };
 
 export interface FlowDefinition {
   id: string;

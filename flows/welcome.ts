@@ -34,7 +34,12 @@ export const welcomeFlow: FlowDefinition = {
   topics: TOPICS,
   create: (content: Content) =>
     setup({
-      types: { input: {} as FlowInput, context: {} as FlowInput, events: {} as FlowEvent, emitted: {} as ReplyEvent },
+      types: {
+        input: {} as FlowInput,
+        context: {} as FlowInput,
+        events: {} as FlowEvent,
+        emitted: {} as ReplyEvent,
+      },
       guards: { english: ({ context }) => context.lang === 'en' },
     }).createMachine({
       id: 'welcome',

@@ -44,7 +44,10 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     options.transport ??
     (config.localMode
       ? new LocalTransport(logger)
-      : createLineTransport({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl }));
+      : createLineTransport({
+          channelAccessToken: config.line.channelAccessToken,
+          apiBaseUrl: config.line.apiBaseUrl,
+        }));
   const processor = new ConversationProcessor({
     store,
     transport,

@@ -9,59 +9,59 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const envSchema = z
-  .object({
-    NODE_ENV: optionalText,
-    PORT: z.coerce
-      .number({ invalid_type_error: 'a TCP port number' })
-      .int('a whole number')
-      .min(0, 'a port from 0 to 65535')
-      .max(65535, 'a port from 0 to 65535')
-      .default(3000),
-    LINE_CHANNEL_SECRET: optionalText,
-    LINE_CHANNEL_ACCESS_TOKEN: optionalText,
-    LINE_API_BASE_URL: z.string().url('an http(s) URL such as https://api.line.me').default('https://api.line.me'),
-    LINE_DATA_API_BASE_URL: z
-      .string()
-      .url('an http(s) URL such as https://api-data.line.me')
-      .default('https://api-data.line.me'),
-    DATABASE_URL: z
-      .string()
-      .default('sqlite:./data/bot.db')
-      .refine((v) => /^(sqlite:|postgres(ql)?:\/\/)/.test(v), 'sqlite:PATH or postgres://USER@HOST:PORT/DB'),
-    BOT_NOW: optionalText.refine(
-      (v) => v === undefined || (isoWithOffset.test(v) && !Number.isNaN(Date.parse(v))),
-      'an ISO 8601 time with an offset, such as 2023-04-12T10:00:00+09:00',
-    ),
-    LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-    ADMIN_TOKEN: optionalText.refine(
-      (v) => v === undefined || v.length >= 16,
-      'at least 16 characters (or unset to turn the admin API off)',
-    ),
-    CONTENT_FILE: optionalText,
-    IDLE_TIMEOUT_MINUTES: z.coerce.number().positive('a positive number of minutes').default(30),
-  })
-  .superRefine((env, ctx) => {
-    const hasSecret = env.LINE_CHANNEL_SECRET !== undefined;
-    const hasToken = env.LINE_CHANNEL_ACCESS_TOKEN !== undefined;
-    if (hasSecret !== hasToken) {
-      const missing = hasSecret ? 'LINE_CHANNEL_ACCESS_TOKEN' : 'LINE_CHANNEL_SECRET';
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: [missing],
-        message: 'required when the other LINE credential is set (set both, or neither for local mode)',
-      });
-    }
-    if (!hasSecret && !hasToken && env.NODE_ENV === 'production') {
-      for (const name of ['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN']) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: [name],
-          message: 'required when NODE_ENV=production (the LINE channel credentials)',
-        });
-      }
-    }
-  });
+const envSchema = z.object({
+  NODE_ENV: optionalText,
+  PORT: z.coerce
+    .number({ invalid_type_error: 'a TCP port number' })
+    .int('a whole number')
+    .min(0, 'a port from 0 to 65535')
+    .max(65535, 'a port from 0 to 65535')
+    .default(3000),
+  LINE_CHANNEL_SECRET: optionalText,
+  LINE_CHANNEL_ACCESS_TOKEN: optionalText,
+  LINE_API_BASE_URL: z
+    .string()
+    .url('an http(s) URL such as https://api.line.me')
+    .default('https://api.line.me'),
+  LINE_DATA_API_BASE_URL: z
+    .string()
+    .url('an http(s) URL such as https://api-data.line.me')
+    .default('https://api-data.line.me'),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/bot.db')
+    .refine((v) => /^(sqlite:|postgres(ql)?:\/\/)/.test(v), 'sqlite:PATH or postgres://USER@HOST:PORT/DB'),
+  BOT_NOW: optionalText.refine(
+    (v) => v === undefined || (isoWithOffset.test(v) && !Number.isNaN(Date.parse(v))),
+    'an ISO 8601 time with an offset, such as 2023-04-12T10:00:00+09:00',
+  ),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ADMIN_TOKEN: optionalText.refine(
+    (v) => v === undefined || v.length >= 16,
+    'at least 16 characters (or unset to turn the admin API off)',
+  ),
+  CONTENT_FILE: optionalText,
+  IDLE_TIMEOUT_MINUTES: z.coerce.number().positive('a positive number of minutes').default(30),
+});
+
+/** Checked apart from the schema so that these lines come out together with every other problem. */
+function credentialProblems(env: NodeJS.ProcessEnv): string[] {
+  const has = (name: string) => (env[name] ?? '').trim() !== '';
+  const hasSecret = has('LINE_CHANNEL_SECRET');
+  const hasToken = has('LINE_CHANNEL_ACCESS_TOKEN');
+  if (hasSecret !== hasToken) {
+    const missing = hasSecret ? 'LINE_CHANNEL_ACCESS_TOKEN' : 'LINE_CHANNEL_SECRET';
+    return [
+      `${missing}: expected required when the other LINE credential is set (set both, or neither for local mode)`,
+    ];
+  }
+  if (!hasSecret && (env.NODE_ENV ?? '').trim() === 'production') {
+    return ['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN'].map(
+      (name) => `${name}: expected required when NODE_ENV=production (the LINE channel credentials)`,
+    );
+  }
+  return [];
+}
 
 export interface Config {
   port: number;
@@ -85,11 +85,13 @@ export class ConfigError extends Error {
 
 export function parseConfig(env: NodeJS.ProcessEnv, generateLocalSecret: () => string): Config {
   const result = envSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: expected ${issue.message}`),
-    );
-  }
+  const problems = [
+    ...(result.success
+      ? []
+      : result.error.issues.map((i) => `${i.path.join('.') || 'environment'}: expected ${i.message}`)),
+    ...credentialProblems(env),
+  ];
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const e = result.data;
   const localMode = e.LINE_CHANNEL_SECRET === undefined;
   const database = e.DATABASE_URL.startsWith('sqlite:')

@@ -8,7 +8,16 @@ export function createLogger(level: string): Logger {
     base: { service: 'line-city-hall-bot' },
     // Belt and braces: even if a caller passes a raw event, these paths never reach the log.
     redact: {
-      paths: ['text', '*.text', 'message.text', 'event.message.text', 'userId', '*.userId', 'replyToken', '*.replyToken'],
+      paths: [
+        'text',
+        '*.text',
+        'message.text',
+        'event.message.text',
+        'userId',
+        '*.userId',
+        'replyToken',
+        '*.replyToken',
+      ],
       censor: '[redacted]',
     },
   });

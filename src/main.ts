@@ -18,11 +18,19 @@ async function main(): Promise<void> {
   const config = configOrExit();
   const bot = await startBot(config);
   bot.logger.info(
-    { port: bot.port, store: bot.store.kind, localMode: config.localMode, botNow: config.botNow?.toISOString(), city: bot.content.city.id },
+    {
+      port: bot.port,
+      store: bot.store.kind,
+      localMode: config.localMode,
+      botNow: config.botNow?.toISOString(),
+      city: bot.content.city.id,
+    },
     'ready',
   );
   if (config.localMode) {
-    console.log(`Local mode (no LINE credentials): the bot listens on http://localhost:${bot.port}/ — talk to it with \`npm run chat\`.`);
+    console.log(
+      `Local mode (no LINE credentials): the bot listens on http://localhost:${bot.port}/ — talk to it with \`npm run chat\`.`,
+    );
   }
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -34,7 +34,11 @@ export function redactSensitive(raw: string): Redaction {
     return PIN_MARK;
   });
   // Text redacted before (as stored in the inbox) still says what it carried.
-  return { text: out, hadMyNumber: hadMyNumber || out.includes(MY_NUMBER_MARK), hadPin: hadPin || out.includes(PIN_MARK) };
+  return {
+    text: out,
+    hadMyNumber: hadMyNumber || out.includes(MY_NUMBER_MARK),
+    hadPin: hadPin || out.includes(PIN_MARK),
+  };
 }
 
 const PHONE = /(?<!\d)0\d{1,4}[\s\-‐－]?\d{1,4}[\s\-‐－]?\d{3,4}(?!\d)/g;

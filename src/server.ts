@@ -36,7 +36,9 @@ export function createApp(deps: AppDeps): Express {
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     const status = typeof err?.status === 'number' ? err.status : 500;
     if (status >= 500) deps.logger.error({ err }, 'request failed');
-    res.status(status).json({ message: status === 413 ? 'body too large' : status < 500 ? 'bad request' : 'internal error' });
+    res
+      .status(status)
+      .json({ message: status === 413 ? 'body too large' : status < 500 ? 'bad request' : 'internal error' });
   };
   app.use(onError);
   return app;

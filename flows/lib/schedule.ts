@@ -20,7 +20,9 @@ type Counters = Content['counters'];
 function inYearEnd(day: TokyoDay, closure: Counters['yearEndClosure']): boolean {
   const md = day.ymd.slice(5);
   // The closure wraps around New Year: 12-29 … 12-31 and 01-01 … 01-03.
-  return closure.from <= closure.to ? md >= closure.from && md <= closure.to : md >= closure.from || md <= closure.to;
+  return closure.from <= closure.to
+    ? md >= closure.from && md <= closure.to
+    : md >= closure.from || md <= closure.to;
 }
 
 export function closedReason(day: TokyoDay, counters: Counters): ClosedReason | null {

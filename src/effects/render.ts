@@ -34,7 +34,9 @@ function cardMessage(part: Extract<ReplyPart, { kind: 'card' }>): messagingApi.F
       layout: 'vertical',
       margin: 'lg',
       spacing: 'sm',
-      contents: section.heading ? [flexText(section.heading, { weight: 'bold', color: MUTED }), ...lines] : lines,
+      contents: section.heading
+        ? [flexText(section.heading, { weight: 'bold', color: MUTED }), ...lines]
+        : lines,
     });
   }
   if (part.note) body.push(flexText(part.note, { margin: 'lg', size: 'xs', color: MUTED }));
@@ -46,7 +48,9 @@ function cardMessage(part: Extract<ReplyPart, { kind: 'card' }>): messagingApi.F
 }
 
 function partMessage(part: ReplyPart): LineMessage {
-  return part.kind === 'text' ? { type: 'text', text: clip(part.text, LINE_LIMITS.textChars) } : cardMessage(part);
+  return part.kind === 'text'
+    ? { type: 'text', text: clip(part.text, LINE_LIMITS.textChars) }
+    : cardMessage(part);
 }
 
 function quickReply(options: QuickOption[]): messagingApi.QuickReply | undefined {
@@ -84,7 +88,9 @@ export function renderReply(events: ReplyEvent[]): LineMessage[] {
   const parts = fitMessageCount(events.flatMap((e) => e.parts));
   if (parts.length === 0) return [];
   const messages = parts.map(partMessage);
-  const buttons = quickReply([...events].reverse().find((e) => e.quickReplies.length > 0)?.quickReplies ?? []);
+  const buttons = quickReply(
+    [...events].reverse().find((e) => e.quickReplies.length > 0)?.quickReplies ?? [],
+  );
   if (buttons) messages[messages.length - 1] = { ...messages[messages.length - 1]!, quickReply: buttons };
   return messages;
 }

@@ -1,5 +1,20 @@
-import { createActor, initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
-import { FLOWS, flowForTopic, isTopic, type FlowDefinition, type FlowEvent, type FlowInput, type ReplyEvent, type Topic } from '../../flows';
+import {
+  createActor,
+  initialTransition,
+  transition,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+} from 'xstate';
+import {
+  FLOWS,
+  flowForTopic,
+  isTopic,
+  type FlowDefinition,
+  type FlowEvent,
+  type FlowInput,
+  type ReplyEvent,
+  type Topic,
+} from '../../flows';
 import type { Answer } from '../../flows/types';
 import type { Content } from '../content/schema';
 import type { Understanding } from '../nlu/types';
@@ -14,7 +29,9 @@ export interface CompiledFlow {
 export type FlowCatalog = Map<string, CompiledFlow>;
 
 export function compileFlows(content: Content, flows: readonly FlowDefinition[] = FLOWS): FlowCatalog {
-  return new Map(flows.map((definition) => [definition.id, { definition, machine: definition.create(content) }]));
+  return new Map(
+    flows.map((definition) => [definition.id, { definition, machine: definition.create(content) }]),
+  );
 }
 
 export type ResetReason = 'idle' | 'version' | 'broken';
@@ -88,7 +105,10 @@ function intentsFor(input: ResidentInput, u: Understanding | null, nowIso: strin
     if (params.get('control') === 'cancel') return [{ kind: 'cancel' }];
     if (answer && (ANSWERS as string[]).includes(answer)) {
       // A button from a question that is no longer open falls back to the menu.
-      return [{ kind: 'event', event: { type: 'ANSWER', answer: answer as Answer, now: nowIso } }, { kind: 'start', topic: 'menu' }];
+      return [
+        { kind: 'event', event: { type: 'ANSWER', answer: answer as Answer, now: nowIso } },
+        { kind: 'start', topic: 'menu' },
+      ];
     }
     return [{ kind: 'start', topic: topic && isTopic(topic) ? topic : 'menu' }];
   }
@@ -99,11 +119,18 @@ function intentsFor(input: ResidentInput, u: Understanding | null, nowIso: strin
   if (u.topic) intents.push({ kind: 'start', topic: u.topic, suggestions: u.suggestions });
   intents.push({ kind: 'event', event: { type: 'UNCLEAR', now: nowIso } });
   // A bare はい/いいえ with no open question is no question at all: show what the bot can do.
-  intents.push(u.answer ? { kind: 'start', topic: 'menu' } : { kind: 'start', topic: 'outOfScope', suggestions: u.suggestions });
+  intents.push(
+    u.answer
+      ? { kind: 'start', topic: 'menu' }
+      : { kind: 'start', topic: 'outOfScope', suggestions: u.suggestions },
+  );
   return intents;
 }
 
-function start(flow: CompiledFlow, input: FlowInput): { snapshot: AnyMachineSnapshot; replies: ReplyEvent[] } {
+function start(
+  flow: CompiledFlow,
+  input: FlowInput,
+): { snapshot: AnyMachineSnapshot; replies: ReplyEvent[] } {
   const [snapshot, actions] = initialTransition(flow.machine, input);
   return { snapshot, replies: emitted(actions) };
 }
@@ -124,7 +151,8 @@ export function decideTurn(req: TurnRequest): TurnDecision {
     return { flow, ...start(flow, { topic, lang, now: nowIso, suggestions }) };
   };
   if (reset === 'version' || reset === 'broken') replies.push(...startTopic('conversationReset').replies);
-  if (input.kind === 'text' && (input.hadMyNumber || input.hadPin)) replies.push(...startTopic('sensitiveWarning').replies);
+  if (input.kind === 'text' && (input.hadMyNumber || input.hadPin))
+    replies.push(...startTopic('sensitiveWarning').replies);
 
   const dropStored = (): ConversationChange =>
     envelope ? { kind: 'delete', expectedRevision: envelope.revision } : { kind: 'keep' };
@@ -138,20 +166,39 @@ export function decideTurn(req: TurnRequest): TurnDecision {
       if (!active || !active.snapshot.can(intent.event)) continue;
       const [snapshot, actions] = transition(active.flow.machine, active.snapshot, intent.event);
       replies.push(...emitted(actions));
-      return { change: persist(active.flow, snapshot, envelope), replies, reset, route: `${active.flow.definition.id}:${intent.event.type}` };
+      return {
+        change: persist(active.flow, snapshot, envelope),
+        replies,
+        reset,
+        route: `${active.flow.definition.id}:${intent.event.type}`,
+      };
     }
     // A sensitive-data warning alone is a complete answer when nothing else was asked.
-    if (intent.topic === 'outOfScope' && replies.length > 0 && input.kind === 'text' && (input.hadMyNumber || input.hadPin)) {
+    if (
+      intent.topic === 'outOfScope' &&
+      replies.length > 0 &&
+      input.kind === 'text' &&
+      (input.hadMyNumber || input.hadPin)
+    ) {
       return { change: dropStored(), replies, reset, route: 'sensitive' };
     }
     const started = startTopic(intent.topic, intent.suggestions);
     replies.push(...started.replies);
-    return { change: persist(started.flow, started.snapshot, envelope), replies, reset, route: `${started.flow.definition.id}:${intent.topic}` };
+    return {
+      change: persist(started.flow, started.snapshot, envelope),
+      replies,
+      reset,
+      route: `${started.flow.definition.id}:${intent.topic}`,
+    };
   }
   return { change: { kind: 'keep' }, replies, reset, route: 'none' };
 }
 
-function persist(flow: CompiledFlow, snapshot: AnyMachineSnapshot, envelope: ConversationEnvelope | null): ConversationChange {
+function persist(
+  flow: CompiledFlow,
+  snapshot: AnyMachineSnapshot,
+  envelope: ConversationEnvelope | null,
+): ConversationChange {
   if (snapshot.status !== 'active') {
     return envelope ? { kind: 'delete', expectedRevision: envelope.revision } : { kind: 'keep' };
   }

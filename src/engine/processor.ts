@@ -53,7 +53,10 @@ export class ConversationProcessor {
   async start(): Promise<void> {
     await this.sweep();
     const interval = this.o.sweepIntervalMs ?? 5_000;
-    this.sweeper = setInterval(() => void this.sweep().catch((e) => this.o.logger.error({ err: e }, 'sweep failed')), interval);
+    this.sweeper = setInterval(
+      () => void this.sweep().catch((e) => this.o.logger.error({ err: e }, 'sweep failed')),
+      interval,
+    );
     this.sweeper.unref();
   }
 
@@ -81,7 +84,9 @@ export class ConversationProcessor {
 
   private run(key: string): void {
     const work = this.drain(key)
-      .catch((error) => this.o.logger.error({ err: error, user: hashUserId(key) }, 'conversation processing failed'))
+      .catch((error) =>
+        this.o.logger.error({ err: error, user: hashUserId(key) }, 'conversation processing failed'),
+      )
       .finally(() => {
         this.running.delete(key);
         if (this.again.delete(key)) this.schedule(key, 0);
@@ -113,7 +118,12 @@ export class ConversationProcessor {
     await Promise.all([...this.running.values()]);
   }
 
-  private async finish(event: InboxEvent, outcome: EventOutcome, detail: string | null, fields: Record<string, unknown>) {
+  private async finish(
+    event: InboxEvent,
+    outcome: EventOutcome,
+    detail: string | null,
+    fields: Record<string, unknown>,
+  ) {
     await this.o.store.finishEvent(event.id, outcome, detail, this.o.clock.realNow());
     const payload = event.payload as webhook.Event | null;
     this.o.logger.info(
@@ -139,7 +149,8 @@ export class ConversationProcessor {
 
     if (event.pendingReply) {
       // Decided and stored before a crash: send what was decided, never decide again.
-      if (!replyToken || tokenExpired) return this.finish(event, 'missed', 'reply token expired before resend', {});
+      if (!replyToken || tokenExpired)
+        return this.finish(event, 'missed', 'reply token expired before resend', {});
       return this.send(event, replyToken, event.pendingReply as LineMessage[], { route: 'resend', started });
     }
 
@@ -196,11 +207,18 @@ export class ConversationProcessor {
     const { started, ...rest } = fields;
     try {
       const receipt = await this.o.transport.reply(replyToken, messages);
-      await this.finish(event, 'answered', null, { ...rest, requestId: receipt.requestId, ms: this.o.clock.realNow() - started });
+      await this.finish(event, 'answered', null, {
+        ...rest,
+        requestId: receipt.requestId,
+        ms: this.o.clock.realNow() - started,
+      });
     } catch (error) {
       const e = error instanceof LineApiError ? error : toLineApiError(error);
       // A reply token is single use: a failed reply is recorded, never retried with the same token.
-      this.o.logger.warn({ eventId: event.id, status: e.status, requestId: e.requestId, lineMessage: e.body }, 'LINE refused the reply');
+      this.o.logger.warn(
+        { eventId: event.id, status: e.status, requestId: e.requestId, lineMessage: e.body },
+        'LINE refused the reply',
+      );
       await this.finish(event, 'failed', e.message, { ...rest, ms: this.o.clock.realNow() - started });
     }
   }

@@ -13,7 +13,9 @@ export class LineApiError extends Error {
     readonly requestId: string | null,
     readonly body: string,
   ) {
-    super(`LINE API ${status ?? 'network error'}${requestId ? ` (x-line-request-id ${requestId})` : ''}: ${body}`);
+    super(
+      `LINE API ${status ?? 'network error'}${requestId ? ` (x-line-request-id ${requestId})` : ''}: ${body}`,
+    );
   }
 }
 
@@ -22,7 +24,10 @@ export interface LineTransport {
   reply(replyToken: string, messages: LineMessage[]): Promise<SendReceipt>;
 }
 
-export function createLineTransport(options: { channelAccessToken: string; apiBaseUrl: string }): LineTransport {
+export function createLineTransport(options: {
+  channelAccessToken: string;
+  apiBaseUrl: string;
+}): LineTransport {
   const client = new messagingApi.MessagingApiClient({
     channelAccessToken: options.channelAccessToken,
     baseURL: options.apiBaseUrl,

@@ -72,10 +72,8 @@ export class NgramClassifier {
       if (shared === 0) continue;
       const precision = shared / uWeight;
       const recall = shared / ex.weight;
-      // Recall (how much of the example the message contains) counts a little more than precision, because
-      // residents wrap a question in greetings and politeness the examples leave out.
-      const beta2 = 2;
-      const score = ((1 + beta2) * precision * recall) / (beta2 * precision + recall);
+      // Balanced: recall alone would let a long off-topic message match a short example it happens to contain.
+      const score = (2 * precision * recall) / (precision + recall);
       if (score > (best.get(ex.topic) ?? 0)) best.set(ex.topic, score);
     }
     return [...best.entries()].map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score);

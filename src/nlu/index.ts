@@ -18,7 +18,7 @@ export interface UnderstandingOptions {
 const NOT_SUGGESTED: Topic[] = ['greeting', 'thanks', 'menu', 'outOfScope'];
 
 export function createUnderstanding(options: UnderstandingOptions = {}): LanguageUnderstanding {
-  const threshold = options.threshold ?? 0.34;
+  const threshold = options.threshold ?? 0.38;
   const floor = options.suggestionFloor ?? 0.15;
   const japanese = new NgramClassifier(JAPANESE_EXAMPLES, canonical);
   const english = new NgramClassifier(ENGLISH_EXAMPLES, fold);

@@ -14,7 +14,12 @@ export function detectScript(text: string): Script {
   if (HANGUL.test(t)) return 'otherLanguage';
   if (KANA.test(t)) return 'japanese';
   if (HAN.test(t)) return CHINESE_ONLY.test(t) ? 'otherLanguage' : 'japanese';
-  if (LATIN.test(t)) return /\b(english|hello|hi|what|when|where|how|can|i|my|is|the|please|points?|help|open|bring|fraud)\b/i.test(t) ? 'english' : 'otherLanguage';
+  if (LATIN.test(t))
+    return /\b(english|hello|hi|what|when|where|how|can|i|my|is|the|please|points?|help|open|bring|fraud)\b/i.test(
+      t,
+    )
+      ? 'english'
+      : 'otherLanguage';
   return 'japanese';
 }
 

@@ -55,7 +55,9 @@ export class PostgresStore implements Store {
     // Replicas starting together must not run the same migration twice.
     await this.inTransaction(async (c) => {
       await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+      await c.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)',
+      );
       const { rows } = await c.query<{ version: number }>('SELECT version FROM schema_migrations');
       const done = new Set(rows.map((r) => r.version));
       for (const m of MIGRATIONS) {
@@ -108,11 +110,10 @@ export class PostgresStore implements Store {
       const row = rows[0];
       if (!row) return null;
       const status = row.status === 'replying' ? 'replying' : 'processing';
-      await c.query('UPDATE inbox_events SET status = $1, lease_until = $2, attempts = attempts + 1 WHERE id = $3', [
-        status,
-        now + leaseMs,
-        row.id,
-      ]);
+      await c.query(
+        'UPDATE inbox_events SET status = $1, lease_until = $2, attempts = attempts + 1 WHERE id = $3',
+        [status, now + leaseMs, row.id],
+      );
       return toEvent({ ...row, attempts: row.attempts + 1 });
     });
   }
@@ -134,7 +135,12 @@ export class PostgresStore implements Store {
     });
   }
 
-  private async applyChange(c: PoolClient, key: string, change: ConversationChange, now: number): Promise<boolean> {
+  private async applyChange(
+    c: PoolClient,
+    key: string,
+    change: ConversationChange,
+    now: number,
+  ): Promise<boolean> {
     if (change.kind === 'keep') return true;
     if (change.kind === 'delete') {
       const r = await c.query('DELETE FROM conversations WHERE conversation_key = $1 AND revision = $2', [
@@ -160,7 +166,12 @@ export class PostgresStore implements Store {
     return r.rowCount === 1;
   }
 
-  async finishEvent(eventId: string, outcome: EventOutcome, detail: string | null, now: number): Promise<void> {
+  async finishEvent(
+    eventId: string,
+    outcome: EventOutcome,
+    detail: string | null,
+    now: number,
+  ): Promise<void> {
     await this.pool.query(
       `UPDATE inbox_events SET status = 'done', outcome = $1, detail = $2, finished_at = $3, payload = NULL,
        pending_reply = NULL, lease_until = 0 WHERE id = $4`,
@@ -178,10 +189,11 @@ export class PostgresStore implements Store {
   }
 
   async eventStatus(eventId: string) {
-    const { rows } = await this.pool.query<{ status: string; outcome: EventOutcome | null; detail: string | null }>(
-      'SELECT status, outcome, detail FROM inbox_events WHERE id = $1',
-      [eventId],
-    );
+    const { rows } = await this.pool.query<{
+      status: string;
+      outcome: EventOutcome | null;
+      detail: string | null;
+    }>('SELECT status, outcome, detail FROM inbox_events WHERE id = $1', [eventId]);
     return rows[0] ?? null;
   }
 

@@ -39,7 +39,9 @@ export class SqliteStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)',
+    );
     const done = new Set(
       this.db
         .prepare('SELECT version FROM schema_migrations')
@@ -72,34 +74,40 @@ export class SqliteStore implements Store {
     return this.db.transaction(() =>
       events
         .filter(
-          (e) => insert.run(e.id, e.conversationKey, e.timestamp, e.receivedAt, JSON.stringify(e.payload)).changes === 1,
+          (e) =>
+            insert.run(e.id, e.conversationKey, e.timestamp, e.receivedAt, JSON.stringify(e.payload))
+              .changes === 1,
         )
         .map((e) => e.id),
     )();
   }
 
   async claimNextEvent(conversationKey: string, leaseMs: number, now: number): Promise<InboxEvent | null> {
-    return this.db.transaction(() => {
-      const busy = this.db
-        .prepare(
-          `SELECT 1 FROM inbox_events WHERE conversation_key = ? AND status IN ('processing', 'replying')
+    return this.db
+      .transaction(() => {
+        const busy = this.db
+          .prepare(
+            `SELECT 1 FROM inbox_events WHERE conversation_key = ? AND status IN ('processing', 'replying')
            AND lease_until > ? LIMIT 1`,
-        )
-        .get(conversationKey, now);
-      if (busy) return null;
-      const row = this.db
-        .prepare(
-          `SELECT * FROM inbox_events WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying')
+          )
+          .get(conversationKey, now);
+        if (busy) return null;
+        const row = this.db
+          .prepare(
+            `SELECT * FROM inbox_events WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying')
            ORDER BY event_timestamp, rowid LIMIT 1`,
-        )
-        .get(conversationKey) as EventRow | undefined;
-      if (!row) return null;
-      const status = row.status === 'replying' ? 'replying' : 'processing';
-      this.db
-        .prepare('UPDATE inbox_events SET status = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?')
-        .run(status, now + leaseMs, row.id);
-      return toEvent({ ...row, attempts: row.attempts + 1 });
-    }).immediate();
+          )
+          .get(conversationKey) as EventRow | undefined;
+        if (!row) return null;
+        const status = row.status === 'replying' ? 'replying' : 'processing';
+        this.db
+          .prepare(
+            'UPDATE inbox_events SET status = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?',
+          )
+          .run(status, now + leaseMs, row.id);
+        return toEvent({ ...row, attempts: row.attempts + 1 });
+      })
+      .immediate();
   }
 
   async commitTurn(
@@ -109,13 +117,15 @@ export class SqliteStore implements Store {
     reply: unknown[],
     now: number,
   ): Promise<boolean> {
-    return this.db.transaction(() => {
-      if (!this.applyChange(conversationKey, change, now)) return false;
-      this.db
-        .prepare(`UPDATE inbox_events SET status = 'replying', pending_reply = ? WHERE id = ?`)
-        .run(JSON.stringify(reply), eventId);
-      return true;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        if (!this.applyChange(conversationKey, change, now)) return false;
+        this.db
+          .prepare(`UPDATE inbox_events SET status = 'replying', pending_reply = ? WHERE id = ?`)
+          .run(JSON.stringify(reply), eventId);
+        return true;
+      })
+      .immediate();
   }
 
   private applyChange(key: string, change: ConversationChange, now: number): boolean {
@@ -148,7 +158,12 @@ export class SqliteStore implements Store {
     );
   }
 
-  async finishEvent(eventId: string, outcome: EventOutcome, detail: string | null, now: number): Promise<void> {
+  async finishEvent(
+    eventId: string,
+    outcome: EventOutcome,
+    detail: string | null,
+    now: number,
+  ): Promise<void> {
     this.db
       .prepare(
         `UPDATE inbox_events SET status = 'done', outcome = ?, detail = ?, finished_at = ?, payload = NULL,
@@ -168,9 +183,9 @@ export class SqliteStore implements Store {
   }
 
   async eventStatus(eventId: string) {
-    const row = this.db.prepare('SELECT status, outcome, detail FROM inbox_events WHERE id = ?').get(eventId) as
-      | { status: string; outcome: EventOutcome | null; detail: string | null }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT status, outcome, detail FROM inbox_events WHERE id = ?')
+      .get(eventId) as { status: string; outcome: EventOutcome | null; detail: string | null } | undefined;
     return row ?? null;
   }
 
@@ -199,8 +214,7 @@ export class SqliteStore implements Store {
 
   async isFollowing(userId: string): Promise<boolean | null> {
     const row = this.db.prepare('SELECT following FROM residents WHERE user_id = ?').get(userId) as
-      | { following: number }
-      | undefined;
+      { following: number } | undefined;
     return row ? row.following === 1 : null;
   }
 }

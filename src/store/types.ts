@@ -46,11 +46,19 @@ export interface Store {
    * Atomically applies the conversation change (compare-and-swap on the revision) and records the reply to
    * send. Returns false, changing nothing, when the revision moved on.
    */
-  commitTurn(eventId: string, conversationKey: string, change: ConversationChange, reply: unknown[], now: number): Promise<boolean>;
+  commitTurn(
+    eventId: string,
+    conversationKey: string,
+    change: ConversationChange,
+    reply: unknown[],
+    now: number,
+  ): Promise<boolean>;
   finishEvent(eventId: string, outcome: EventOutcome, detail: string | null, now: number): Promise<void>;
   /** Conversations with events still to process (after a crash, or a lease that ran out). */
   conversationsWithPendingEvents(now: number): Promise<string[]>;
-  eventStatus(eventId: string): Promise<{ status: string; outcome: EventOutcome | null; detail: string | null } | null>;
+  eventStatus(
+    eventId: string,
+  ): Promise<{ status: string; outcome: EventOutcome | null; detail: string | null } | null>;
 
   loadConversation(conversationKey: string): Promise<ConversationEnvelope | null>;
 

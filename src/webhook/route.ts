@@ -36,38 +36,49 @@ export interface WebhookDeps {
  */
 export function webhookRouter(deps: WebhookDeps): Router {
   const router = express.Router();
-  router.post('/webhook', express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }), async (req: Request, res: Response) => {
-    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const signature = req.get('x-line-signature');
-    if (!signature || !validateSignature(raw, deps.channelSecret, signature)) {
-      deps.logger.warn({ hasSignature: Boolean(signature) }, 'webhook refused: bad signature');
-      res.status(401).json({ message: 'invalid signature' });
-      return;
-    }
-    let parsed: z.infer<typeof bodySchema>;
-    try {
-      parsed = bodySchema.parse(JSON.parse(raw.toString('utf8')));
-    } catch {
-      res.status(400).json({ message: 'body is not a LINE webhook payload' });
-      return;
-    }
-    const receivedAt = deps.clock.realNow();
-    const rows = [];
-    for (const e of parsed.events as unknown as webhook.Event[]) {
-      const key = conversationKeyOf(e);
-      if (!key) continue;
-      rows.push({ id: e.webhookEventId, conversationKey: key, timestamp: e.timestamp, receivedAt, payload: redactEvent(e) });
-    }
-    try {
-      const fresh = new Set(await deps.store.acceptEvents(rows));
-      if (fresh.size < rows.length) deps.logger.info({ duplicates: rows.length - fresh.size }, 'redelivered events ignored');
-      res.status(200).json({});
-      deps.onAccepted([...new Set(rows.filter((r) => fresh.has(r.id)).map((r) => r.conversationKey))]);
-    } catch (error) {
-      // Not stored means not accepted: a 500 lets LINE deliver again.
-      deps.logger.error({ err: error }, 'could not store webhook events');
-      res.status(500).json({ message: 'could not store events' });
-    }
-  });
+  router.post(
+    '/webhook',
+    express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }),
+    async (req: Request, res: Response) => {
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const signature = req.get('x-line-signature');
+      if (!signature || !validateSignature(raw, deps.channelSecret, signature)) {
+        deps.logger.warn({ hasSignature: Boolean(signature) }, 'webhook refused: bad signature');
+        res.status(401).json({ message: 'invalid signature' });
+        return;
+      }
+      let parsed: z.infer<typeof bodySchema>;
+      try {
+        parsed = bodySchema.parse(JSON.parse(raw.toString('utf8')));
+      } catch {
+        res.status(400).json({ message: 'body is not a LINE webhook payload' });
+        return;
+      }
+      const receivedAt = deps.clock.realNow();
+      const rows = [];
+      for (const e of parsed.events as unknown as webhook.Event[]) {
+        const key = conversationKeyOf(e);
+        if (!key) continue;
+        rows.push({
+          id: e.webhookEventId,
+          conversationKey: key,
+          timestamp: e.timestamp,
+          receivedAt,
+          payload: redactEvent(e),
+        });
+      }
+      try {
+        const fresh = new Set(await deps.store.acceptEvents(rows));
+        if (fresh.size < rows.length)
+          deps.logger.info({ duplicates: rows.length - fresh.size }, 'redelivered events ignored');
+        res.status(200).json({});
+        deps.onAccepted([...new Set(rows.filter((r) => fresh.has(r.id)).map((r) => r.conversationKey))]);
+      } catch (error) {
+        // Not stored means not accepted: a 500 lets LINE deliver again.
+        deps.logger.error({ err: error }, 'could not store webhook events');
+        res.status(500).json({ message: 'could not store events' });
+      }
+    },
+  );
   return router;
 }

@@ -5,7 +5,8 @@ import { Client } from 'pg';
 
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-export const tempSqliteFile = () => path.join(os.tmpdir(), `bot-test-${randomBytes(6).toString('hex')}`, 'bot.db');
+export const tempSqliteFile = () =>
+  path.join(os.tmpdir(), `bot-test-${randomBytes(6).toString('hex')}`, 'bot.db');
 
 let reachable: boolean | null = null;
 
@@ -20,8 +21,11 @@ export async function postgresAvailable(): Promise<boolean> {
     await client.end();
     reachable = true;
   } catch (error) {
-    if (process.env.CI) throw new Error(`PostgreSQL is required in CI but ${POSTGRES_URL} is unreachable: ${error}`);
-    console.warn(`\n\n*** PostgreSQL at ${POSTGRES_URL} is unreachable: PostgreSQL tests are SKIPPED ***\n\n`);
+    if (process.env.CI)
+      throw new Error(`PostgreSQL is required in CI but ${POSTGRES_URL} is unreachable: ${error}`);
+    console.warn(
+      `\n\n*** PostgreSQL at ${POSTGRES_URL} is unreachable: PostgreSQL tests are SKIPPED ***\n\n`,
+    );
     reachable = false;
   }
   return reachable;

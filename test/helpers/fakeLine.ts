@@ -48,7 +48,13 @@ export async function startFakeLine(token = 'test-token'): Promise<FakeLine> {
         res.end(JSON.stringify(failure.body));
         return;
       }
-      calls.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, at: Date.now() });
+      calls.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body,
+        at: Date.now(),
+      });
       res.writeHead(200, { 'content-type': 'application/json', 'x-line-request-id': requestId });
       res.end(JSON.stringify({ sentMessages: [] }));
       const ready = waiters;

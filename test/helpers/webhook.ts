@@ -2,7 +2,8 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 
 export const SECRET = 'test-channel-secret';
 
-export const sign = (body: string | Buffer, secret = SECRET) => createHmac('sha256', secret).update(body).digest('base64');
+export const sign = (body: string | Buffer, secret = SECRET) =>
+  createHmac('sha256', secret).update(body).digest('base64');
 
 let clockTick = 0;
 /** Strictly increasing timestamps, so that tests can state an order. */
@@ -22,11 +23,24 @@ export function baseEvent(userId: string, timestamp = nextTimestamp()) {
 export const textEvent = (userId: string, text: string, timestamp?: number) => ({
   ...baseEvent(userId, timestamp),
   type: 'message',
-  message: { type: 'text', id: randomBytes(6).toString('hex'), quoteToken: randomBytes(8).toString('hex'), text },
+  message: {
+    type: 'text',
+    id: randomBytes(6).toString('hex'),
+    quoteToken: randomBytes(8).toString('hex'),
+    text,
+  },
 });
 
-export const postbackEvent = (userId: string, data: string) => ({ ...baseEvent(userId), type: 'postback', postback: { data } });
-export const followEvent = (userId: string) => ({ ...baseEvent(userId), type: 'follow', follow: { isUnblocked: false } });
+export const postbackEvent = (userId: string, data: string) => ({
+  ...baseEvent(userId),
+  type: 'postback',
+  postback: { data },
+});
+export const followEvent = (userId: string) => ({
+  ...baseEvent(userId),
+  type: 'follow',
+  follow: { isUnblocked: false },
+});
 export const unfollowEvent = (userId: string) => {
   const { replyToken: _r, ...rest } = baseEvent(userId);
   return { ...rest, type: 'unfollow' };

@@ -68,9 +68,23 @@ describe('conversation resets', () => {
     const user = newUserId();
     await say(bot, user, '対象か調べたい');
     const stored = await bot.store.loadConversation(user);
-    await bot.store.acceptEvents([{ id: 'manual', conversationKey: user, timestamp: Date.now(), receivedAt: Date.now(), payload: {} }]);
+    await bot.store.acceptEvents([
+      { id: 'manual', conversationKey: user, timestamp: Date.now(), receivedAt: Date.now(), payload: {} },
+    ]);
     await bot.store.claimNextEvent(user, 60_000, Date.now());
-    await bot.store.commitTurn('manual', user, { kind: 'save', flowId: 'eligibility', flowVersion: 999, snapshot: stored!.snapshot, expectedRevision: stored!.revision }, [], Date.now());
+    await bot.store.commitTurn(
+      'manual',
+      user,
+      {
+        kind: 'save',
+        flowId: 'eligibility',
+        flowVersion: 999,
+        snapshot: stored!.snapshot,
+        expectedRevision: stored!.revision,
+      },
+      [],
+      Date.now(),
+    );
     await bot.store.finishEvent('manual', 'ignored', null, Date.now());
     const reply = await say(bot, user, 'はい');
     expect(reply).toMatch(/最初からやり直します/);
@@ -83,10 +97,24 @@ describe('conversation resets', () => {
     const user = newUserId();
     await say(bot, user, '対象か調べたい');
     const stored = await bot.store.loadConversation(user);
-    await bot.store.acceptEvents([{ id: 'broken', conversationKey: user, timestamp: Date.now(), receivedAt: Date.now(), payload: {} }]);
+    await bot.store.acceptEvents([
+      { id: 'broken', conversationKey: user, timestamp: Date.now(), receivedAt: Date.now(), payload: {} },
+    ]);
     await bot.store.claimNextEvent(user, 60_000, Date.now());
     const broken = { ...(stored!.snapshot as object), value: 'noSuchState' };
-    await bot.store.commitTurn('broken', user, { kind: 'save', flowId: 'eligibility', flowVersion: 1, snapshot: broken, expectedRevision: stored!.revision }, [], Date.now());
+    await bot.store.commitTurn(
+      'broken',
+      user,
+      {
+        kind: 'save',
+        flowId: 'eligibility',
+        flowVersion: 1,
+        snapshot: broken,
+        expectedRevision: stored!.revision,
+      },
+      [],
+      Date.now(),
+    );
     await bot.store.finishEvent('broken', 'ignored', null, Date.now());
     expect(await say(bot, user, '持ち物は？')).toMatch(/最初からやり直します[\s\S]*持ち物/);
     await bot.close();
@@ -118,7 +146,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startProcess(databaseUrl: string, lineBaseUrl: string): Promise<{ port: number; child: ChildProcess }> {
+async function startProcess(
+  databaseUrl: string,
+  lineBaseUrl: string,
+): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
   const root = path.resolve(__dirname, '../..');
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -137,7 +168,10 @@ async function startProcess(databaseUrl: string, lineBaseUrl: string): Promise<{
   });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { port, child };
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -155,7 +189,10 @@ describe('two server processes on one PostgreSQL database', () => {
   it('answers concurrent messages from one resident in order, with no lost state', async () => {
     if (!(await postgresAvailable())) return;
     const databaseUrl = await freshPostgresUrl();
-    const [a, b] = await Promise.all([startProcess(databaseUrl, line.baseUrl), startProcess(databaseUrl, line.baseUrl)]);
+    const [a, b] = await Promise.all([
+      startProcess(databaseUrl, line.baseUrl),
+      startProcess(databaseUrl, line.baseUrl),
+    ]);
     try {
       const user = newUserId();
       const base = Date.now();

@@ -52,7 +52,10 @@ describe('POST /webhook', () => {
 
   it('checks the signature on the raw bytes, escapes and all', async () => {
     const event = textEvent(newUserId(), 'x');
-    const raw = JSON.stringify({ destination: 'U', events: [event] }).replace('"x"', '"\\uD83E\\uDD28 持ち物"');
+    const raw = JSON.stringify({ destination: 'U', events: [event] }).replace(
+      '"x"',
+      '"\\uD83E\\uDD28 持ち物"',
+    );
     expect((await postWebhook(bot.port, [], { rawBody: raw })).status).toBe(200);
     await line.waitForReplies(1);
   });
@@ -85,7 +88,9 @@ describe('POST /webhook', () => {
   it('answers ten messages from one resident posted at once, in timestamp order, with no lost state', async () => {
     const user = newUserId();
     const base = Date.now();
-    const events = Array.from({ length: 10 }, (_, i) => textEvent(user, i % 2 === 0 ? '持ち物は何ですか' : '受付時間を教えて', base + i));
+    const events = Array.from({ length: 10 }, (_, i) =>
+      textEvent(user, i % 2 === 0 ? '持ち物は何ですか' : '受付時間を教えて', base + i),
+    );
     const statuses = await Promise.all([...events].reverse().map((e) => postWebhook(bot.port, [e])));
     expect(statuses.every((s) => s.status === 200)).toBe(true);
     await line.waitForReplies(10);
@@ -94,7 +99,11 @@ describe('POST /webhook', () => {
 
   it('gives a sticker a short pointer to the menu and survives event types it does not handle', async () => {
     const user = newUserId();
-    const odd = { ...textEvent(user, 'x'), type: 'videoPlayComplete', videoPlayComplete: { trackingId: 't' } };
+    const odd = {
+      ...textEvent(user, 'x'),
+      type: 'videoPlayComplete',
+      videoPlayComplete: { trackingId: 't' },
+    };
     expect((await postWebhook(bot.port, [odd, stickerEvent(user)])).status).toBe(200);
     await line.waitForReplies(1);
     const reply = line.replies()[0]!;

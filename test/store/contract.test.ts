@@ -7,7 +7,10 @@ type Factory = () => Promise<Store | null>;
 
 const stores: [string, Factory][] = [
   ['SQLite', async () => new SqliteStore(tempSqliteFile())],
-  ['PostgreSQL', async () => ((await postgresAvailable()) ? new PostgresStore(await freshPostgresUrl()) : null)],
+  [
+    'PostgreSQL',
+    async () => ((await postgresAvailable()) ? new PostgresStore(await freshPostgresUrl()) : null),
+  ],
 ];
 
 const event = (id: string, key: string, timestamp: number) => ({
@@ -68,12 +71,26 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
   maybe('commits a turn with compare-and-swap and keeps the decided reply until finished', async () => {
     await s().acceptEvents([event('d1', 'u4', 1), event('d2', 'u4', 2)]);
     await s().claimNextEvent('u4', 10_000, 1);
-    const save = { kind: 'save' as const, flowId: 'f', flowVersion: 1, snapshot: { value: 'a' }, expectedRevision: null };
+    const save = {
+      kind: 'save' as const,
+      flowId: 'f',
+      flowVersion: 1,
+      snapshot: { value: 'a' },
+      expectedRevision: null,
+    };
     expect(await s().commitTurn('d1', 'u4', save, [{ type: 'text', text: 'hi' }], 5)).toBe(true);
-    expect(await s().loadConversation('u4')).toEqual({ flowId: 'f', flowVersion: 1, snapshot: { value: 'a' }, revision: 1, updatedAt: 5 });
+    expect(await s().loadConversation('u4')).toEqual({
+      flowId: 'f',
+      flowVersion: 1,
+      snapshot: { value: 'a' },
+      revision: 1,
+      updatedAt: 5,
+    });
     // A second writer that read no conversation loses.
     expect(await s().commitTurn('d2', 'u4', save, [], 6)).toBe(false);
-    expect(await s().commitTurn('d1', 'u4', { ...save, snapshot: { value: 'b' }, expectedRevision: 1 }, [], 7)).toBe(true);
+    expect(
+      await s().commitTurn('d1', 'u4', { ...save, snapshot: { value: 'b' }, expectedRevision: 1 }, [], 7),
+    ).toBe(true);
     expect(await s().commitTurn('d1', 'u4', { ...save, expectedRevision: 1 }, [], 8)).toBe(false);
     expect((await s().loadConversation('u4'))?.revision).toBe(2);
     expect(await s().eventStatus('d1')).toMatchObject({ status: 'replying' });
@@ -90,7 +107,11 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
     const claimed = await s().claimNextEvent('u5', 10_000, 1);
     expect(claimed?.payload).toEqual({ type: 'message', id: 'p1' });
     await s().finishEvent('p1', 'missed', 'reply token too old', 2);
-    expect(await s().eventStatus('p1')).toEqual({ status: 'done', outcome: 'missed', detail: 'reply token too old' });
+    expect(await s().eventStatus('p1')).toEqual({
+      status: 'done',
+      outcome: 'missed',
+      detail: 'reply token too old',
+    });
     expect(await s().claimNextEvent('u5', 10_000, 3)).toBeNull();
   });
 

@@ -14,7 +14,13 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);
 const SECRET = randomBytes(16).toString('hex');
 const TOKEN = randomBytes(16).toString('hex');
-const QUESTIONS = ['受付時間を教えてください', '持ち物は何ですか', '詐欺に気をつけることは', 'マイナポイントはいくら', 'フリーダイヤルの番号は'];
+const QUESTIONS = [
+  '受付時間を教えてください',
+  '持ち物は何ですか',
+  '詐欺に気をつけることは',
+  'マイナポイントはいくら',
+  'フリーダイヤルの番号は',
+];
 
 const replyAt = new Map<string, number>();
 const waiters = new Map<string, () => void>();
@@ -34,7 +40,9 @@ function startFake(): Promise<number> {
       }
     });
   });
-  return new Promise((r) => server.listen(0, '127.0.0.1', () => r((server.address() as net.AddressInfo).port)));
+  return new Promise((r) =>
+    server.listen(0, '127.0.0.1', () => r((server.address() as net.AddressInfo).port)),
+  );
 }
 
 const freePort = () =>
@@ -45,7 +53,11 @@ const freePort = () =>
     });
   });
 
-async function startTarget(script: string, fakePort: number, extraEnv: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
+async function startTarget(
+  script: string,
+  fakePort: number,
+  extraEnv: Record<string, string>,
+): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: path.resolve(__dirname, '..'),
@@ -62,7 +74,10 @@ async function startTarget(script: string, fakePort: number, extraEnv: Record<st
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 150; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { port, child };
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -91,7 +106,14 @@ function post(port: number, i: number): Promise<number> {
   const replied = new Promise<void>((r) => waiters.set(replyToken, r));
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: '/webhook', method: 'POST', agent, headers: { 'content-type': 'application/json', 'x-line-signature': signature } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/webhook',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'x-line-signature': signature },
+      },
       (res) => {
         res.resume();
         res.on('end', async () => {
@@ -118,9 +140,12 @@ async function measure(name: string, port: number) {
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
   const result = { name, perSecond: EVENTS / seconds, p50: pct(50), p99: pct(99) };
-  console.log(`${name.padEnd(10)} ${result.perSecond.toFixed(0).padStart(6)} events/s   p50 ${result.p50.toFixed(1)} ms   p99 ${result.p99.toFixed(1)} ms`);
+  console.log(
+    `${name.padEnd(10)} ${result.perSecond.toFixed(0).padStart(6)} events/s   p50 ${result.p50.toFixed(1)} ms   p99 ${result.p99.toFixed(1)} ms`,
+  );
   return result;
 }
 
@@ -128,13 +153,18 @@ async function main() {
   const fakePort = await startFake();
   const dbFile = path.join(os.tmpdir(), `bench-${randomBytes(4).toString('hex')}.db`);
   const echo = await startTarget('scripts/echo-bot.ts', fakePort, {});
-  const bot = await startTarget('src/main.ts', fakePort, { DATABASE_URL: `sqlite:${dbFile}`, BOT_NOW: '2023-04-12T10:00:00+09:00' });
+  const bot = await startTarget('src/main.ts', fakePort, {
+    DATABASE_URL: `sqlite:${dbFile}`,
+    BOT_NOW: '2023-04-12T10:00:00+09:00',
+  });
   console.log(`${EVENTS} events per target, ${CONCURRENCY} concurrent requests, ${os.cpus().length} cores`);
   try {
     const base = await measure('echo bot', echo.port);
     const ours = await measure('city bot', bot.port);
     const ratio = ours.perSecond / base.perSecond;
-    console.log(`throughput ratio ${ratio.toFixed(2)} (target ≥ 0.80); p99 ${ours.p99.toFixed(1)} ms (target < 100 ms)`);
+    console.log(
+      `throughput ratio ${ratio.toFixed(2)} (target ≥ 0.80); p99 ${ours.p99.toFixed(1)} ms (target < 100 ms)`,
+    );
   } finally {
     echo.child.kill('SIGTERM');
     bot.child.kill('SIGTERM');

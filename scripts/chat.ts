@@ -11,7 +11,9 @@ import { parseConfig } from '../src/config';
 import type { LineMessage } from '../src/line/transport';
 import { LocalTransport } from '../src/local';
 
-type QuickItem = { action: { label?: string; data?: string; displayText?: string; text?: string; type: string } };
+type QuickItem = {
+  action: { label?: string; data?: string; displayText?: string; text?: string; type: string };
+};
 
 function describe(message: LineMessage): string {
   if (message.type === 'text') return message.text;
@@ -31,8 +33,9 @@ function describe(message: LineMessage): string {
 }
 
 async function main() {
-  const config = parseConfig({ ...process.env, LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '', PORT: '0' }, () =>
-    randomBytes(16).toString('hex'),
+  const config = parseConfig(
+    { ...process.env, LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '', PORT: '0' },
+    () => randomBytes(16).toString('hex'),
   );
   const logger = pino({ level: 'silent' });
   const transport = new LocalTransport(logger);
@@ -50,7 +53,17 @@ async function main() {
     const replyToken = randomBytes(16).toString('hex');
     const body = JSON.stringify({
       destination: 'Ulocal',
-      events: [{ ...event, replyToken, webhookEventId: randomBytes(13).toString('hex'), timestamp: Date.now(), source: { type: 'user', userId }, mode: 'active', deliveryContext: { isRedelivery: false } }],
+      events: [
+        {
+          ...event,
+          replyToken,
+          webhookEventId: randomBytes(13).toString('hex'),
+          timestamp: Date.now(),
+          source: { type: 'user', userId },
+          mode: 'active',
+          deliveryContext: { isRedelivery: false },
+        },
+      ],
     });
     const done = new Promise<void>((r) => {
       waiting.set(replyToken, r);
@@ -58,20 +71,30 @@ async function main() {
     });
     await fetch(`http://127.0.0.1:${bot.port}/webhook`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-line-signature': createHmac('sha256', config.line.channelSecret).update(body).digest('base64') },
+      headers: {
+        'content-type': 'application/json',
+        'x-line-signature': createHmac('sha256', config.line.channelSecret).update(body).digest('base64'),
+      },
       body,
     });
     await done;
   };
-  console.log(`${bot.content.city.botName}: local chat (store: ${config.database.kind}${config.botNow ? `, clock: ${config.botNow.toISOString()}` : ''}). Ctrl+D to quit.`);
+  console.log(
+    `${bot.content.city.botName}: local chat (store: ${config.database.kind}${config.botNow ? `, clock: ${config.botNow.toISOString()}` : ''}). Ctrl+D to quit.`,
+  );
   await send({ type: 'follow', follow: { isUnblocked: false } });
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: '\n👤 ' });
   rl.prompt();
   for await (const line of rl) {
     const text = line.trim();
     const tapped = /^\d+$/.test(text) ? quick[Number(text) - 1] : undefined;
-    if (tapped?.action.type === 'postback') await send({ type: 'postback', postback: { data: tapped.action.data } });
-    else if (text) await send({ type: 'message', message: { type: 'text', id: randomBytes(6).toString('hex'), quoteToken: 'q', text } });
+    if (tapped?.action.type === 'postback')
+      await send({ type: 'postback', postback: { data: tapped.action.data } });
+    else if (text)
+      await send({
+        type: 'message',
+        message: { type: 'text', id: randomBytes(6).toString('hex'), quoteToken: 'q', text },
+      });
     rl.prompt();
   }
   await bot.close();

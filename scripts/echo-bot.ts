@@ -15,7 +15,10 @@ app.post('/webhook', middleware({ channelSecret }), (req, res) => {
   res.sendStatus(200);
   for (const event of (req.body as webhook.CallbackRequest).events) {
     if (event.type === 'message' && event.message.type === 'text') {
-      void client.replyMessage({ replyToken: event.replyToken!, messages: [{ type: 'text', text: event.message.text }] });
+      void client.replyMessage({
+        replyToken: event.replyToken!,
+        messages: [{ type: 'text', text: event.message.text }],
+      });
     }
   }
 });

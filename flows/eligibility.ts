@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { Content } from '../src/content/schema';
 import { programmePhase } from './lib/schedule';
+import { programmeEndedReply } from './lib/ended';
 import { textFor } from './lib/texts';
 import {
   replyEvent,
@@ -116,12 +117,7 @@ export const eligibilityFlow: FlowDefinition = {
         },
         ended: {
           type: 'final',
-          entry: say(({ context }) =>
-            replyEvent(
-              [text(textFor(content, context.lang, 'programmeEnded'))],
-              topicOptions(['fraud', 'hotline'], context.lang),
-            ),
-          ),
+          entry: say(({ context }) => programmeEndedReply(content, context.lang)),
         },
         cardApplied: {
           entry: {

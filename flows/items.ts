@@ -1,6 +1,7 @@
 import { setup } from 'xstate';
 import type { Content } from '../src/content/schema';
 import { programmePhase } from './lib/schedule';
+import { programmeEndedReply } from './lib/ended';
 import { textFor } from './lib/texts';
 import { replyEvent, say, text, topicOptions, type ReplyEvent, type ReplyPart } from './reply';
 import type { Topic } from './topics';
@@ -64,12 +65,7 @@ export const itemsFlow: FlowDefinition = {
         },
         ended: {
           type: 'final',
-          entry: say(({ context }) =>
-            replyEvent(
-              [text(textFor(content, context.lang, 'programmeEnded'))],
-              topicOptions(['fraud', 'hotline'], context.lang),
-            ),
-          ),
+          entry: say(({ context }) => programmeEndedReply(content, context.lang)),
         },
         itemsCard: {
           type: 'final',

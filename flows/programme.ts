@@ -1,6 +1,7 @@
 import { setup } from 'xstate';
 import type { Content } from '../src/content/schema';
 import { programmePhase } from './lib/schedule';
+import { programmeEndedReply } from './lib/ended';
 import { textFor } from './lib/texts';
 import { MAIN_MENU, replyEvent, say, text, topicOptions, type ReplyEvent } from './reply';
 import type { Topic } from './topics';
@@ -56,12 +57,7 @@ export const programmeFlow: FlowDefinition = {
         },
         ended: {
           type: 'final',
-          entry: say(({ context }) =>
-            replyEvent(
-              [text(textFor(content, context.lang, 'programmeEnded'))],
-              topicOptions(['fraud', 'hotline'], context.lang),
-            ),
-          ),
+          entry: say(({ context }) => programmeEndedReply(content, context.lang)),
         },
         notStarted: {
           type: 'final',

@@ -1,0 +1,9 @@
+import type { Content } from '../../src/content/schema';
+import { replyEvent, text, topicOptions, type ReplyEvent } from '../reply';
+import type { Lang } from '../topics';
+import { textFor } from './texts';
+
+/** What every flow says about applying once the programme is over: it has ended; fraud and phones remain. */
+export function programmeEndedReply(content: Content, lang: Lang, key = 'programmeEnded'): ReplyEvent {
+  return replyEvent([text(textFor(content, lang, key))], topicOptions(['fraud', 'hotline'], lang));
+}

@@ -58,7 +58,8 @@ export interface TurnRequest {
 
 const ANSWERS: readonly Answer[] = ['yes', 'no', 'march', 'notyet'];
 
-function emitted(actions: { type: string; params?: unknown }[]): ReplyEvent[] {
+/** The reply intents among the actions a pure transition returned (flows speak only through `emit`). */
+export function emitted(actions: { type: string; params?: unknown }[]): ReplyEvent[] {
   return actions
     .filter((a) => a.type === 'xstate.emit')
     .map((a) => (a.params as { event: ReplyEvent }).event)

@@ -9,6 +9,7 @@ import {
   type Topic,
 } from '../../flows';
 import { loadContent } from '../../src/content/load';
+import { emitted } from '../../src/engine/conversation';
 import { renderReply, LINE_LIMITS } from '../../src/effects/render';
 
 const content = loadContent();
@@ -30,15 +31,10 @@ function emittedBy(
   events: FlowEvent[],
 ): { replies: ReplyEvent[]; status: string; value: unknown } {
   let [snapshot, actions] = initialTransition(machine, input);
-  const replies: ReplyEvent[] = [];
-  const collect = (list: { type: string; params?: unknown }[]) =>
-    list
-      .filter((a) => a.type === 'xstate.emit')
-      .forEach((a) => replies.push((a.params as { event: ReplyEvent }).event));
-  collect(actions);
+  const replies: ReplyEvent[] = emitted(actions);
   for (const event of events) {
     [snapshot, actions] = transition(machine, snapshot, event);
-    collect(actions);
+    replies.push(...emitted(actions));
   }
   return { replies, status: snapshot.status, value: snapshot.value };
 }

@@ -61,6 +61,31 @@ describe.each(stores)('conversation state on %s', (_name, databaseFor) => {
   });
 });
 
+/**
+ * Replaces a resident's stored eligibility conversation the way the engine writes one (claim an event,
+ * compare-and-swap, finish), standing for what an older release or a damaged row leaves behind.
+ */
+async function overwriteConversation(
+  bot: RunningBot,
+  user: string,
+  envelope: { flowVersion: number; snapshot: unknown },
+) {
+  const stored = await bot.store.loadConversation(user);
+  const id = `overwrite-${Date.now()}`;
+  await bot.store.acceptEvents([
+    { id, conversationKey: user, timestamp: Date.now(), receivedAt: Date.now(), payload: {} },
+  ]);
+  await bot.store.claimNextEvent(user, 60_000, Date.now());
+  const change = {
+    kind: 'save' as const,
+    flowId: 'eligibility',
+    ...envelope,
+    expectedRevision: stored!.revision,
+  };
+  expect(await bot.store.commitTurn(id, user, change, [], Date.now())).toBe(true);
+  await bot.store.finishEvent(id, 'ignored', null, Date.now());
+}
+
 describe('conversation resets', () => {
   it('drops a snapshot from another flow version and tells the resident the conversation starts over', async () => {
     const databaseUrl = `sqlite:${tempSqliteFile()}`;
@@ -68,24 +93,7 @@ describe('conversation resets', () => {
     const user = newUserId();
     await say(bot, user, '対象か調べたい');
     const stored = await bot.store.loadConversation(user);
-    await bot.store.acceptEvents([
-      { id: 'manual', conversationKey: user, timestamp: Date.now(), receivedAt: Date.now(), payload: {} },
-    ]);
-    await bot.store.claimNextEvent(user, 60_000, Date.now());
-    await bot.store.commitTurn(
-      'manual',
-      user,
-      {
-        kind: 'save',
-        flowId: 'eligibility',
-        flowVersion: 999,
-        snapshot: stored!.snapshot,
-        expectedRevision: stored!.revision,
-      },
-      [],
-      Date.now(),
-    );
-    await bot.store.finishEvent('manual', 'ignored', null, Date.now());
+    await overwriteConversation(bot, user, { flowVersion: 999, snapshot: stored!.snapshot });
     const reply = await say(bot, user, 'はい');
     expect(reply).toMatch(/最初からやり直します/);
     expect(await bot.store.loadConversation(user)).toBeNull();
@@ -97,25 +105,8 @@ describe('conversation resets', () => {
     const user = newUserId();
     await say(bot, user, '対象か調べたい');
     const stored = await bot.store.loadConversation(user);
-    await bot.store.acceptEvents([
-      { id: 'broken', conversationKey: user, timestamp: Date.now(), receivedAt: Date.now(), payload: {} },
-    ]);
-    await bot.store.claimNextEvent(user, 60_000, Date.now());
     const broken = { ...(stored!.snapshot as object), value: 'noSuchState' };
-    await bot.store.commitTurn(
-      'broken',
-      user,
-      {
-        kind: 'save',
-        flowId: 'eligibility',
-        flowVersion: 1,
-        snapshot: broken,
-        expectedRevision: stored!.revision,
-      },
-      [],
-      Date.now(),
-    );
-    await bot.store.finishEvent('broken', 'ignored', null, Date.now());
+    await overwriteConversation(bot, user, { flowVersion: 1, snapshot: broken });
     expect(await say(bot, user, '持ち物は？')).toMatch(/最初からやり直します[\s\S]*持ち物/);
     await bot.close();
   });

@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: events answered per second and p50/p99 from webhook request to reply, for the bot (SQLite)
  * and for a minimal echo bot on the same stack, measured in the same run against one fake Messaging API.
- * Only loopback traffic; bounded by BENCH_EVENTS (default 3000) per target.
+ * Only loopback traffic; bounded by BENCH_EVENTS (default 3000) per target. Both run compiled, as in production
+ * (`npm run bench` builds first); BENCH_NODE_ARGS passes node flags to both, e.g. --cpu-prof.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -59,20 +61,30 @@ async function startTarget(
   extraEnv: Record<string, string>,
 ): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: path.resolve(__dirname, '..'),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      LINE_CHANNEL_SECRET: SECRET,
-      LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
-      LINE_API_BASE_URL: `http://127.0.0.1:${fakePort}`,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      ...extraEnv,
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), script],
+    {
+      cwd: path.resolve(__dirname, '..'),
+      env: {
+        ...process.env,
+        PORT: String(port),
+        LINE_CHANNEL_SECRET: SECRET,
+        LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
+        LINE_API_BASE_URL: `http://127.0.0.1:${fakePort}`,
+        LOG_LEVEL: process.env.BENCH_LOG ? 'info' : 'warn',
+        NODE_ENV: 'production',
+        ...extraEnv,
+      },
+      stdio: [
+        'ignore',
+        process.env.BENCH_LOG
+          ? fs.openSync(`${process.env.BENCH_LOG}.${path.basename(script)}`, 'w')
+          : 'ignore',
+        'inherit',
+      ],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   for (let i = 0; i < 150; i++) {
     const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
       (r) => r.ok,
@@ -152,8 +164,8 @@ async function measure(name: string, port: number) {
 async function main() {
   const fakePort = await startFake();
   const dbFile = path.join(os.tmpdir(), `bench-${randomBytes(4).toString('hex')}.db`);
-  const echo = await startTarget('scripts/echo-bot.ts', fakePort, {});
-  const bot = await startTarget('src/main.ts', fakePort, {
+  const echo = await startTarget('dist/scripts/echo-bot.js', fakePort, {});
+  const bot = await startTarget('dist/src/main.js', fakePort, {
     DATABASE_URL: `sqlite:${dbFile}`,
     BOT_NOW: '2023-04-12T10:00:00+09:00',
   });

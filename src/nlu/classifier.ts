@@ -15,7 +15,6 @@ function grams(text: string): Map<string, number> {
 
 interface Example {
   topic: Topic;
-  grams: Map<string, number>;
   weight: number;
 }
 
@@ -25,6 +24,8 @@ interface Example {
  */
 export class NgramClassifier {
   private readonly examples: Example[];
+  /** gram → the examples that contain it: a message is compared only with examples it shares a gram with. */
+  private readonly postings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
   private readonly unknownWeight: number;
 
@@ -47,7 +48,13 @@ export class NgramClassifier {
     const topicCount = Object.keys(examplesByTopic).length;
     for (const [gram, topics] of topicsPerGram) this.idf.set(gram, Math.log(1 + topicCount / topics.size));
     this.unknownWeight = Math.log(1 + topicCount);
-    this.examples = raw.map((r) => ({ ...r, weight: this.weigh(r.grams) }));
+    this.examples = raw.map((r, index) => {
+      for (const gram of r.grams.keys()) {
+        if (!this.postings.has(gram)) this.postings.set(gram, []);
+        this.postings.get(gram)!.push(index);
+      }
+      return { topic: r.topic, weight: this.weigh(r.grams) };
+    });
   }
 
   private gramWeight(gram: string): number {
@@ -66,12 +73,15 @@ export class NgramClassifier {
     const uWeight = this.weigh(u);
     const best = new Map<Topic, number>();
     if (uWeight === 0) return [];
-    for (const ex of this.examples) {
-      let shared = 0;
-      for (const gram of ex.grams.keys()) if (u.has(gram)) shared += this.gramWeight(gram);
-      if (shared === 0) continue;
-      const precision = shared / uWeight;
-      const recall = shared / ex.weight;
+    const shared = new Map<number, number>();
+    for (const gram of u.keys()) {
+      const weight = this.gramWeight(gram);
+      for (const index of this.postings.get(gram) ?? []) shared.set(index, (shared.get(index) ?? 0) + weight);
+    }
+    for (const [index, sharedWeight] of shared) {
+      const ex = this.examples[index]!;
+      const precision = sharedWeight / uWeight;
+      const recall = sharedWeight / ex.weight;
       // Balanced: recall alone would let a long off-topic message match a short example it happens to contain.
       const score = (2 * precision * recall) / (precision + recall);
       if (score > (best.get(ex.topic) ?? 0)) best.set(ex.topic, score);

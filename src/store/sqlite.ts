@@ -29,6 +29,9 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
 
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly writeTransaction: Database.Transaction<(work: () => unknown) => unknown>;
+
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file);
@@ -36,6 +39,22 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
+    this.writeTransaction = this.db.transaction((work: () => unknown) => work());
+  }
+
+  /** Prepared once per SQL text: preparing on every call was a large share of the time per event. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** BEGIN IMMEDIATE: takes the write lock up front, so two writers never deadlock upgrading a read. */
+  private immediate<T>(work: () => T): T {
+    return this.writeTransaction.immediate(work) as T;
   }
 
   async migrate(): Promise<void> {
@@ -43,8 +62,7 @@ export class SqliteStore implements Store {
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)',
     );
     const done = new Set(
-      this.db
-        .prepare('SELECT version FROM schema_migrations')
+      this.sql('SELECT version FROM schema_migrations')
         .all()
         .map((r) => (r as { version: number }).version),
     );
@@ -52,13 +70,13 @@ export class SqliteStore implements Store {
       if (done.has(m.version)) continue;
       this.db.transaction(() => {
         this.db.exec(m.sqlite);
-        this.db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
+        this.sql('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
       })();
     }
   }
 
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    this.sql('SELECT 1').get();
   }
 
   async close(): Promise<void> {
@@ -66,12 +84,12 @@ export class SqliteStore implements Store {
   }
 
   async acceptEvents(events: Omit<InboxEvent, 'pendingReply' | 'attempts'>[]): Promise<string[]> {
-    const insert = this.db.prepare(
+    const insert = this.sql(
       `INSERT INTO inbox_events (id, conversation_key, event_timestamp, received_at, payload)
        VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO NOTHING`,
     );
-    return this.db.transaction(() =>
+    return this.immediate(() =>
       events
         .filter(
           (e) =>
@@ -79,35 +97,32 @@ export class SqliteStore implements Store {
               .changes === 1,
         )
         .map((e) => e.id),
-    )();
+    );
   }
 
   async claimNextEvent(conversationKey: string, leaseMs: number, now: number): Promise<InboxEvent | null> {
-    return this.db
-      .transaction(() => {
-        const busy = this.db
-          .prepare(
-            `SELECT 1 FROM inbox_events WHERE conversation_key = ? AND status IN ('processing', 'replying')
+    // A plain read first: most calls find the conversation drained, and need no write lock to learn it.
+    const open = this.sql(
+      `SELECT 1 FROM inbox_events WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying') LIMIT 1`,
+    ).get(conversationKey);
+    if (!open) return null;
+    return this.immediate(() => {
+      const busy = this.sql(
+        `SELECT 1 FROM inbox_events WHERE conversation_key = ? AND status IN ('processing', 'replying')
            AND lease_until > ? LIMIT 1`,
-          )
-          .get(conversationKey, now);
-        if (busy) return null;
-        const row = this.db
-          .prepare(
-            `SELECT * FROM inbox_events WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying')
+      ).get(conversationKey, now);
+      if (busy) return null;
+      const row = this.sql(
+        `SELECT * FROM inbox_events WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying')
            ORDER BY event_timestamp, rowid LIMIT 1`,
-          )
-          .get(conversationKey) as EventRow | undefined;
-        if (!row) return null;
-        const status = row.status === 'replying' ? 'replying' : 'processing';
-        this.db
-          .prepare(
-            'UPDATE inbox_events SET status = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?',
-          )
-          .run(status, now + leaseMs, row.id);
-        return toEvent({ ...row, attempts: row.attempts + 1 });
-      })
-      .immediate();
+      ).get(conversationKey) as EventRow | undefined;
+      if (!row) return null;
+      const status = row.status === 'replying' ? 'replying' : 'processing';
+      this.sql(
+        'UPDATE inbox_events SET status = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?',
+      ).run(status, now + leaseMs, row.id);
+      return toEvent({ ...row, attempts: row.attempts + 1 });
+    });
   }
 
   async commitTurn(
@@ -117,44 +132,40 @@ export class SqliteStore implements Store {
     reply: unknown[],
     now: number,
   ): Promise<boolean> {
-    return this.db
-      .transaction(() => {
-        if (!this.applyChange(conversationKey, change, now)) return false;
-        this.db
-          .prepare(`UPDATE inbox_events SET status = 'replying', pending_reply = ? WHERE id = ?`)
-          .run(JSON.stringify(reply), eventId);
-        return true;
-      })
-      .immediate();
+    return this.immediate(() => {
+      if (!this.applyChange(conversationKey, change, now)) return false;
+      this.sql(`UPDATE inbox_events SET status = 'replying', pending_reply = ? WHERE id = ?`).run(
+        JSON.stringify(reply),
+        eventId,
+      );
+      return true;
+    });
   }
 
   private applyChange(key: string, change: ConversationChange, now: number): boolean {
     if (change.kind === 'keep') return true;
     if (change.kind === 'delete') {
       return (
-        this.db
-          .prepare('DELETE FROM conversations WHERE conversation_key = ? AND revision = ?')
-          .run(key, change.expectedRevision).changes === 1
+        this.sql('DELETE FROM conversations WHERE conversation_key = ? AND revision = ?').run(
+          key,
+          change.expectedRevision,
+        ).changes === 1
       );
     }
     const snapshot = JSON.stringify(change.snapshot);
     if (change.expectedRevision === null) {
       return (
-        this.db
-          .prepare(
-            `INSERT INTO conversations (conversation_key, flow_id, flow_version, snapshot, revision, updated_at)
+        this.sql(
+          `INSERT INTO conversations (conversation_key, flow_id, flow_version, snapshot, revision, updated_at)
              VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (conversation_key) DO NOTHING`,
-          )
-          .run(key, change.flowId, change.flowVersion, snapshot, now).changes === 1
+        ).run(key, change.flowId, change.flowVersion, snapshot, now).changes === 1
       );
     }
     return (
-      this.db
-        .prepare(
-          `UPDATE conversations SET flow_id = ?, flow_version = ?, snapshot = ?, revision = revision + 1, updated_at = ?
+      this.sql(
+        `UPDATE conversations SET flow_id = ?, flow_version = ?, snapshot = ?, revision = revision + 1, updated_at = ?
            WHERE conversation_key = ? AND revision = ?`,
-        )
-        .run(change.flowId, change.flowVersion, snapshot, now, key, change.expectedRevision).changes === 1
+      ).run(change.flowId, change.flowVersion, snapshot, now, key, change.expectedRevision).changes === 1
     );
   }
 
@@ -164,33 +175,29 @@ export class SqliteStore implements Store {
     detail: string | null,
     now: number,
   ): Promise<void> {
-    this.db
-      .prepare(
-        `UPDATE inbox_events SET status = 'done', outcome = ?, detail = ?, finished_at = ?, payload = NULL,
+    this.sql(
+      `UPDATE inbox_events SET status = 'done', outcome = ?, detail = ?, finished_at = ?, payload = NULL,
          pending_reply = NULL, lease_until = 0 WHERE id = ?`,
-      )
-      .run(outcome, detail, now, eventId);
+    ).run(outcome, detail, now, eventId);
   }
 
   async conversationsWithPendingEvents(now: number): Promise<string[]> {
-    return this.db
-      .prepare(
-        `SELECT DISTINCT conversation_key FROM inbox_events
+    return this.sql(
+      `SELECT DISTINCT conversation_key FROM inbox_events
          WHERE status IN ('pending', 'processing', 'replying') AND lease_until <= ?`,
-      )
+    )
       .all(now)
       .map((r) => (r as { conversation_key: string }).conversation_key);
   }
 
   async eventStatus(eventId: string) {
-    const row = this.db
-      .prepare('SELECT status, outcome, detail FROM inbox_events WHERE id = ?')
-      .get(eventId) as { status: string; outcome: EventOutcome | null; detail: string | null } | undefined;
+    const row = this.sql('SELECT status, outcome, detail FROM inbox_events WHERE id = ?').get(eventId) as
+      { status: string; outcome: EventOutcome | null; detail: string | null } | undefined;
     return row ?? null;
   }
 
   async loadConversation(key: string): Promise<ConversationEnvelope | null> {
-    const row = this.db.prepare('SELECT * FROM conversations WHERE conversation_key = ?').get(key) as
+    const row = this.sql('SELECT * FROM conversations WHERE conversation_key = ?').get(key) as
       | { flow_id: string; flow_version: number; snapshot: string; revision: number; updated_at: number }
       | undefined;
     if (!row) return null;
@@ -204,16 +211,14 @@ export class SqliteStore implements Store {
   }
 
   async setFollowing(userId: string, following: boolean, now: number): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO residents (user_id, following, updated_at) VALUES (?, ?, ?)
+    this.sql(
+      `INSERT INTO residents (user_id, following, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (user_id) DO UPDATE SET following = excluded.following, updated_at = excluded.updated_at`,
-      )
-      .run(userId, following ? 1 : 0, now);
+    ).run(userId, following ? 1 : 0, now);
   }
 
   async isFollowing(userId: string): Promise<boolean | null> {
-    const row = this.db.prepare('SELECT following FROM residents WHERE user_id = ?').get(userId) as
+    const row = this.sql('SELECT following FROM residents WHERE user_id = ?').get(userId) as
       { following: number } | undefined;
     return row ? row.following === 1 : null;
   }

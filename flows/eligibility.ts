@@ -56,7 +56,7 @@ export function eligibilityResult(content: Content, ctx: EligibilityContext): Re
   };
   const lines = content.programme.items.map((item) => {
     const amount = `${item.points.toLocaleString('en-US')}円相当`;
-    if (applies[item.id]) return `✅ ${item.label}：${amount}`;
+    if (applies[item.id]) return `○ ${item.label}：${amount}`;
     if (item.id === 'cashless') return `― ${item.label}：第1弾に申し込んだ方は対象外です`;
     return `― ${item.label}：まだのため対象外（登録すると${amount}）`;
   });

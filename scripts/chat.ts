@@ -9,7 +9,7 @@ import pino from 'pino';
 import { startBot } from '../src/bot';
 import { parseConfig } from '../src/config';
 import type { LineMessage } from '../src/line/transport';
-import { LocalTransport } from '../src/local';
+import { LocalTransport } from '../src/local/transport';
 
 type QuickItem = {
   action: { label?: string; data?: string; displayText?: string; text?: string; type: string };

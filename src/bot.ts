@@ -1,12 +1,13 @@
 import type { Server } from 'node:http';
 import type { Router } from 'express';
-import { createClock } from './clock';
+import { createAdjustableClock } from './clock';
 import type { Config } from './config';
 import { loadContent, type Content } from './content/load';
 import { compileFlows } from './engine/conversation';
 import { ConversationProcessor } from './engine/processor';
 import { createLineTransport, type LineTransport } from './line/transport';
-import { LocalTransport } from './local';
+import { localChatRouter } from './local/routes';
+import { LocalTransport } from './local/transport';
 import { createLogger, type Logger } from './logger';
 import { createUnderstanding } from './nlu';
 import { createApp } from './server';
@@ -36,7 +37,7 @@ export interface BotOptions {
 export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const content = loadContent(config.contentFile);
-  const clock = createClock(config.botNow);
+  const clock = createAdjustableClock(config.botNow);
   const store = createStore(config.database);
   await store.migrate();
 
@@ -70,7 +71,20 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       if (processEvents) keys.forEach((k) => processor.schedule(k));
     },
     isAcceptingWork: () => accepting,
-    extraRouters: options.extraRouters?.({ store, content, processor, transport, logger }),
+    extraRouters: [
+      // Local mode is decided once, from the absence of credentials at start; no request can switch it on.
+      ...(config.localMode && transport instanceof LocalTransport
+        ? [
+            localChatRouter({
+              botName: content.city.botName,
+              channelSecret: config.line.channelSecret,
+              transport,
+              clock,
+            }),
+          ]
+        : []),
+      ...(options.extraRouters?.({ store, content, processor, transport, logger }) ?? []),
+    ],
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, '0.0.0.0', () => resolve(s));

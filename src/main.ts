@@ -28,9 +28,7 @@ async function main(): Promise<void> {
     'ready',
   );
   if (config.localMode) {
-    console.log(
-      `Local mode (no LINE credentials): the bot listens on http://localhost:${bot.port}/ — talk to it with \`npm run chat\`.`,
-    );
+    console.log(`Local mode (no LINE credentials): chat with the bot at http://localhost:${bot.port}/`);
   }
   let stopping = false;
   const shutdown = (signal: string) => {

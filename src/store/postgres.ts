@@ -1,6 +1,16 @@
 import { Pool, type PoolClient } from 'pg';
 import { MIGRATIONS } from './schema';
-import type { ConversationChange, ConversationEnvelope, EventOutcome, InboxEvent, Store } from './types';
+import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow } from './rows';
+import type {
+  ConversationChange,
+  ConversationEnvelope,
+  EventOutcome,
+  InboxEvent,
+  NoticeBatch,
+  NoticeRecord,
+  Store,
+  UnansweredQuestion,
+} from './types';
 
 interface EventRow {
   id: string;
@@ -230,5 +240,133 @@ export class PostgresStore implements Store {
       [userId],
     );
     return rows[0] ? rows[0].following : null;
+  }
+
+  async setTopicOptIn(userId: string, topic: string, optedIn: boolean, now: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO topic_optins (user_id, topic, opted_in, updated_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (user_id, topic) DO UPDATE SET opted_in = EXCLUDED.opted_in, updated_at = EXCLUDED.updated_at`,
+      [userId, topic, optedIn, now],
+    );
+  }
+
+  async topicAudience(topic: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ user_id: string }>(
+      `SELECT o.user_id FROM topic_optins o JOIN residents r ON r.user_id = o.user_id
+       WHERE o.topic = $1 AND o.opted_in AND r.following ORDER BY o.user_id`,
+      [topic],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  async countFollowers(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>(
+      'SELECT COUNT(*) AS n FROM residents WHERE following',
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async createNotice(
+    n: Omit<NoticeRecord, 'status' | 'recipients' | 'detail' | 'finishedAt'>,
+  ): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO notices (id, created_at, sender, audience, messages, send_at, status)
+       VALUES ($1, $2, $3, $4, $5, $6, 'queued')`,
+      [n.id, n.createdAt, n.sender, JSON.stringify(n.audience), JSON.stringify(n.messages), n.sendAt],
+    );
+  }
+
+  async listNotices(limit: number): Promise<NoticeRecord[]> {
+    const { rows } = await this.pool.query<NoticeRow>(
+      'SELECT * FROM notices ORDER BY created_at DESC, id LIMIT $1',
+      [limit],
+    );
+    return rows.map(toNotice);
+  }
+
+  async getNotice(id: string): Promise<NoticeRecord | null> {
+    const { rows } = await this.pool.query<NoticeRow>('SELECT * FROM notices WHERE id = $1', [id]);
+    return rows[0] ? toNotice(rows[0]) : null;
+  }
+
+  async claimDueNotice(now: number, leaseMs: number): Promise<NoticeRecord | null> {
+    const { rows } = await this.pool.query<NoticeRow>(
+      `UPDATE notices SET status = 'sending', lease_until = $2 WHERE id = (
+         SELECT id FROM notices WHERE send_at <= $1 AND (status = 'queued' OR (status = 'sending' AND lease_until <= $1))
+         ORDER BY send_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED
+       ) RETURNING *`,
+      [now, now + leaseMs],
+    );
+    return rows[0] ? toNotice(rows[0]) : null;
+  }
+
+  async planNoticeBatches(
+    noticeId: string,
+    batches: Omit<NoticeBatch, 'status' | 'requestId' | 'detail'>[],
+  ): Promise<NoticeBatch[]> {
+    return this.inTransaction(async (c) => {
+      await c.query('SELECT 1 FROM notices WHERE id = $1 FOR UPDATE', [noticeId]);
+      const existing = await c.query('SELECT 1 FROM notice_batches WHERE notice_id = $1 LIMIT 1', [noticeId]);
+      if (!existing.rowCount) {
+        for (const b of batches) {
+          await c.query(
+            'INSERT INTO notice_batches (notice_id, batch_index, retry_key, recipients) VALUES ($1, $2, $3, $4)',
+            [noticeId, b.index, b.retryKey, b.recipients === null ? null : JSON.stringify(b.recipients)],
+          );
+        }
+      }
+      const { rows } = await c.query<BatchRow>(
+        'SELECT * FROM notice_batches WHERE notice_id = $1 ORDER BY batch_index',
+        [noticeId],
+      );
+      return rows.map(toBatch);
+    });
+  }
+
+  async finishNoticeBatch(
+    noticeId: string,
+    index: number,
+    status: 'sent' | 'failed',
+    requestId: string | null,
+    detail: string | null,
+  ): Promise<void> {
+    await this.pool.query(
+      'UPDATE notice_batches SET status = $1, request_id = $2, detail = $3 WHERE notice_id = $4 AND batch_index = $5',
+      [status, requestId, detail, noticeId, index],
+    );
+  }
+
+  async finishNotice(
+    id: string,
+    status: 'sent' | 'failed',
+    recipients: number | null,
+    detail: string | null,
+    now: number,
+  ): Promise<void> {
+    await this.pool.query(
+      'UPDATE notices SET status = $1, recipients = $2, detail = $3, finished_at = $4, lease_until = 0 WHERE id = $5',
+      [status, recipients, detail, now, id],
+    );
+  }
+
+  async recordUnanswered(q: UnansweredQuestion): Promise<void> {
+    await this.pool.query('INSERT INTO unanswered (at, text, scores) VALUES ($1, $2, $3)', [
+      q.at,
+      q.text,
+      JSON.stringify(q.scores),
+    ]);
+  }
+
+  async listUnanswered(since: number): Promise<UnansweredQuestion[]> {
+    const { rows } = await this.pool.query<{ at: string; text: string; scores: string }>(
+      'SELECT at, text, scores FROM unanswered WHERE at >= $1 ORDER BY at, id',
+      [since],
+    );
+    return rows.map(toUnanswered);
+  }
+
+  async purgeUnanswered(before: number): Promise<number> {
+    const r = await this.pool.query('DELETE FROM unanswered WHERE at < $1', [before]);
+    return r.rowCount ?? 0;
   }
 }

@@ -75,6 +75,88 @@ export const MIGRATIONS: Migration[] = [
         updated_at BIGINT NOT NULL
       );`,
   },
+  {
+    version: 2,
+    name: 'notices, their batches, topic opt-ins, unanswered questions',
+    sqlite: `
+      CREATE TABLE notices (
+        id TEXT PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        sender TEXT NOT NULL,
+        audience TEXT NOT NULL,
+        messages TEXT NOT NULL,
+        send_at INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        lease_until INTEGER NOT NULL DEFAULT 0,
+        recipients INTEGER,
+        detail TEXT,
+        finished_at INTEGER
+      );
+      CREATE INDEX notices_due ON notices (status, send_at);
+      CREATE TABLE notice_batches (
+        notice_id TEXT NOT NULL REFERENCES notices (id),
+        batch_index INTEGER NOT NULL,
+        retry_key TEXT NOT NULL,
+        recipients TEXT,
+        status TEXT NOT NULL DEFAULT 'pending',
+        request_id TEXT,
+        detail TEXT,
+        PRIMARY KEY (notice_id, batch_index)
+      );
+      CREATE TABLE topic_optins (
+        user_id TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        opted_in INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, topic)
+      );
+      CREATE TABLE unanswered (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        scores TEXT NOT NULL
+      );
+      CREATE INDEX unanswered_at ON unanswered (at);`,
+    postgres: `
+      CREATE TABLE notices (
+        id TEXT PRIMARY KEY,
+        created_at BIGINT NOT NULL,
+        sender TEXT NOT NULL,
+        audience TEXT NOT NULL,
+        messages TEXT NOT NULL,
+        send_at BIGINT NOT NULL,
+        status TEXT NOT NULL,
+        lease_until BIGINT NOT NULL DEFAULT 0,
+        recipients INTEGER,
+        detail TEXT,
+        finished_at BIGINT
+      );
+      CREATE INDEX notices_due ON notices (status, send_at);
+      CREATE TABLE notice_batches (
+        notice_id TEXT NOT NULL REFERENCES notices (id),
+        batch_index INTEGER NOT NULL,
+        retry_key TEXT NOT NULL,
+        recipients TEXT,
+        status TEXT NOT NULL DEFAULT 'pending',
+        request_id TEXT,
+        detail TEXT,
+        PRIMARY KEY (notice_id, batch_index)
+      );
+      CREATE TABLE topic_optins (
+        user_id TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        opted_in BOOLEAN NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (user_id, topic)
+      );
+      CREATE TABLE unanswered (
+        id BIGSERIAL PRIMARY KEY,
+        at BIGINT NOT NULL,
+        text TEXT NOT NULL,
+        scores TEXT NOT NULL
+      );
+      CREATE INDEX unanswered_at ON unanswered (at);`,
+  },
 ];
 
 export const OPEN_STATUSES = ['pending', 'processing', 'replying'] as const;

@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './schema';
-import type { ConversationChange, ConversationEnvelope, EventOutcome, InboxEvent, Store } from './types';
+import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow } from './rows';
+import type {
+  ConversationChange,
+  ConversationEnvelope,
+  EventOutcome,
+  InboxEvent,
+  NoticeBatch,
+  NoticeRecord,
+  Store,
+  UnansweredQuestion,
+} from './types';
 
 interface EventRow {
   id: string;
@@ -221,5 +231,130 @@ export class SqliteStore implements Store {
     const row = this.sql('SELECT following FROM residents WHERE user_id = ?').get(userId) as
       { following: number } | undefined;
     return row ? row.following === 1 : null;
+  }
+
+  async setTopicOptIn(userId: string, topic: string, optedIn: boolean, now: number): Promise<void> {
+    this.sql(
+      `INSERT INTO topic_optins (user_id, topic, opted_in, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (user_id, topic) DO UPDATE SET opted_in = excluded.opted_in, updated_at = excluded.updated_at`,
+    ).run(userId, topic, optedIn ? 1 : 0, now);
+  }
+
+  async topicAudience(topic: string): Promise<string[]> {
+    return this.sql(
+      `SELECT o.user_id FROM topic_optins o JOIN residents r ON r.user_id = o.user_id
+       WHERE o.topic = ? AND o.opted_in = 1 AND r.following = 1 ORDER BY o.user_id`,
+    )
+      .all(topic)
+      .map((r) => (r as { user_id: string }).user_id);
+  }
+
+  async countFollowers(): Promise<number> {
+    return (this.sql('SELECT COUNT(*) AS n FROM residents WHERE following = 1').get() as { n: number }).n;
+  }
+
+  async createNotice(
+    n: Omit<NoticeRecord, 'status' | 'recipients' | 'detail' | 'finishedAt'>,
+  ): Promise<void> {
+    this.sql(
+      `INSERT INTO notices (id, created_at, sender, audience, messages, send_at, status)
+       VALUES (?, ?, ?, ?, ?, ?, 'queued')`,
+    ).run(n.id, n.createdAt, n.sender, JSON.stringify(n.audience), JSON.stringify(n.messages), n.sendAt);
+  }
+
+  async listNotices(limit: number): Promise<NoticeRecord[]> {
+    return this.sql('SELECT * FROM notices ORDER BY created_at DESC, id LIMIT ?')
+      .all(limit)
+      .map((r) => toNotice(r as NoticeRow));
+  }
+
+  async getNotice(id: string): Promise<NoticeRecord | null> {
+    const row = this.sql('SELECT * FROM notices WHERE id = ?').get(id) as NoticeRow | undefined;
+    return row ? toNotice(row) : null;
+  }
+
+  async claimDueNotice(now: number, leaseMs: number): Promise<NoticeRecord | null> {
+    return this.immediate(() => {
+      const row = this.sql(
+        `SELECT * FROM notices WHERE send_at <= ? AND (status = 'queued' OR (status = 'sending' AND lease_until <= ?))
+         ORDER BY send_at, created_at LIMIT 1`,
+      ).get(now, now) as NoticeRow | undefined;
+      if (!row) return null;
+      this.sql(`UPDATE notices SET status = 'sending', lease_until = ? WHERE id = ?`).run(
+        now + leaseMs,
+        row.id,
+      );
+      return toNotice({ ...row, status: 'sending' });
+    });
+  }
+
+  async planNoticeBatches(
+    noticeId: string,
+    batches: Omit<NoticeBatch, 'status' | 'requestId' | 'detail'>[],
+  ): Promise<NoticeBatch[]> {
+    return this.immediate(() => {
+      const insert = this.sql(
+        `INSERT INTO notice_batches (notice_id, batch_index, retry_key, recipients) VALUES (?, ?, ?, ?)
+         ON CONFLICT (notice_id, batch_index) DO NOTHING`,
+      );
+      const existing = this.sql('SELECT COUNT(*) AS n FROM notice_batches WHERE notice_id = ?').get(
+        noticeId,
+      ) as { n: number };
+      if (existing.n === 0) {
+        for (const b of batches) {
+          insert.run(
+            noticeId,
+            b.index,
+            b.retryKey,
+            b.recipients === null ? null : JSON.stringify(b.recipients),
+          );
+        }
+      }
+      return this.sql('SELECT * FROM notice_batches WHERE notice_id = ? ORDER BY batch_index')
+        .all(noticeId)
+        .map((r) => toBatch(r as BatchRow));
+    });
+  }
+
+  async finishNoticeBatch(
+    noticeId: string,
+    index: number,
+    status: 'sent' | 'failed',
+    requestId: string | null,
+    detail: string | null,
+  ): Promise<void> {
+    this.sql(
+      'UPDATE notice_batches SET status = ?, request_id = ?, detail = ? WHERE notice_id = ? AND batch_index = ?',
+    ).run(status, requestId, detail, noticeId, index);
+  }
+
+  async finishNotice(
+    id: string,
+    status: 'sent' | 'failed',
+    recipients: number | null,
+    detail: string | null,
+    now: number,
+  ): Promise<void> {
+    this.sql(
+      'UPDATE notices SET status = ?, recipients = ?, detail = ?, finished_at = ?, lease_until = 0 WHERE id = ?',
+    ).run(status, recipients, detail, now, id);
+  }
+
+  async recordUnanswered(q: UnansweredQuestion): Promise<void> {
+    this.sql('INSERT INTO unanswered (at, text, scores) VALUES (?, ?, ?)').run(
+      q.at,
+      q.text,
+      JSON.stringify(q.scores),
+    );
+  }
+
+  async listUnanswered(since: number): Promise<UnansweredQuestion[]> {
+    return this.sql('SELECT at, text, scores FROM unanswered WHERE at >= ? ORDER BY at')
+      .all(since)
+      .map((r) => toUnanswered(r as { at: number; text: string; scores: string }));
+  }
+
+  async purgeUnanswered(before: number): Promise<number> {
+    return this.sql('DELETE FROM unanswered WHERE at < ?').run(before).changes;
   }
 }

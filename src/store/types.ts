@@ -29,6 +29,42 @@ export type ConversationChange =
   | { kind: 'save'; flowId: string; flowVersion: number; snapshot: unknown; expectedRevision: number | null }
   | { kind: 'delete'; expectedRevision: number };
 
+export type NoticeStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+export type Audience = { kind: 'all' } | { kind: 'topic'; topic: string };
+
+export interface NoticeRecord {
+  id: string;
+  createdAt: number;
+  sender: string;
+  audience: Audience;
+  messages: unknown[];
+  /** Real time (epoch ms) from which the notice may go out. */
+  sendAt: number;
+  status: NoticeStatus;
+  recipients: number | null;
+  detail: string | null;
+  finishedAt: number | null;
+}
+
+export interface NoticeBatch {
+  index: number;
+  /** Sent as X-Line-Retry-Key on every attempt of this batch, so a retry never delivers twice. */
+  retryKey: string;
+  /** Multicast recipients; null for a broadcast. */
+  recipients: string[] | null;
+  status: 'pending' | 'sent' | 'failed';
+  requestId: string | null;
+  detail: string | null;
+}
+
+export interface UnansweredQuestion {
+  at: number;
+  /** Already redacted: no My Number, PIN, phone number or name. */
+  text: string;
+  scores: { topic: string; score: number }[];
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
@@ -64,4 +100,38 @@ export interface Store {
 
   setFollowing(userId: string, following: boolean, now: number): Promise<void>;
   isFollowing(userId: string): Promise<boolean | null>;
+  /** Residents who follow the account and opted into the topic. */
+  setTopicOptIn(userId: string, topic: string, optedIn: boolean, now: number): Promise<void>;
+  topicAudience(topic: string): Promise<string[]>;
+  countFollowers(): Promise<number>;
+
+  createNotice(notice: Omit<NoticeRecord, 'status' | 'recipients' | 'detail' | 'finishedAt'>): Promise<void>;
+  listNotices(limit: number): Promise<NoticeRecord[]>;
+  getNotice(id: string): Promise<NoticeRecord | null>;
+  /** Takes one due notice (queued, or sending with a lapsed lease after a crash) for this worker. */
+  claimDueNotice(now: number, leaseMs: number): Promise<NoticeRecord | null>;
+  /** Stores the batches once; a resumed notice keeps the batches (and retry keys) it was given first. */
+  planNoticeBatches(
+    noticeId: string,
+    batches: Omit<NoticeBatch, 'status' | 'requestId' | 'detail'>[],
+  ): Promise<NoticeBatch[]>;
+  finishNoticeBatch(
+    noticeId: string,
+    index: number,
+    status: 'sent' | 'failed',
+    requestId: string | null,
+    detail: string | null,
+  ): Promise<void>;
+  finishNotice(
+    id: string,
+    status: 'sent' | 'failed',
+    recipients: number | null,
+    detail: string | null,
+    now: number,
+  ): Promise<void>;
+
+  recordUnanswered(question: UnansweredQuestion): Promise<void>;
+  listUnanswered(since: number): Promise<UnansweredQuestion[]>;
+  /** Forgets questions older than `before` (kept at most 90 days). */
+  purgeUnanswered(before: number): Promise<number>;
 }

@@ -128,4 +128,62 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
     const claims = await Promise.all(Array.from({ length: 8 }, () => s().claimNextEvent('u6', 10_000, 10)));
     expect(claims.filter(Boolean).map((c) => c!.id)).toEqual(['r1']);
   });
+
+  maybe('lists as a topic audience only followers who opted in', async () => {
+    await s().setFollowing('Ua', true, 1);
+    await s().setFollowing('Ub', true, 1);
+    await s().setFollowing('Uc', false, 1);
+    await s().setTopicOptIn('Ua', 'mynapoint', true, 1);
+    await s().setTopicOptIn('Ub', 'mynapoint', false, 1);
+    await s().setTopicOptIn('Uc', 'mynapoint', true, 1);
+    await s().setTopicOptIn('Ub', 'other', true, 1);
+    expect(await s().topicAudience('mynapoint')).toEqual(['Ua']);
+    await s().setTopicOptIn('Ub', 'mynapoint', true, 2);
+    expect(await s().topicAudience('mynapoint')).toEqual(['Ua', 'Ub']);
+    expect(await s().countFollowers()).toBeGreaterThanOrEqual(2);
+  });
+
+  maybe('stores notices, hands a due one to one worker, and keeps its batches and retry keys', async () => {
+    const base = {
+      createdAt: 1,
+      sender: '企画室 山田',
+      audience: { kind: 'all' as const },
+      messages: [{ type: 'text', text: 'お知らせ' }],
+    };
+    await s().createNotice({ ...base, id: 'n-later', sendAt: 5_000 });
+    await s().createNotice({ ...base, id: 'n-now', sendAt: 100 });
+    expect(await s().claimDueNotice(50, 1_000)).toBeNull();
+    const claimed = await Promise.all([s().claimDueNotice(200, 1_000), s().claimDueNotice(200, 1_000)]);
+    expect(claimed.filter(Boolean).map((n) => n!.id)).toEqual(['n-now']);
+    const plan = [
+      { index: 0, retryKey: 'key-0', recipients: ['U1'] },
+      { index: 1, retryKey: 'key-1', recipients: ['U2'] },
+    ];
+    expect((await s().planNoticeBatches('n-now', plan)).map((b) => b.retryKey)).toEqual(['key-0', 'key-1']);
+    await s().finishNoticeBatch('n-now', 0, 'sent', 'req-1', null);
+    // A crashed worker's notice comes back after its lease, with the batches it had.
+    const resumed = await s().claimDueNotice(1_300, 1_000);
+    expect(resumed?.id).toBe('n-now');
+    const again = await s().planNoticeBatches('n-now', [{ index: 0, retryKey: 'other', recipients: null }]);
+    expect(again).toEqual([
+      { index: 0, retryKey: 'key-0', recipients: ['U1'], status: 'sent', requestId: 'req-1', detail: null },
+      { index: 1, retryKey: 'key-1', recipients: ['U2'], status: 'pending', requestId: null, detail: null },
+    ]);
+    await s().finishNotice('n-now', 'sent', 2, null, 1_400);
+    expect(await s().getNotice('n-now')).toMatchObject({
+      status: 'sent',
+      recipients: 2,
+      finishedAt: 1_400,
+      sender: '企画室 山田',
+    });
+    expect((await s().listNotices(10)).map((n) => n.id).sort()).toEqual(['n-later', 'n-now']);
+  });
+
+  maybe('keeps unanswered questions until they are purged', async () => {
+    await s().recordUnanswered({ at: 10, text: '第3弾は?', scores: [{ topic: 'points', score: 0.2 }] });
+    await s().recordUnanswered({ at: 20, text: '残高は?', scores: [] });
+    expect((await s().listUnanswered(15)).map((q) => q.text)).toEqual(['残高は?']);
+    expect(await s().purgeUnanswered(15)).toBe(1);
+    expect((await s().listUnanswered(0)).map((q) => q.text)).toEqual(['残高は?']);
+  });
 });

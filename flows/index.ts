@@ -3,6 +3,7 @@ import { eligibilityFlow } from './eligibility';
 import { fraudFlow } from './fraud';
 import { handoffFlow } from './handoff';
 import { itemsFlow } from './items';
+import { noticesFlow } from './notices';
 import { programmeFlow } from './programme';
 import type { Topic } from './topics';
 import type { FlowDefinition } from './types';
@@ -16,6 +17,7 @@ export const FLOWS: readonly FlowDefinition[] = [
   itemsFlow,
   fraudFlow,
   handoffFlow,
+  noticesFlow,
 ];
 
 export function flowForTopic(topic: Topic): FlowDefinition {
@@ -25,5 +27,6 @@ export function flowForTopic(topic: Topic): FlowDefinition {
 }
 
 export type { FlowDefinition, FlowInput, FlowEvent, Answer } from './types';
-export type { ReplyEvent, ReplyPart, QuickOption } from './reply';
+export type { ReplyEvent, ReplyPart, QuickOption, PreferenceEvent } from './reply';
+export { NOTICE_TOPIC } from './notices';
 export { TOPICS, isTopic, type Topic, type Lang } from './topics';

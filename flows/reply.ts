@@ -17,6 +17,13 @@ export type ReplyPart =
   | { kind: 'text'; text: string }
   | { kind: 'card'; altText: string; title: string; sections: CardSection[]; note?: string };
 
+/** A resident's choice to remember (opting in to or out of notices); the effect runner stores it. */
+export interface PreferenceEvent {
+  type: 'preference';
+  topic: string;
+  optedIn: boolean;
+}
+
 /** What a flow decides to say; the effect runner turns it into LINE messages. */
 export interface ReplyEvent {
   type: 'reply';
@@ -52,6 +59,9 @@ const TOPIC_LABELS: Partial<Record<Topic, { ja: string; en: string }>> = {
   places: { ja: '窓口の場所', en: 'Counter places' },
   menu: { ja: 'メニュー', en: 'Menu' },
   cardNew: { ja: 'カードの申請・受取', en: 'Getting a card' },
+  noticeMenu: { ja: 'お知らせ設定', en: 'Notices' },
+  noticeSubscribe: { ja: 'お知らせを受け取る', en: 'Get notices' },
+  noticeUnsubscribe: { ja: '受け取らない', en: 'No notices' },
 };
 
 export function topicOption(topic: Topic, lang: Lang = 'ja'): QuickOption {

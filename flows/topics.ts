@@ -29,6 +29,9 @@ export const TOPICS = [
   'multilingual',
   'cityContact',
   'outOfScope',
+  'noticeMenu',
+  'noticeSubscribe',
+  'noticeUnsubscribe',
   // Said by the bot on its own account, never asked for by name.
   'follow',
   'unsupported',

@@ -72,6 +72,9 @@ export const REQUIRED_TEXT_KEYS = [
   'outOfScope',
   'outOfScopeSuggest',
   'sensitiveWarning',
+  'notices.menu',
+  'notices.subscribed',
+  'notices.unsubscribed',
 ] as const;
 
 export const REQUIRED_ENGLISH_KEYS = [

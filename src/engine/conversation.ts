@@ -11,7 +11,7 @@ import {
   isTopic,
   type FlowDefinition,
   type FlowEvent,
-  type FlowInput,
+  type PreferenceEvent,
   type ReplyEvent,
   type Topic,
 } from '../../flows';
@@ -39,6 +39,8 @@ export type ResetReason = 'idle' | 'version' | 'broken';
 export interface TurnDecision {
   change: ConversationChange;
   replies: ReplyEvent[];
+  /** Choices to store for the resident (notice opt-in), applied by the effect runner. */
+  preferences: PreferenceEvent[];
   reset: ResetReason | null;
   /** Which flow answered and why, for the log (never the resident's words). */
   route: string;
@@ -58,12 +60,19 @@ export interface TurnRequest {
 
 const ANSWERS: readonly Answer[] = ['yes', 'no', 'march', 'notyet'];
 
+type Emitted = ReplyEvent | PreferenceEvent;
+
+const emittedEvents = (actions: { type: string; params?: unknown }[]): Emitted[] =>
+  actions.filter((a) => a.type === 'xstate.emit').map((a) => (a.params as { event: Emitted }).event);
+
 /** The reply intents among the actions a pure transition returned (flows speak only through `emit`). */
 export function emitted(actions: { type: string; params?: unknown }[]): ReplyEvent[] {
-  return actions
-    .filter((a) => a.type === 'xstate.emit')
-    .map((a) => (a.params as { event: ReplyEvent }).event)
-    .filter((e) => e.type === 'reply');
+  return emittedEvents(actions).filter((e): e is ReplyEvent => e.type === 'reply');
+}
+
+/** The choices a flow asked to remember, among the same actions. */
+export function preferences(actions: { type: string; params?: unknown }[]): PreferenceEvent[] {
+  return emittedEvents(actions).filter((e): e is PreferenceEvent => e.type === 'preference');
 }
 
 interface ActiveFlow {
@@ -128,14 +137,6 @@ function intentsFor(input: ResidentInput, u: Understanding | null, nowIso: strin
   return intents;
 }
 
-function start(
-  flow: CompiledFlow,
-  input: FlowInput,
-): { snapshot: AnyMachineSnapshot; replies: ReplyEvent[] } {
-  const [snapshot, actions] = initialTransition(flow.machine, input);
-  return { snapshot, replies: emitted(actions) };
-}
-
 /**
  * Decides one turn of a resident's conversation, purely: the stored envelope and the input in, the change to
  * store and the replies out. The only place where flows are started, restored and advanced.
@@ -146,33 +147,44 @@ export function decideTurn(req: TurnRequest): TurnDecision {
   const lang = understanding?.lang ?? 'ja';
   const { active, reset } = revive(catalog, envelope, req.realNow, req.idleTimeoutMs);
   const replies: ReplyEvent[] = [];
+  const chosen: PreferenceEvent[] = [];
+  const take = (actions: { type: string; params?: unknown }[]) => {
+    replies.push(...emitted(actions));
+    chosen.push(...preferences(actions));
+  };
+  const decided = (change: ConversationChange, route: string): TurnDecision => ({
+    change,
+    replies,
+    preferences: chosen,
+    reset,
+    route,
+  });
   const startTopic = (topic: Topic, suggestions?: Topic[]) => {
     const flow = catalog.get(flowForTopic(topic).id);
     if (!flow) throw new Error(`flow for topic ${topic} is not compiled`);
-    return { flow, ...start(flow, { topic, lang, now: nowIso, suggestions }) };
+    const [snapshot, actions] = initialTransition(flow.machine, { topic, lang, now: nowIso, suggestions });
+    take(actions);
+    return { flow, snapshot };
   };
-  if (reset === 'version' || reset === 'broken') replies.push(...startTopic('conversationReset').replies);
-  if (input.kind === 'text' && (input.hadMyNumber || input.hadPin))
-    replies.push(...startTopic('sensitiveWarning').replies);
+  if (reset === 'version' || reset === 'broken') startTopic('conversationReset');
+  if (input.kind === 'text' && (input.hadMyNumber || input.hadPin)) startTopic('sensitiveWarning');
 
   const dropStored = (): ConversationChange =>
     envelope ? { kind: 'delete', expectedRevision: envelope.revision } : { kind: 'keep' };
 
   for (const intent of intentsFor(input, understanding, nowIso)) {
     if (intent.kind === 'cancel') {
-      replies.push(...startTopic('cancelled').replies);
-      return { change: dropStored(), replies, reset, route: 'cancel' };
+      startTopic('cancelled');
+      return decided(dropStored(), 'cancel');
     }
     if (intent.kind === 'event') {
       if (!active || !active.snapshot.can(intent.event)) continue;
       const [snapshot, actions] = transition(active.flow.machine, active.snapshot, intent.event);
-      replies.push(...emitted(actions));
-      return {
-        change: persist(active.flow, snapshot, envelope),
-        replies,
-        reset,
-        route: `${active.flow.definition.id}:${intent.event.type}`,
-      };
+      take(actions);
+      return decided(
+        persist(active.flow, snapshot, envelope),
+        `${active.flow.definition.id}:${intent.event.type}`,
+      );
     }
     // A sensitive-data warning alone is a complete answer when nothing else was asked.
     if (
@@ -181,18 +193,15 @@ export function decideTurn(req: TurnRequest): TurnDecision {
       input.kind === 'text' &&
       (input.hadMyNumber || input.hadPin)
     ) {
-      return { change: dropStored(), replies, reset, route: 'sensitive' };
+      return decided(dropStored(), 'sensitive');
     }
     const started = startTopic(intent.topic, intent.suggestions);
-    replies.push(...started.replies);
-    return {
-      change: persist(started.flow, started.snapshot, envelope),
-      replies,
-      reset,
-      route: `${started.flow.definition.id}:${intent.topic}`,
-    };
+    return decided(
+      persist(started.flow, started.snapshot, envelope),
+      `${started.flow.definition.id}:${intent.topic}`,
+    );
   }
-  return { change: { kind: 'keep' }, replies, reset, route: 'none' };
+  return decided({ kind: 'keep' }, 'none');
 }
 
 function persist(

@@ -4,7 +4,7 @@ import { renderReply } from '../effects/render';
 import type { Logger } from '../logger';
 import { LineApiError, toLineApiError, type LineMessage, type LineTransport } from '../line/transport';
 import type { LanguageUnderstanding } from '../nlu/types';
-import { hashUserId } from '../privacy';
+import { hashUserId, redactForReport } from '../privacy';
 import type { EventOutcome, InboxEvent, Store } from '../store/types';
 import { decideTurn, type FlowCatalog } from './conversation';
 import { residentInput, userIdOf } from './input';
@@ -28,6 +28,9 @@ export interface ProcessorOptions {
 }
 
 const CAS_ATTEMPTS = 5;
+/** Unanswered questions are kept for staff this long, then forgotten. */
+export const UNANSWERED_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * Takes accepted events out of the inbox and answers them: one at a time per conversation (across processes,
@@ -39,6 +42,7 @@ export class ConversationProcessor {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private sweeper: NodeJS.Timeout | null = null;
   private stopped = false;
+  private lastPurge = 0;
   private readonly leaseMs: number;
   private readonly replyTokenMaxAgeMs: number;
   private readonly settleMs: number;
@@ -62,6 +66,11 @@ export class ConversationProcessor {
 
   async sweep(): Promise<void> {
     if (this.stopped) return;
+    const now = this.o.clock.realNow();
+    if (now - this.lastPurge > PURGE_INTERVAL_MS) {
+      this.lastPurge = now;
+      await this.o.store.purgeUnanswered(now - UNANSWERED_RETENTION_MS);
+    }
     const keys = await this.o.store.conversationsWithPendingEvents(this.o.clock.realNow());
     for (const key of keys) this.schedule(key, 0);
   }
@@ -177,6 +186,8 @@ export class ConversationProcessor {
         idleTimeoutMs: this.o.idleTimeoutMs,
       });
       const messages = renderReply(decision.replies);
+      // Before the commit, so that a crash after it cannot lose the choice (storing it twice is harmless).
+      await this.storePreferences(event, decision);
       const committed = await this.o.store.commitTurn(
         event.id,
         event.conversationKey,
@@ -185,6 +196,14 @@ export class ConversationProcessor {
         this.o.clock.realNow(),
       );
       if (!committed) continue;
+      if (decision.route === 'handoff:outOfScope' && input.kind === 'text') {
+        const question = {
+          at: this.o.clock.realNow(),
+          text: redactForReport(input.text),
+          scores: understanding?.scores ?? [],
+        };
+        await this.o.store.recordUnanswered(question);
+      }
       const fields = {
         route: decision.route,
         reset: decision.reset ?? undefined,
@@ -196,6 +215,14 @@ export class ConversationProcessor {
       return this.send(event, replyToken, messages, fields);
     }
     return this.finish(event, 'failed', 'conversation kept changing under us (revision conflict)', {});
+  }
+
+  private async storePreferences(event: InboxEvent, decision: ReturnType<typeof decideTurn>): Promise<void> {
+    const userId = userIdOf(event.payload as webhook.Event);
+    if (!userId) return;
+    for (const p of decision.preferences) {
+      await this.o.store.setTopicOptIn(userId, p.topic, p.optedIn, this.o.clock.realNow());
+    }
   }
 
   private async send(

@@ -30,7 +30,8 @@ export function createUnderstanding(options: UnderstandingOptions = {}): Languag
       .filter((r) => r.score >= floor && !NOT_SUGGESTED.includes(r.topic) && r.topic !== topic)
       .slice(0, 3)
       .map((r) => r.topic);
-    return { topic, confidence: best?.score ?? 0, suggestions };
+    const scores = ranked.slice(0, 5).map((r) => ({ topic: r.topic, score: Number(r.score.toFixed(3)) }));
+    return { topic, confidence: best?.score ?? 0, suggestions, scores };
   };
 
   return {
@@ -38,16 +39,24 @@ export function createUnderstanding(options: UnderstandingOptions = {}): Languag
       const script = detectScript(text);
       const lang = answerLanguage(script);
       if (script === 'otherLanguage') {
-        return { lang, topic: 'multilingual', confidence: 1, suggestions: [], answer: null, control: null };
+        return {
+          lang,
+          topic: 'multilingual',
+          confidence: 1,
+          scores: [],
+          suggestions: [],
+          answer: null,
+          control: null,
+        };
       }
       const control = parseControl(text);
       const answer = parseAnswer(text);
       if (script === 'english') {
-        const { topic, confidence, suggestions } = decide(english.rank(text));
-        return { lang, topic: topic ?? 'multilingual', confidence, suggestions, answer, control };
+        const { topic, confidence, suggestions, scores } = decide(english.rank(text));
+        return { lang, topic: topic ?? 'multilingual', confidence, suggestions, scores, answer, control };
       }
-      const { topic, confidence, suggestions } = decide(japanese.rank(text));
-      return { lang, topic, confidence, suggestions, answer, control };
+      const { topic, confidence, suggestions, scores } = decide(japanese.rank(text));
+      return { lang, topic, confidence, suggestions, scores, answer, control };
     },
   };
 }

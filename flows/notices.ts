@@ -1,0 +1,77 @@
+import { emit, setup } from 'xstate';
+import type { Content } from '../src/content/schema';
+import { textFor } from './lib/texts';
+import { replyEvent, say, text, topicOptions, type PreferenceEvent, type ReplyEvent } from './reply';
+import type { Topic } from './topics';
+import type { FlowDefinition, FlowEvent, FlowInput } from './types';
+
+const TOPICS = ['noticeMenu', 'noticeSubscribe', 'noticeUnsubscribe'] as const satisfies readonly Topic[];
+
+/** The staff notices a resident can opt into; the audience name used by `POST /admin/notices`. */
+export const NOTICE_TOPIC = 'mynapoint';
+
+/** Opting in to or out of the city's notices: the flow decides, the effect runner stores the choice. */
+export const noticesFlow: FlowDefinition = {
+  id: 'notices',
+  version: 1,
+  topics: TOPICS,
+  create: (content: Content) =>
+    setup({
+      types: {
+        input: {} as FlowInput,
+        context: {} as FlowInput,
+        events: {} as FlowEvent,
+        emitted: {} as ReplyEvent | PreferenceEvent,
+      },
+      guards: {
+        subscribes: ({ context }) => context.topic === 'noticeSubscribe',
+        unsubscribes: ({ context }) => context.topic === 'noticeUnsubscribe',
+      },
+    }).createMachine({
+      id: 'notices',
+      context: ({ input }) => input,
+      initial: 'deciding',
+      states: {
+        deciding: {
+          always: [
+            { guard: 'subscribes', target: 'subscribed' },
+            { guard: 'unsubscribes', target: 'unsubscribed' },
+            { target: 'asking' },
+          ],
+        },
+        asking: {
+          type: 'final',
+          entry: say(({ context }) =>
+            replyEvent(
+              [text(textFor(content, 'ja', 'notices.menu'))],
+              topicOptions(['noticeSubscribe', 'noticeUnsubscribe'], context.lang),
+            ),
+          ),
+        },
+        subscribed: {
+          type: 'final',
+          entry: [
+            emit({ type: 'preference', topic: NOTICE_TOPIC, optedIn: true }),
+            say(({ context }) =>
+              replyEvent(
+                [text(textFor(content, context.lang, 'notices.subscribed'))],
+                topicOptions(['menu'], context.lang),
+              ),
+            ),
+          ],
+        },
+        unsubscribed: {
+          type: 'final',
+          entry: [
+            emit({ type: 'preference', topic: NOTICE_TOPIC, optedIn: false }),
+            say(({ context }) =>
+              replyEvent(
+                [text(textFor(content, context.lang, 'notices.unsubscribed'))],
+                topicOptions(['menu'], context.lang),
+              ),
+            ),
+          ],
+        },
+      },
+    }),
+};

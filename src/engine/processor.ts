@@ -21,8 +21,12 @@ export interface ProcessorOptions {
   leaseMs?: number;
   /** LINE accepts a reply token for about a minute; older events are recorded as missed. */
   replyTokenMaxAgeMs?: number;
-  /** Waits this long after an event arrives so that events sent together are taken in timestamp order. */
+  /**
+   * Waits until no event of the resident has arrived for this long, so that events sent together are taken in
+   * timestamp order; `maxSettleMs` caps the wait when events keep coming.
+   */
   settleMs?: number;
+  maxSettleMs?: number;
   /** How often unfinished events whose lease ran out are picked up again. */
   sweepIntervalMs?: number;
 }
@@ -40,17 +44,20 @@ export class ConversationProcessor {
   private readonly running = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly waitingSince = new Map<string, number>();
   private sweeper: NodeJS.Timeout | null = null;
   private stopped = false;
   private lastPurge = 0;
   private readonly leaseMs: number;
   private readonly replyTokenMaxAgeMs: number;
   private readonly settleMs: number;
+  private readonly maxSettleMs: number;
 
   constructor(private readonly o: ProcessorOptions) {
     this.leaseMs = o.leaseMs ?? 30_000;
     this.replyTokenMaxAgeMs = o.replyTokenMaxAgeMs ?? 55_000;
     this.settleMs = o.settleMs ?? 15;
+    this.maxSettleMs = o.maxSettleMs ?? 250;
   }
 
   /** Picks up what an earlier process left unfinished, and keeps doing so for replicas that die. */
@@ -81,13 +88,26 @@ export class ConversationProcessor {
       this.again.add(conversationKey);
       return;
     }
-    if (this.timers.has(conversationKey)) return;
+    const now = this.o.clock.realNow();
+    const since = this.waitingSince.get(conversationKey) ?? now;
+    const pending = this.timers.get(conversationKey);
+    if (pending) {
+      // Another event of this resident arrived while we waited: wait for a quiet moment again, so that events
+      // sent together are all in the inbox (and taken in timestamp order), but never longer than the cap.
+      if (delayMs === 0 || now - since >= this.maxSettleMs) return;
+      clearTimeout(pending);
+    }
+    this.waitingSince.set(conversationKey, since);
     this.timers.set(
       conversationKey,
-      setTimeout(() => {
-        this.timers.delete(conversationKey);
-        this.run(conversationKey);
-      }, delayMs),
+      setTimeout(
+        () => {
+          this.timers.delete(conversationKey);
+          this.waitingSince.delete(conversationKey);
+          this.run(conversationKey);
+        },
+        Math.min(delayMs, Math.max(0, this.maxSettleMs - (now - since))),
+      ),
     );
   }
 
@@ -123,6 +143,7 @@ export class ConversationProcessor {
     if (this.sweeper) clearInterval(this.sweeper);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.waitingSince.clear();
     this.stopped = true;
     await Promise.all([...this.running.values()]);
   }

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Router } from 'express';
+import { adminRouter } from './admin/routes';
 import { createAdjustableClock } from './clock';
 import type { Config } from './config';
 import { loadContent, type Content } from './content/load';
@@ -9,6 +10,7 @@ import { createLineTransport, type LineTransport } from './line/transport';
 import { localChatRouter } from './local/routes';
 import { LocalTransport } from './local/transport';
 import { createLogger, type Logger } from './logger';
+import { NoticeDispatcher, type DispatcherOptions } from './notices/dispatcher';
 import { createUnderstanding } from './nlu';
 import { createApp } from './server';
 import { createStore } from './store';
@@ -19,6 +21,7 @@ export interface RunningBot {
   store: Store;
   content: Content;
   processor: ConversationProcessor;
+  dispatcher: NoticeDispatcher;
   transport: LineTransport;
   logger: Logger;
   /** Graceful stop: no new requests, work in flight finished, store closed. */
@@ -31,6 +34,8 @@ export interface BotOptions {
   /** False leaves accepted events in the inbox unprocessed (tests use it to stand for a crash). */
   processEvents?: boolean;
   settleMs?: number;
+  /** Retry timing of notices (tests make it fast). */
+  notices?: Pick<DispatcherOptions, 'backoffBaseMs' | 'maxAttempts' | 'pollMs'>;
   extraRouters?: (bot: Omit<RunningBot, 'port' | 'close'>) => Router[];
 }
 
@@ -60,6 +65,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     settleMs: options.settleMs,
   });
   const processEvents = options.processEvents ?? true;
+  const dispatcher = new NoticeDispatcher({ store, transport, clock, logger, ...options.notices });
 
   let accepting = true;
   const app = createApp({
@@ -83,13 +89,19 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
             }),
           ]
         : []),
-      ...(options.extraRouters?.({ store, content, processor, transport, logger }) ?? []),
+      ...(config.adminToken
+        ? [adminRouter({ adminToken: config.adminToken, store, clock, logger, dispatcher })]
+        : []),
+      ...(options.extraRouters?.({ store, content, processor, dispatcher, transport, logger }) ?? []),
     ],
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, '0.0.0.0', () => resolve(s));
   });
-  if (processEvents) await processor.start();
+  if (processEvents) {
+    await processor.start();
+    dispatcher.start();
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
 
@@ -102,9 +114,10 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
         server.closeIdleConnections();
       });
       await processor.stop();
+      await dispatcher.stop();
       await store.close();
     })();
     return closing;
   };
-  return { port, store, content, processor, transport, logger, close };
+  return { port, store, content, processor, dispatcher, transport, logger, close };
 }

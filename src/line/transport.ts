@@ -22,6 +22,10 @@ export class LineApiError extends Error {
 /** The one way the bot talks to LINE. Tests and the local mode swap the implementation, not the callers. */
 export interface LineTransport {
   reply(replyToken: string, messages: LineMessage[]): Promise<SendReceipt>;
+  /** To every friend of the account. The retry key makes a repeated call (after a timeout) deliver once. */
+  broadcast(messages: LineMessage[], retryKey: string): Promise<SendReceipt>;
+  /** To at most 500 user ids. */
+  multicast(to: string[], messages: LineMessage[], retryKey: string): Promise<SendReceipt>;
 }
 
 export function createLineTransport(options: {
@@ -41,7 +45,27 @@ export function createLineTransport(options: {
         throw toLineApiError(error);
       }
     },
+    async broadcast(messages, retryKey) {
+      return acceptedOnce(() => client.broadcastWithHttpInfo({ messages }, retryKey));
+    },
+    async multicast(to, messages, retryKey) {
+      return acceptedOnce(() => client.multicastWithHttpInfo({ to, messages }, retryKey));
+    },
   };
+}
+
+/** A 409 for a retry key LINE has already accepted means the first attempt went out: that is a success. */
+async function acceptedOnce(send: () => Promise<{ httpResponse: Response }>): Promise<SendReceipt> {
+  try {
+    const result = await send();
+    return { requestId: result.httpResponse.headers.get('x-line-request-id') };
+  } catch (error) {
+    if (error instanceof HTTPFetchError && error.status === 409) {
+      const accepted = error.headers.get('x-line-accepted-request-id');
+      if (accepted) return { requestId: accepted };
+    }
+    throw toLineApiError(error);
+  }
 }
 
 export function toLineApiError(error: unknown): LineApiError {

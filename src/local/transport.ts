@@ -15,6 +15,22 @@ export class LocalTransport implements LineTransport {
     return () => this.listeners.delete(listener);
   }
 
+  async broadcast(messages: LineMessage[], _retryKey: string) {
+    this.logger.info(
+      { messages: messages.length },
+      'local mode: broadcast kept in process, not sent to LINE',
+    );
+    return { requestId: null };
+  }
+
+  async multicast(to: string[], messages: LineMessage[], _retryKey: string) {
+    this.logger.info(
+      { recipients: to.length, messages: messages.length },
+      'local mode: multicast kept in process',
+    );
+    return { requestId: null };
+  }
+
   async reply(replyToken: string, messages: LineMessage[]) {
     this.logger.debug({ messages: messages.length }, 'local mode: reply kept in process');
     for (const listener of this.listeners) listener(replyToken, messages);

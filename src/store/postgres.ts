@@ -323,6 +323,14 @@ export class PostgresStore implements Store {
     });
   }
 
+  async noticeBatches(noticeId: string): Promise<NoticeBatch[]> {
+    const { rows } = await this.pool.query<BatchRow>(
+      'SELECT * FROM notice_batches WHERE notice_id = $1 ORDER BY batch_index',
+      [noticeId],
+    );
+    return rows.map(toBatch);
+  }
+
   async finishNoticeBatch(
     noticeId: string,
     index: number,

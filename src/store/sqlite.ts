@@ -313,7 +313,13 @@ export class SqliteStore implements Store {
       return this.sql('SELECT * FROM notice_batches WHERE notice_id = ? ORDER BY batch_index')
         .all(noticeId)
         .map((r) => toBatch(r as BatchRow));
-    });
+    }) as NoticeBatch[];
+  }
+
+  async noticeBatches(noticeId: string): Promise<NoticeBatch[]> {
+    return this.sql('SELECT * FROM notice_batches WHERE notice_id = ? ORDER BY batch_index')
+      .all(noticeId)
+      .map((r) => toBatch(r as BatchRow));
   }
 
   async finishNoticeBatch(

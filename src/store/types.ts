@@ -115,6 +115,7 @@ export interface Store {
     noticeId: string,
     batches: Omit<NoticeBatch, 'status' | 'requestId' | 'detail'>[],
   ): Promise<NoticeBatch[]>;
+  noticeBatches(noticeId: string): Promise<NoticeBatch[]>;
   finishNoticeBatch(
     noticeId: string,
     index: number,

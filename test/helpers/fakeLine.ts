@@ -7,14 +7,16 @@ export interface RecordedCall {
   headers: http.IncomingHttpHeaders;
   body: unknown;
   at: number;
+  /** The status the fake answered with. */
+  status: number;
 }
 
 export interface FakeLine {
   baseUrl: string;
   calls: RecordedCall[];
   replies(): { replyToken: string; messages: { type: string; text?: string; altText?: string }[] }[];
-  /** Answers the next matching request with this status instead of 200. */
-  failNext(status: number, body?: object): void;
+  /** Answers the next request with this status (and headers) instead of 200. */
+  failNext(status: number, body?: object, headers?: Record<string, string>): void;
   waitForReplies(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -22,7 +24,7 @@ export interface FakeLine {
 /** A Messaging API stand-in on loopback that records every call, like the acceptance harness's fake. */
 export async function startFakeLine(token = 'test-token'): Promise<FakeLine> {
   const calls: RecordedCall[] = [];
-  const failures: { status: number; body: object }[] = [];
+  const failures: { status: number; body: object; headers: Record<string, string> }[] = [];
   let waiters: (() => void)[] = [];
   let requestSeq = 0;
   const server = http.createServer((req, res) => {
@@ -43,18 +45,24 @@ export async function startFakeLine(token = 'test-token'): Promise<FakeLine> {
         return;
       }
       const failure = failures.shift();
-      if (failure) {
-        res.writeHead(failure.status, { 'content-type': 'application/json', 'x-line-request-id': requestId });
-        res.end(JSON.stringify(failure.body));
-        return;
-      }
-      calls.push({
+      const call = {
         method: req.method ?? '',
         url: req.url ?? '',
         headers: req.headers,
         body,
         at: Date.now(),
-      });
+      };
+      if (failure) {
+        calls.push({ ...call, status: failure.status });
+        res.writeHead(failure.status, {
+          'content-type': 'application/json',
+          'x-line-request-id': requestId,
+          ...failure.headers,
+        });
+        res.end(JSON.stringify(failure.body));
+        return;
+      }
+      calls.push({ ...call, status: 200 });
       res.writeHead(200, { 'content-type': 'application/json', 'x-line-request-id': requestId });
       res.end(JSON.stringify({ sentMessages: [] }));
       const ready = waiters;
@@ -66,13 +74,14 @@ export async function startFakeLine(token = 'test-token'): Promise<FakeLine> {
   const port = (server.address() as AddressInfo).port;
   const replies = () =>
     calls
-      .filter((c) => c.url === '/v2/bot/message/reply')
+      .filter((c) => c.url === '/v2/bot/message/reply' && c.status === 200)
       .map((c) => c.body as ReturnType<FakeLine['replies']>[number]);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     calls,
     replies,
-    failNext: (status, body = { message: `fake failure ${status}` }) => failures.push({ status, body }),
+    failNext: (status, body = { message: `fake failure ${status}` }, headers = {}) =>
+      failures.push({ status, body, headers }),
     async waitForReplies(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (replies().length < count) {

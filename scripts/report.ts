@@ -1,0 +1,54 @@
+/**
+ * `npm run report -- unanswered [--since 2023-04-01]`: the questions the bot handed to a phone line, grouped by
+ * similarity with counts, so staff can see which answers to add next. Reads the store named by DATABASE_URL.
+ */
+import { randomBytes } from 'node:crypto';
+import { parseConfig } from '../src/config';
+import { UNANSWERED_RETENTION_MS } from '../src/engine/processor';
+import { groupUnanswered } from '../src/report/unanswered';
+import { createStore } from '../src/store';
+
+function usage(problem: string): never {
+  console.error(`${problem}\nusage: npm run report -- unanswered [--since YYYY-MM-DD]`);
+  process.exit(2);
+}
+
+async function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command !== 'unanswered') usage(command ? `unknown report "${command}"` : 'which report?');
+  let since = Date.now() - UNANSWERED_RETENTION_MS;
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === '--since') {
+      const day = rest[++i] ?? '';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00+09:00`)))
+        usage(`--since wants a date such as 2023-04-01, not "${day}"`);
+      since = Date.parse(`${day}T00:00:00+09:00`);
+    } else usage(`unknown option ${rest[i]}`);
+  }
+  const config = parseConfig(
+    { ...process.env, LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '', NODE_ENV: '' },
+    () => randomBytes(8).toString('hex'),
+  );
+  const store = createStore(config.database);
+  try {
+    await store.migrate();
+    const questions = await store.listUnanswered(since);
+    const groups = groupUnanswered(questions);
+    const from = new Date(since + 9 * 3600_000).toISOString().slice(0, 10);
+    console.log(
+      `Questions the bot could not answer since ${from} (Asia/Tokyo): ${questions.length}, in ${groups.length} groups\n`,
+    );
+    for (const g of groups) {
+      console.log(`${String(g.count).padStart(4)} × ${g.example}`);
+      for (const o of g.others) console.log(`       ・${o}`);
+      if (g.nearTopics.length) console.log(`       closest topics: ${g.nearTopics.join(', ')}`);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

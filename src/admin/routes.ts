@@ -1,0 +1,105 @@
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import { MULTICAST_BATCH, type NoticeDispatcher } from '../notices/dispatcher';
+import { describeIssues, noticeRequestSchema } from '../notices/schema';
+import type { Store } from '../store/types';
+
+export interface AdminDeps {
+  adminToken: string;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  dispatcher: NoticeDispatcher;
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** Constant-time: the digests have one length whatever was sent, so timing tells nothing about the token. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const sent = /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '';
+  return timingSafeEqual(digest(sent), digest(token));
+}
+
+/** The staff API: send notices and see how they went. Mounted only when ADMIN_TOKEN is set. */
+export function adminRouter(deps: AdminDeps): Router {
+  const router = express.Router();
+  router.use('/admin', (req: Request, res: Response, next: NextFunction) => {
+    if (!bearerMatches(req.get('authorization'), deps.adminToken)) {
+      deps.logger.warn({ path: req.path }, 'admin API refused: missing or wrong token');
+      res.status(401).json({ message: 'Authorization: Bearer <ADMIN_TOKEN> required' });
+      return;
+    }
+    next();
+  });
+
+  router.post('/admin/notices', express.json({ limit: '256kb' }), async (req, res) => {
+    const parsed = noticeRequestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ message: 'invalid notice', problems: describeIssues(parsed.error) });
+      return;
+    }
+    const n = parsed.data;
+    const now = deps.clock.realNow();
+    const sendAt = n.sendAt ? Date.parse(n.sendAt) : now;
+    if (n.dryRun) {
+      const recipients =
+        n.audience.kind === 'all'
+          ? await deps.store.countFollowers()
+          : (await deps.store.topicAudience(n.audience.topic)).length;
+      res.json({
+        dryRun: true,
+        endpoint: n.audience.kind === 'all' ? 'broadcast' : 'multicast',
+        requests: n.audience.kind === 'all' ? 1 : Math.ceil(recipients / MULTICAST_BATCH),
+        recipients,
+        recipientsNote:
+          n.audience.kind === 'all'
+            ? 'every friend of the account; the number is the friends this bot has seen follow'
+            : `residents who follow the account and opted in to "${n.audience.topic}"`,
+        sendAt: new Date(sendAt).toISOString(),
+        messages: n.messages,
+      });
+      return;
+    }
+    const id = randomUUID();
+    await deps.store.createNotice({
+      id,
+      createdAt: now,
+      sender: n.sender,
+      audience: n.audience,
+      messages: n.messages,
+      sendAt,
+    });
+    deps.logger.info({ notice: id, sender: n.sender, audience: n.audience, sendAt }, 'notice queued');
+    deps.dispatcher.poke();
+    res.status(202).json({ id, status: 'queued', sendAt: new Date(sendAt).toISOString() });
+  });
+
+  router.get('/admin/notices', async (_req, res) => {
+    const notices = await deps.store.listNotices(100);
+    res.json({
+      notices: await Promise.all(
+        notices.map(async (n) => ({
+          id: n.id,
+          status: n.status,
+          sender: n.sender,
+          audience: n.audience,
+          createdAt: new Date(n.createdAt).toISOString(),
+          sendAt: new Date(n.sendAt).toISOString(),
+          finishedAt: n.finishedAt === null ? null : new Date(n.finishedAt).toISOString(),
+          recipients: n.recipients,
+          detail: n.detail,
+          requests: (await deps.store.noticeBatches(n.id)).map((b) => ({
+            batch: b.index,
+            status: b.status,
+            recipients: b.recipients?.length ?? null,
+            requestId: b.requestId,
+            detail: b.detail,
+          })),
+        })),
+      ),
+    });
+  });
+  return router;
+}

@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { SqliteStore } from '../../src/store/sqlite';
+import { startTestBot } from '../helpers/bot';
+import { tempSqliteFile } from '../helpers/database';
+import { startFakeLine } from '../helpers/fakeLine';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../..');
+const tsx = (script: string, args: string[], env: Record<string, string>) =>
+  run(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({
+      code: e.code,
+      stdout: e.stdout,
+      stderr: e.stderr,
+    }),
+  );
+
+describe('npm run report -- unanswered', () => {
+  it('prints the questions the bot could not answer, grouped by similarity with counts', async () => {
+    const file = tempSqliteFile();
+    const store = new SqliteStore(file);
+    await store.migrate();
+    const day = Date.parse('2023-04-10T12:00:00+09:00');
+    const ask = (text: string, at = day) =>
+      store.recordUnanswered({ at, text, scores: [{ topic: 'points', score: 0.2 }] });
+    await ask('マイナポイントの第3弾はありますか');
+    await ask('マイナポイント第3弾はあるの？');
+    await ask('第3弾はありますか');
+    await ask('ふるさと納税したい');
+    await ask('ずっと前の質問', Date.parse('2023-03-01T12:00:00+09:00'));
+    await store.close();
+
+    const r = await tsx('scripts/report.ts', ['unanswered', '--since', '2023-04-01'], {
+      DATABASE_URL: `sqlite:${file}`,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/since 2023-04-01 \(Asia\/Tokyo\): 4, in 2 groups/);
+    expect(r.stdout).toMatch(/ {3}3 × マイナポイントの第3弾はありますか/);
+    expect(r.stdout).toMatch(/ {3}1 × ふるさと納税したい/);
+    expect(r.stdout).not.toMatch(/ずっと前/);
+
+    const bad = await tsx('scripts/report.ts', ['unanswered', '--since', 'April'], {
+      DATABASE_URL: `sqlite:${file}`,
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--since wants a date/);
+  }, 30_000);
+});
+
+describe('npm run notice', () => {
+  it('sends a notice file through the admin API, with a dry run first', async () => {
+    const line = await startFakeLine();
+    const bot = await startTestBot({
+      lineBaseUrl: line.baseUrl,
+      databaseUrl: `sqlite:${tempSqliteFile()}`,
+      env: { ADMIN_TOKEN: 'a-long-admin-token-for-tests' },
+    });
+    try {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'notice-')), 'notice.json');
+      const notice = JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures/notice.example.json'), 'utf8'));
+      fs.writeFileSync(file, JSON.stringify({ ...notice, audience: { kind: 'all' }, sendAt: undefined }));
+      const env = { BOT_URL: `http://127.0.0.1:${bot.port}`, ADMIN_TOKEN: 'a-long-admin-token-for-tests' };
+
+      const dry = await tsx('scripts/notice.ts', ['--file', file, '--dry-run'], env);
+      expect(dry.code).toBe(0);
+      expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, endpoint: 'broadcast' });
+
+      const sent = await tsx('scripts/notice.ts', ['--file', file], env);
+      expect(sent.code).toBe(0);
+      expect(JSON.parse(sent.stdout)).toMatchObject({ status: 'queued' });
+
+      const wrong = await tsx('scripts/notice.ts', ['--file', file], {
+        ...env,
+        ADMIN_TOKEN: 'not-the-token-at-all',
+      });
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toMatch(/refused \(401\)/);
+
+      fs.writeFileSync(file, JSON.stringify({ ...notice, sender: '' }));
+      const invalid = await tsx('scripts/notice.ts', ['--file', file], env);
+      expect(invalid.code).toBe(1);
+      expect(invalid.stderr).toMatch(/sender/);
+    } finally {
+      await bot.close();
+      await line.close();
+    }
+  }, 30_000);
+});

@@ -7,6 +7,7 @@ import { SqliteStore } from '../../src/store/sqlite';
 import { startTestBot } from '../helpers/bot';
 import { tempSqliteFile } from '../helpers/database';
 import { startFakeLine } from '../helpers/fakeLine';
+import { startFakeRichMenuApi } from '../helpers/fakeRichMenuApi';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -93,4 +94,40 @@ describe('npm run notice', () => {
       await line.close();
     }
   }, 30_000);
+});
+
+describe('npm run richmenu', () => {
+  it('previews without LINE, deploys twice to one menu, and shows LINE errors', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'richmenu-'));
+    const preview = await tsx('scripts/richmenu.ts', ['preview', '--out', out], {});
+    expect(preview.code).toBe(0);
+    expect(fs.readFileSync(path.join(out, 'richmenu.png')).readUInt32BE(16)).toBe(2500);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'richmenu.json'), 'utf8')).areas).toHaveLength(6);
+
+    const fake = await startFakeRichMenuApi();
+    try {
+      const env = {
+        LINE_CHANNEL_ACCESS_TOKEN: 'test-token',
+        LINE_API_BASE_URL: fake.baseUrl,
+        LINE_DATA_API_BASE_URL: fake.baseUrl,
+      };
+      expect((await tsx('scripts/richmenu.ts', ['deploy'], env)).stdout).toMatch(
+        /deployed richmenu-\d+ as the default menu/,
+      );
+      expect((await tsx('scripts/richmenu.ts', ['deploy'], env)).stdout).toMatch(/removed richmenu-/);
+      expect(fake.menus.size).toBe(1);
+      const listed = await tsx('scripts/richmenu.ts', ['list'], env);
+      expect(JSON.parse(listed.stdout).menus).toHaveLength(1);
+      const refused = await tsx('scripts/richmenu.ts', ['deploy'], {
+        ...env,
+        LINE_CHANNEL_ACCESS_TOKEN: 'wrong',
+      });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/LINE refused: LINE API 401.*Authentication failed/);
+      expect((await tsx('scripts/richmenu.ts', ['delete'], env)).stdout).toMatch(/deleted richmenu-/);
+      expect(fake.menus.size).toBe(0);
+    } finally {
+      await fake.close();
+    }
+  }, 60_000);
 });

@@ -216,4 +216,13 @@ describe('opting in from the chat', () => {
     expect(q!.text).toMatch(/ふるさと納税/);
     expect(q!.text).not.toMatch(/山田|5678/);
   });
+
+  it('forgets unanswered questions after 90 days', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    await bot.store.recordUnanswered({ at: Date.now() - 91 * day, text: '古い質問', scores: [] });
+    await bot.store.recordUnanswered({ at: Date.now() - 89 * day, text: '新しい質問', scores: [] });
+    await bot.close();
+    bot = await start();
+    expect((await bot.store.listUnanswered(0)).map((q) => q.text)).toEqual(['新しい質問']);
+  });
 });

@@ -3,8 +3,9 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { MULTICAST_BATCH, type NoticeDispatcher } from '../notices/dispatcher';
-import { describeIssues, noticeRequestSchema } from '../notices/schema';
+import { noticeRequestSchema } from '../notices/schema';
 import type { Store } from '../store/types';
+import { describeIssues } from '../validation';
 
 export interface AdminDeps {
   adminToken: string;

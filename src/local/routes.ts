@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AdjustableClock } from '../clock';
 import type { LineMessage } from '../line/transport';
 import { RICH_MENU } from '../richmenu/definition';
+import { describeIssues } from '../validation';
 import { CHAT_PAGE } from './page';
 import type { LocalTransport } from './transport';
 
@@ -90,9 +91,7 @@ export function localChatRouter(deps: LocalChatDeps): Router {
   router.post('/local/clock', express.json({ limit: '4kb' }), (req, res) => {
     const parsed = clockSchema.safeParse(req.body);
     if (!parsed.success) {
-      res
-        .status(400)
-        .json({ message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      res.status(400).json({ message: describeIssues(parsed.error).join('; ') });
       return;
     }
     deps.clock.setFlowNow(parsed.data.now === null ? undefined : new Date(parsed.data.now));
@@ -102,9 +101,7 @@ export function localChatRouter(deps: LocalChatDeps): Router {
   router.post('/local/send', express.json({ limit: '64kb' }), async (req, res) => {
     const parsed = sendSchema.safeParse(req.body);
     if (!parsed.success) {
-      res
-        .status(400)
-        .json({ message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      res.status(400).json({ message: describeIssues(parsed.error).join('; ') });
       return;
     }
     const replyToken = randomBytes(16).toString('hex');

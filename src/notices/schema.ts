@@ -55,6 +55,3 @@ export const noticeRequestSchema = z
   .strict();
 
 export type NoticeRequest = z.infer<typeof noticeRequestSchema>;
-
-export const describeIssues = (error: z.ZodError) =>
-  error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);

@@ -1,17 +1,14 @@
 import type { Server } from 'node:http';
-import type { Router } from 'express';
 import { adminRouter } from './admin/routes';
-import { createAdjustableClock } from './clock';
+import { createAdjustableClock, type AdjustableClock } from './clock';
 import type { Config } from './config';
 import { loadContent, type Content } from './content/load';
-import { compileFlows } from './engine/conversation';
-import { ConversationProcessor } from './engine/processor';
+import { ThreadEngine } from './engine/thread/host';
 import { createLineTransport, type LineTransport } from './line/transport';
 import { localChatRouter } from './local/routes';
 import { LocalTransport } from './local/transport';
 import { createLogger, type Logger } from './logger';
 import { NoticeDispatcher, type DispatcherOptions } from './notices/dispatcher';
-import { createUnderstanding } from './nlu';
 import { createApp } from './server';
 import { createStore } from './store';
 import type { Store } from './store/types';
@@ -20,7 +17,7 @@ export interface RunningBot {
   port: number;
   store: Store;
   content: Content;
-  processor: ConversationProcessor;
+  engine: ThreadEngine;
   dispatcher: NoticeDispatcher;
   transport: LineTransport;
   logger: Logger;
@@ -36,7 +33,8 @@ export interface BotOptions {
   settleMs?: number;
   /** Retry timing of notices (tests make it fast). */
   notices?: Pick<DispatcherOptions, 'backoffBaseMs' | 'maxAttempts' | 'pollMs'>;
-  extraRouters?: (bot: Omit<RunningBot, 'port' | 'close'>) => Router[];
+  /** The conversation thread died: the bot no longer answers, and should be restarted. */
+  onFatal?: (error: Error) => void;
 }
 
 export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
@@ -54,28 +52,35 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
           channelAccessToken: config.line.channelAccessToken,
           apiBaseUrl: config.line.apiBaseUrl,
         }));
-  const processor = new ConversationProcessor({
-    store,
-    transport,
-    catalog: compileFlows(content),
-    understanding: createUnderstanding(),
-    clock,
-    logger,
-    idleTimeoutMs: config.idleTimeoutMs,
-    settleMs: options.settleMs,
-  });
   const processEvents = options.processEvents ?? true;
   const dispatcher = new NoticeDispatcher({ store, transport, clock, logger, ...options.notices });
 
   let accepting = true;
+  // Residents' events are stored and decided in a thread of their own, so that answering never keeps the
+  // webhook waiting; this thread still sends every reply, through the one transport.
+  const engine = await ThreadEngine.start(
+    { config, settleMs: options.settleMs, processEvents },
+    transport,
+    (error) => {
+      accepting = false;
+      logger.fatal({ err: error }, 'conversation thread failed: residents are not answered');
+      options.onFatal?.(error);
+    },
+  );
+  const flowClock: AdjustableClock = {
+    ...clock,
+    setFlowNow: (instant) => {
+      clock.setFlowNow(instant);
+      void engine.setFlowNow(instant);
+    },
+  };
+
   const app = createApp({
     channelSecret: config.line.channelSecret,
     store,
     clock,
     logger,
-    onAccepted: (keys) => {
-      if (processEvents) keys.forEach((k) => processor.schedule(k));
-    },
+    accept: (events) => engine.accept(events),
     isAcceptingWork: () => accepting,
     extraRouters: [
       // Local mode is decided once, from the absence of credentials at start; no request can switch it on.
@@ -85,21 +90,20 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
               botName: content.city.botName,
               channelSecret: config.line.channelSecret,
               transport,
-              clock,
+              clock: flowClock,
             }),
           ]
         : []),
       ...(config.adminToken
         ? [adminRouter({ adminToken: config.adminToken, store, clock, logger, dispatcher })]
         : []),
-      ...(options.extraRouters?.({ store, content, processor, dispatcher, transport, logger }) ?? []),
     ],
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, '0.0.0.0', () => resolve(s));
   });
   if (processEvents) {
-    await processor.start();
+    await engine.start();
     dispatcher.start();
   }
   const address = server.address();
@@ -113,11 +117,11 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      await processor.stop();
+      await engine.stop();
       await dispatcher.stop();
       await store.close();
     })();
     return closing;
   };
-  return { port, store, content, processor, dispatcher, transport, logger, close };
+  return { port, store, content, engine, dispatcher, transport, logger, close };
 }

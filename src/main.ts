@@ -16,7 +16,8 @@ function configOrExit(): Config {
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const bot = await startBot(config);
+  let stopBecauseThreadFailed = () => {};
+  const bot = await startBot(config, { onFatal: () => stopBecauseThreadFailed() });
   bot.logger.info(
     {
       port: bot.port,
@@ -31,14 +32,14 @@ async function main(): Promise<void> {
     console.log(`Local mode (no LINE credentials): chat with the bot at http://localhost:${bot.port}/`);
   }
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     bot.logger.info({ signal }, 'shutting down: finishing work in flight');
     bot.close().then(
       () => {
         bot.logger.info('stopped');
-        process.exit(0);
+        process.exit(exitCode);
       },
       (error) => {
         bot.logger.error({ err: error }, 'shutdown failed');
@@ -46,6 +47,9 @@ async function main(): Promise<void> {
       },
     );
   };
+  // Without its conversation thread the bot cannot answer: exit non-zero so that the supervisor restarts it;
+  // the events it accepted are in the store and are answered after the restart.
+  stopBecauseThreadFailed = () => shutdown('conversation thread failed', 1);
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }

@@ -2,14 +2,14 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
 import type { Store } from './store/types';
-import { webhookRouter } from './webhook/route';
+import { webhookRouter, type WebhookDeps } from './webhook/route';
 
 export interface AppDeps {
   channelSecret: string;
   store: Store;
   clock: Clock;
   logger: Logger;
-  onAccepted(conversationKeys: string[]): void;
+  accept: WebhookDeps['accept'];
   /** False once shutdown has begun: /healthz then tells load balancers to stop sending. */
   isAcceptingWork(): boolean;
   /** Extra routes (the local chat page, the admin API) mounted by main. */

@@ -1,10 +1,4 @@
-import {
-  createActor,
-  initialTransition,
-  transition,
-  type AnyMachineSnapshot,
-  type AnyStateMachine,
-} from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import {
   FLOWS,
   flowForTopic,
@@ -20,17 +14,22 @@ import type { Content } from '../content/schema';
 import type { Understanding } from '../nlu/types';
 import type { ConversationChange, ConversationEnvelope } from '../store/types';
 import type { ResidentInput } from './input';
+import { FlowStepper } from './stepper';
 
 export interface CompiledFlow {
   definition: FlowDefinition;
   machine: AnyStateMachine;
+  stepper: FlowStepper;
 }
 
 export type FlowCatalog = Map<string, CompiledFlow>;
 
 export function compileFlows(content: Content, flows: readonly FlowDefinition[] = FLOWS): FlowCatalog {
   return new Map(
-    flows.map((definition) => [definition.id, { definition, machine: definition.create(content) }]),
+    flows.map((definition) => {
+      const machine = definition.create(content);
+      return [definition.id, { definition, machine, stepper: new FlowStepper(machine) }];
+    }),
   );
 }
 
@@ -92,7 +91,7 @@ function revive(
   const flow = catalog.get(envelope.flowId);
   if (!flow || flow.definition.version !== envelope.flowVersion) return { active: null, reset: 'version' };
   try {
-    const snapshot = createActor(flow.machine, { snapshot: envelope.snapshot as never }).getSnapshot();
+    const snapshot = flow.stepper.restore(envelope.snapshot);
     if (snapshot.status !== 'active') return { active: null, reset: 'broken' };
     return { active: { flow, snapshot }, reset: null };
   } catch {
@@ -162,7 +161,7 @@ export function decideTurn(req: TurnRequest): TurnDecision {
   const startTopic = (topic: Topic, suggestions?: Topic[]) => {
     const flow = catalog.get(flowForTopic(topic).id);
     if (!flow) throw new Error(`flow for topic ${topic} is not compiled`);
-    const [snapshot, actions] = initialTransition(flow.machine, { topic, lang, now: nowIso, suggestions });
+    const [snapshot, actions] = flow.stepper.initial({ topic, lang, now: nowIso, suggestions });
     take(actions);
     return { flow, snapshot };
   };
@@ -179,7 +178,7 @@ export function decideTurn(req: TurnRequest): TurnDecision {
     }
     if (intent.kind === 'event') {
       if (!active || !active.snapshot.can(intent.event)) continue;
-      const [snapshot, actions] = transition(active.flow.machine, active.snapshot, intent.event);
+      const [snapshot, actions] = active.flow.stepper.next(active.snapshot, intent.event);
       take(actions);
       return decided(
         persist(active.flow, snapshot, envelope),

@@ -69,6 +69,7 @@ async function acceptedOnce(send: () => Promise<{ httpResponse: Response }>): Pr
 }
 
 export function toLineApiError(error: unknown): LineApiError {
+  if (error instanceof LineApiError) return error;
   if (error instanceof HTTPFetchError) {
     return new LineApiError(error.status, error.headers.get('x-line-request-id'), error.body);
   }

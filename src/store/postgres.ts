@@ -6,6 +6,7 @@ import type {
   ConversationEnvelope,
   EventOutcome,
   InboxEvent,
+  NewInboxEvent,
   NoticeBatch,
   NoticeRecord,
   Store,
@@ -86,7 +87,7 @@ export class PostgresStore implements Store {
     await this.pool.end();
   }
 
-  async acceptEvents(events: Omit<InboxEvent, 'pendingReply' | 'attempts'>[]): Promise<string[]> {
+  async acceptEvents(events: NewInboxEvent[]): Promise<string[]> {
     if (events.length === 0) return [];
     return this.inTransaction(async (c) => {
       const accepted: string[] = [];

@@ -157,6 +157,22 @@ export const MIGRATIONS: Migration[] = [
       );
       CREATE INDEX unanswered_at ON unanswered (at);`,
   },
+  {
+    version: 3,
+    name: 'index only the inbox events still open',
+    // Done events are most of the inbox and are never looked up by conversation or status again; indexing only
+    // the open ones keeps every status change cheap. Queries repeat this exact condition so SQLite uses it.
+    sqlite: `
+      DROP INDEX inbox_events_open;
+      DROP INDEX inbox_events_status;
+      CREATE INDEX inbox_events_open ON inbox_events (conversation_key, event_timestamp)
+        WHERE status IN ('pending', 'processing', 'replying');`,
+    postgres: `
+      DROP INDEX inbox_events_open;
+      DROP INDEX inbox_events_status;
+      CREATE INDEX inbox_events_open ON inbox_events (conversation_key, event_timestamp, seq)
+        WHERE status IN ('pending', 'processing', 'replying');`,
+  },
 ];
 
 export const OPEN_STATUSES = ['pending', 'processing', 'replying'] as const;

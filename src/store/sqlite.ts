@@ -8,6 +8,7 @@ import type {
   ConversationEnvelope,
   EventOutcome,
   InboxEvent,
+  NewInboxEvent,
   NoticeBatch,
   NoticeRecord,
   Store,
@@ -41,6 +42,7 @@ export class SqliteStore implements Store {
 
   private readonly statements = new Map<string, Database.Statement>();
   private readonly writeTransaction: Database.Transaction<(work: () => unknown) => unknown>;
+  private batch: { committed: () => void; failed: (error: unknown) => void }[] | null = null;
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -62,9 +64,41 @@ export class SqliteStore implements Store {
     return statement;
   }
 
-  /** BEGIN IMMEDIATE: takes the write lock up front, so two writers never deadlock upgrading a read. */
-  private immediate<T>(work: () => T): T {
-    return this.writeTransaction.immediate(work) as T;
+  /**
+   * Group commit: every write made in one turn of the event loop goes into one transaction, committed just
+   * after (`setImmediate`), and each write's promise resolves only once that commit is done, so nothing is
+   * reported stored before it is. Writing a page of the WAL per commit was most of the cost of an event; under
+   * load, dozens of writes now share one. Each write runs in its own savepoint: one that throws is undone alone.
+   * BEGIN IMMEDIATE takes the write lock up front, so two connections never deadlock upgrading a read.
+   */
+  private write<T>(work: () => T): Promise<T> {
+    if (!this.batch) {
+      this.db.exec('BEGIN IMMEDIATE');
+      this.batch = [];
+      setImmediate(() => this.commitBatch());
+    }
+    const batch = this.batch;
+    let result: T;
+    try {
+      result = this.writeTransaction(work) as T;
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => batch.push({ committed: () => resolve(result), failed: reject }));
+  }
+
+  private commitBatch(): void {
+    const batch = this.batch;
+    if (!batch) return;
+    this.batch = null;
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      for (const write of batch) write.failed(error);
+      return;
+    }
+    for (const write of batch) write.committed();
   }
 
   async migrate(): Promise<void> {
@@ -90,16 +124,17 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.commitBatch();
     if (this.db.open) this.db.close();
   }
 
-  async acceptEvents(events: Omit<InboxEvent, 'pendingReply' | 'attempts'>[]): Promise<string[]> {
+  async acceptEvents(events: NewInboxEvent[]): Promise<string[]> {
     const insert = this.sql(
       `INSERT INTO inbox_events (id, conversation_key, event_timestamp, received_at, payload)
        VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO NOTHING`,
     );
-    return this.immediate(() =>
+    return this.write(() =>
       events
         .filter(
           (e) =>
@@ -116,23 +151,24 @@ export class SqliteStore implements Store {
       `SELECT 1 FROM inbox_events WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying') LIMIT 1`,
     ).get(conversationKey);
     if (!open) return null;
-    return this.immediate(() => {
-      const busy = this.sql(
-        `SELECT 1 FROM inbox_events WHERE conversation_key = ? AND status IN ('processing', 'replying')
-           AND lease_until > ? LIMIT 1`,
-      ).get(conversationKey, now);
-      if (busy) return null;
-      const row = this.sql(
-        `SELECT * FROM inbox_events WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying')
-           ORDER BY event_timestamp, rowid LIMIT 1`,
-      ).get(conversationKey) as EventRow | undefined;
-      if (!row) return null;
-      const status = row.status === 'replying' ? 'replying' : 'processing';
-      this.sql(
-        'UPDATE inbox_events SET status = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?',
-      ).run(status, now + leaseMs, row.id);
-      return toEvent({ ...row, attempts: row.attempts + 1 });
-    });
+    // One statement is one atomic write: the oldest open event, unless another worker holds a live lease on
+    // this conversation. An event already replying stays so, for its stored reply to be resent.
+    const row = await this.write(
+      () =>
+        this.sql(
+          `UPDATE inbox_events
+          SET status = CASE status WHEN 'replying' THEN 'replying' ELSE 'processing' END,
+              lease_until = ?, attempts = attempts + 1
+        WHERE id = (SELECT id FROM inbox_events
+                     WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying')
+                     ORDER BY event_timestamp, rowid LIMIT 1)
+          AND NOT EXISTS (SELECT 1 FROM inbox_events
+                           WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying')
+                             AND status <> 'pending' AND lease_until > ?)
+        RETURNING *`,
+        ).get(now + leaseMs, conversationKey, conversationKey, now) as EventRow | undefined,
+    );
+    return row ? toEvent(row) : null;
   }
 
   async commitTurn(
@@ -142,7 +178,7 @@ export class SqliteStore implements Store {
     reply: unknown[],
     now: number,
   ): Promise<boolean> {
-    return this.immediate(() => {
+    return this.write(() => {
       if (!this.applyChange(conversationKey, change, now)) return false;
       this.sql(`UPDATE inbox_events SET status = 'replying', pending_reply = ? WHERE id = ?`).run(
         JSON.stringify(reply),
@@ -185,10 +221,12 @@ export class SqliteStore implements Store {
     detail: string | null,
     now: number,
   ): Promise<void> {
-    this.sql(
-      `UPDATE inbox_events SET status = 'done', outcome = ?, detail = ?, finished_at = ?, payload = NULL,
+    await this.write(() =>
+      this.sql(
+        `UPDATE inbox_events SET status = 'done', outcome = ?, detail = ?, finished_at = ?, payload = NULL,
          pending_reply = NULL, lease_until = 0 WHERE id = ?`,
-    ).run(outcome, detail, now, eventId);
+      ).run(outcome, detail, now, eventId),
+    );
   }
 
   async conversationsWithPendingEvents(now: number): Promise<string[]> {
@@ -221,10 +259,12 @@ export class SqliteStore implements Store {
   }
 
   async setFollowing(userId: string, following: boolean, now: number): Promise<void> {
-    this.sql(
-      `INSERT INTO residents (user_id, following, updated_at) VALUES (?, ?, ?)
+    await this.write(() =>
+      this.sql(
+        `INSERT INTO residents (user_id, following, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (user_id) DO UPDATE SET following = excluded.following, updated_at = excluded.updated_at`,
-    ).run(userId, following ? 1 : 0, now);
+      ).run(userId, following ? 1 : 0, now),
+    );
   }
 
   async isFollowing(userId: string): Promise<boolean | null> {
@@ -234,10 +274,12 @@ export class SqliteStore implements Store {
   }
 
   async setTopicOptIn(userId: string, topic: string, optedIn: boolean, now: number): Promise<void> {
-    this.sql(
-      `INSERT INTO topic_optins (user_id, topic, opted_in, updated_at) VALUES (?, ?, ?, ?)
+    await this.write(() =>
+      this.sql(
+        `INSERT INTO topic_optins (user_id, topic, opted_in, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (user_id, topic) DO UPDATE SET opted_in = excluded.opted_in, updated_at = excluded.updated_at`,
-    ).run(userId, topic, optedIn ? 1 : 0, now);
+      ).run(userId, topic, optedIn ? 1 : 0, now),
+    );
   }
 
   async topicAudience(topic: string): Promise<string[]> {
@@ -256,10 +298,12 @@ export class SqliteStore implements Store {
   async createNotice(
     n: Omit<NoticeRecord, 'status' | 'recipients' | 'detail' | 'finishedAt'>,
   ): Promise<void> {
-    this.sql(
-      `INSERT INTO notices (id, created_at, sender, audience, messages, send_at, status)
+    await this.write(() =>
+      this.sql(
+        `INSERT INTO notices (id, created_at, sender, audience, messages, send_at, status)
        VALUES (?, ?, ?, ?, ?, ?, 'queued')`,
-    ).run(n.id, n.createdAt, n.sender, JSON.stringify(n.audience), JSON.stringify(n.messages), n.sendAt);
+      ).run(n.id, n.createdAt, n.sender, JSON.stringify(n.audience), JSON.stringify(n.messages), n.sendAt),
+    );
   }
 
   async listNotices(limit: number): Promise<NoticeRecord[]> {
@@ -274,7 +318,7 @@ export class SqliteStore implements Store {
   }
 
   async claimDueNotice(now: number, leaseMs: number): Promise<NoticeRecord | null> {
-    return this.immediate(() => {
+    return this.write(() => {
       const row = this.sql(
         `SELECT * FROM notices WHERE send_at <= ? AND (status = 'queued' OR (status = 'sending' AND lease_until <= ?))
          ORDER BY send_at, created_at LIMIT 1`,
@@ -292,7 +336,7 @@ export class SqliteStore implements Store {
     noticeId: string,
     batches: Omit<NoticeBatch, 'status' | 'requestId' | 'detail'>[],
   ): Promise<NoticeBatch[]> {
-    return this.immediate(() => {
+    return this.write(() => {
       const insert = this.sql(
         `INSERT INTO notice_batches (notice_id, batch_index, retry_key, recipients) VALUES (?, ?, ?, ?)
          ON CONFLICT (notice_id, batch_index) DO NOTHING`,
@@ -313,7 +357,7 @@ export class SqliteStore implements Store {
       return this.sql('SELECT * FROM notice_batches WHERE notice_id = ? ORDER BY batch_index')
         .all(noticeId)
         .map((r) => toBatch(r as BatchRow));
-    }) as NoticeBatch[];
+    });
   }
 
   async noticeBatches(noticeId: string): Promise<NoticeBatch[]> {
@@ -329,9 +373,11 @@ export class SqliteStore implements Store {
     requestId: string | null,
     detail: string | null,
   ): Promise<void> {
-    this.sql(
-      'UPDATE notice_batches SET status = ?, request_id = ?, detail = ? WHERE notice_id = ? AND batch_index = ?',
-    ).run(status, requestId, detail, noticeId, index);
+    await this.write(() =>
+      this.sql(
+        'UPDATE notice_batches SET status = ?, request_id = ?, detail = ? WHERE notice_id = ? AND batch_index = ?',
+      ).run(status, requestId, detail, noticeId, index),
+    );
   }
 
   async finishNotice(
@@ -341,16 +387,20 @@ export class SqliteStore implements Store {
     detail: string | null,
     now: number,
   ): Promise<void> {
-    this.sql(
-      'UPDATE notices SET status = ?, recipients = ?, detail = ?, finished_at = ?, lease_until = 0 WHERE id = ?',
-    ).run(status, recipients, detail, now, id);
+    await this.write(() =>
+      this.sql(
+        'UPDATE notices SET status = ?, recipients = ?, detail = ?, finished_at = ?, lease_until = 0 WHERE id = ?',
+      ).run(status, recipients, detail, now, id),
+    );
   }
 
   async recordUnanswered(q: UnansweredQuestion): Promise<void> {
-    this.sql('INSERT INTO unanswered (at, text, scores) VALUES (?, ?, ?)').run(
-      q.at,
-      q.text,
-      JSON.stringify(q.scores),
+    await this.write(() =>
+      this.sql('INSERT INTO unanswered (at, text, scores) VALUES (?, ?, ?)').run(
+        q.at,
+        q.text,
+        JSON.stringify(q.scores),
+      ),
     );
   }
 
@@ -361,6 +411,6 @@ export class SqliteStore implements Store {
   }
 
   async purgeUnanswered(before: number): Promise<number> {
-    return this.sql('DELETE FROM unanswered WHERE at < ?').run(before).changes;
+    return this.write(() => this.sql('DELETE FROM unanswered WHERE at < ?').run(before).changes);
   }
 }

@@ -65,6 +65,9 @@ export interface UnansweredQuestion {
   scores: { topic: string; score: number }[];
 }
 
+/** An event as the webhook stores it, before any processing. */
+export type NewInboxEvent = Omit<InboxEvent, 'pendingReply' | 'attempts'>;
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
@@ -72,7 +75,7 @@ export interface Store {
   close(): Promise<void>;
 
   /** Stores events that are new; returns the ids that were new (redeliveries are left out). */
-  acceptEvents(events: Omit<InboxEvent, 'pendingReply' | 'attempts'>[]): Promise<string[]>;
+  acceptEvents(events: NewInboxEvent[]): Promise<string[]>;
   /**
    * Takes the earliest unfinished event of one conversation, unless another worker holds a live lease on an
    * event of that conversation: this is what keeps one resident's events one at a time across processes.

@@ -193,7 +193,7 @@ describe('opting in from the chat', () => {
     await line.waitForReplies(2);
     expect(await bot.store.topicAudience('mynapoint')).toEqual([user]);
     await postWebhook(bot.port, [unfollowEvent(user)]);
-    await bot.processor.idle();
+    await bot.engine.idle();
     expect(await bot.store.topicAudience('mynapoint')).toEqual([]);
   });
 

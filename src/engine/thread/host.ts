@@ -1,0 +1,148 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { toLineApiError, type LineTransport } from '../../line/transport';
+import type { NewInboxEvent } from '../../store/types';
+import type { ConversationEngine } from '../engine';
+import type { HostMessage, ThreadMessage, ThreadSetup } from './protocol';
+
+type Request =
+  Extract<HostMessage, { kind: 'request' }> extends infer R
+    ? R extends unknown
+      ? Omit<R, 'id' | 'kind'>
+      : never
+    : never;
+type Pending = { resolve: (result: string[] | undefined) => void; reject: (error: Error) => void };
+
+/**
+ * The server thread's side of the conversation thread. A request is answered once the thread has done it (an
+ * accepted event is in the store before the webhook's 200). The thread's replies go out through `transport`,
+ * here. If the thread dies, every request fails from then on and `onFailure` is told once: events LINE is still
+ * sending get a 500 and are delivered again later.
+ */
+export class ThreadEngine implements ConversationEngine {
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private failure: Error | null = null;
+  private stopping = false;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly transport: LineTransport,
+    private readonly onFailure: (error: Error) => void,
+  ) {
+    worker.on('message', (message: ThreadMessage) => this.receive(message));
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', (code) => {
+      if (!this.stopping) this.fail(new Error(`conversation thread exited with code ${code}`));
+    });
+  }
+
+  /** Resolves once the thread has opened its store and is ready to take events. */
+  static start(
+    setup: ThreadSetup,
+    transport: LineTransport,
+    onFailure: (error: Error) => void,
+  ): Promise<ThreadEngine> {
+    const worker = new Worker(entryFile(), {
+      workerData: setup,
+      // Compiled, it inherits node's flags (--cpu-prof profiles it too); as source, tsx compiles it.
+      execArgv: entryFile().endsWith('.ts') ? ['--require', require.resolve('tsx/cjs')] : undefined,
+    });
+    return new Promise((resolve, reject) => {
+      const failedToStart = (error: Error) => {
+        stopListening();
+        reject(error);
+      };
+      const exitedEarly = (code: number) =>
+        failedToStart(new Error(`conversation thread exited with code ${code} before it was ready`));
+      const firstMessage = (message: ThreadMessage) => {
+        stopListening();
+        if (message.kind !== 'ready') {
+          void worker.terminate();
+          reject(new Error(`conversation thread sent ${message.kind} before it was ready`));
+          return;
+        }
+        resolve(new ThreadEngine(worker, transport, onFailure));
+      };
+      // Only our own three: worker.removeAllListeners() here stopped the thread's later replies from arriving.
+      const stopListening = () => {
+        worker.off('error', failedToStart);
+        worker.off('exit', exitedEarly);
+        worker.off('message', firstMessage);
+      };
+      worker.on('error', failedToStart);
+      worker.on('exit', exitedEarly);
+      worker.on('message', firstMessage);
+    });
+  }
+
+  async accept(events: NewInboxEvent[]): Promise<string[]> {
+    return (await this.call({ op: 'accept', events })) ?? [];
+  }
+
+  async start(): Promise<void> {
+    await this.call({ op: 'start' });
+  }
+
+  async idle(): Promise<void> {
+    await this.call({ op: 'idle' });
+  }
+
+  /** Moves the flows' clock (the local chat's clock picker); later turns see the new time. */
+  async setFlowNow(instant: Date | undefined): Promise<void> {
+    await this.call({ op: 'clock', flowNow: instant?.toISOString() ?? null });
+  }
+
+  async stop(): Promise<void> {
+    if (this.failure) return;
+    this.stopping = true;
+    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    await this.call({ op: 'stop' });
+    await exited;
+  }
+
+  private call(request: Request): Promise<string[] | undefined> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.send({ ...request, kind: 'request', id } as HostMessage);
+    });
+  }
+
+  private send(message: HostMessage): void {
+    this.worker.postMessage(message);
+  }
+
+  private receive(message: ThreadMessage): void {
+    if (message.kind === 'ready') return;
+    if (message.kind === 'reply') {
+      this.transport.reply(message.replyToken, message.messages).then(
+        (receipt) => this.send({ kind: 'replied', callId: message.callId, requestId: receipt.requestId }),
+        (error: unknown) => {
+          const { status, requestId, body } = toLineApiError(error);
+          this.send({ kind: 'replyFailed', callId: message.callId, status, requestId, body });
+        },
+      );
+      return;
+    }
+    const waiting = this.pending.get(message.id);
+    if (!waiting) return;
+    this.pending.delete(message.id);
+    if (message.kind === 'done') waiting.resolve(message.result);
+    else waiting.reject(new Error(message.error));
+  }
+
+  private fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+    this.onFailure(error);
+  }
+}
+
+/** The compiled `worker.js` beside this file; under tests and tsx the TypeScript source, loaded through tsx. */
+function entryFile(): string {
+  return path.join(__dirname, `worker${path.extname(__filename)}`);
+}

@@ -1,0 +1,26 @@
+import type { Config } from '../../config';
+import type { LineMessage } from '../../line/transport';
+import type { NewInboxEvent } from '../../store/types';
+
+/** What the conversation thread is started with (copied into it, so plain data only). */
+export interface ThreadSetup {
+  config: Config;
+  settleMs?: number;
+  /** False only stores events: tests use it to stand for a process that crashed after accepting. */
+  processEvents: boolean;
+}
+
+/** Server thread → conversation thread. */
+export type HostMessage =
+  | { kind: 'request'; id: number; op: 'accept'; events: NewInboxEvent[] }
+  | { kind: 'request'; id: number; op: 'start' | 'idle' | 'stop' }
+  | { kind: 'request'; id: number; op: 'clock'; flowNow: string | null }
+  | { kind: 'replied'; callId: number; requestId: string | null }
+  | { kind: 'replyFailed'; callId: number; status: number | null; requestId: string | null; body: string };
+
+/** Conversation thread → server thread. */
+export type ThreadMessage =
+  | { kind: 'ready' }
+  | { kind: 'done'; id: number; result?: string[] }
+  | { kind: 'refused'; id: number; error: string }
+  | { kind: 'reply'; callId: number; replyToken: string; messages: LineMessage[] };

@@ -1,0 +1,72 @@
+/**
+ * The conversation thread: owns the inbox and the residents' conversations (its own store connection) and
+ * decides every answer. The server thread takes webhooks and talks to LINE; this one never blocks it.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createAdjustableClock } from '../../clock';
+import { loadContent } from '../../content/load';
+import { createLogger } from '../../logger';
+import { createStore } from '../../store';
+import { buildProcessor } from '../build';
+import { InlineEngine } from '../engine';
+import type { HostMessage, ThreadMessage, ThreadSetup } from './protocol';
+import { RelayTransport } from './relay';
+
+async function main(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('the conversation thread must run as a worker thread');
+  const { config, settleMs, processEvents } = workerData as ThreadSetup;
+  const post = (message: ThreadMessage) => port.postMessage(message);
+  const logger = createLogger(config.logLevel).child({ thread: 'conversations' });
+  const store = createStore(config.database);
+  const clock = createAdjustableClock(config.botNow);
+  const transport = new RelayTransport(post);
+  const processor = buildProcessor({
+    config,
+    content: loadContent(config.contentFile),
+    store,
+    transport,
+    clock,
+    logger,
+    settleMs,
+  });
+  const engine = new InlineEngine(store, processEvents ? processor : null);
+
+  const perform = async (request: Extract<HostMessage, { kind: 'request' }>): Promise<string[] | void> => {
+    switch (request.op) {
+      case 'accept':
+        return engine.accept(request.events);
+      case 'start':
+        return engine.start();
+      case 'idle':
+        return engine.idle();
+      case 'clock':
+        return clock.setFlowNow(request.flowNow === null ? undefined : new Date(request.flowNow));
+      case 'stop':
+        await engine.stop();
+        await store.close();
+    }
+  };
+
+  port.on('message', (message: HostMessage) => {
+    if (message.kind !== 'request') {
+      transport.settle(message);
+      return;
+    }
+    perform(message).then(
+      (result) => {
+        post({ kind: 'done', id: message.id, result: result ?? undefined });
+        if (message.op === 'stop') port.close();
+      },
+      (error: unknown) =>
+        post({
+          kind: 'refused',
+          id: message.id,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+    );
+  });
+  post({ kind: 'ready' });
+}
+
+void main();

@@ -213,14 +213,14 @@ async function main() {
   const fakePort = await startFake();
   const dbFile = path.join(os.tmpdir(), `bench-${randomBytes(4).toString('hex')}.db`);
   const echo = await startTarget('dist/scripts/echo-bot.js', fakePort, {});
-  const bot = await startTarget(process.env.BENCH_BOT_SCRIPT ?? 'dist/src/main.js', fakePort, {
+  const bot = await startTarget('dist/src/main.js', fakePort, {
     DATABASE_URL: `sqlite:${dbFile}`,
     BOT_NOW: '2023-04-12T10:00:00+09:00',
   });
   try {
     await warmUp(echo.port, echo.child.pid!);
     await warmUp(bot.port, bot.child.pid!);
-    for (const mode of (process.env.BENCH_ORDER ?? 'webhook,reply').split(',') as Mode[]) {
+    for (const mode of ['webhook', 'reply'] as const) {
       console.log(
         mode === 'webhook'
           ? `\n${EVENTS} events per target, ${CONCURRENCY} concurrent webhook requests, ${os.cpus().length} cores`

@@ -42,11 +42,12 @@ export class ThreadEngine implements ConversationEngine {
     setup: ThreadSetup,
     transport: LineTransport,
     onFailure: (error: Error) => void,
+    entry = defaultEntryFile(),
   ): Promise<ThreadEngine> {
-    const worker = new Worker(entryFile(), {
+    const worker = new Worker(entry, {
       workerData: setup,
       // Compiled, it inherits node's flags (--cpu-prof profiles it too); as source, tsx compiles it.
-      execArgv: entryFile().endsWith('.ts') ? ['--require', require.resolve('tsx/cjs')] : undefined,
+      execArgv: entry.endsWith('.ts') ? ['--require', require.resolve('tsx/cjs')] : undefined,
     });
     return new Promise((resolve, reject) => {
       const failedToStart = (error: Error) => {
@@ -143,6 +144,6 @@ export class ThreadEngine implements ConversationEngine {
 }
 
 /** The compiled `worker.js` beside this file; under tests and tsx the TypeScript source, loaded through tsx. */
-function entryFile(): string {
+function defaultEntryFile(): string {
   return path.join(__dirname, `worker${path.extname(__filename)}`);
 }

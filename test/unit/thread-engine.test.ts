@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { parseConfig } from '../../src/config';
+import { ThreadEngine } from '../../src/engine/thread/host';
+import type { LineTransport } from '../../src/line/transport';
+
+const setup = {
+  config: parseConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' }, () => 'unused'),
+  processEvents: true,
+};
+const transport: LineTransport = {
+  reply: async () => ({ requestId: null }),
+  broadcast: async () => ({ requestId: null }),
+  multicast: async () => ({ requestId: null }),
+};
+const thread = (name: string) => path.join(__dirname, '../helpers/threads', name);
+const event = {
+  id: 'e1',
+  conversationKey: 'U1',
+  timestamp: 1,
+  receivedAt: 1,
+  payload: { type: 'message' },
+};
+
+describe('ThreadEngine when its thread fails', () => {
+  it('refuses to start when the thread cannot start, saying why', async () => {
+    await expect(
+      ThreadEngine.start(setup, transport, jest.fn(), thread('fails-to-start.js')),
+    ).rejects.toThrow('cannot open the store');
+  });
+
+  it('fails the request in flight and every later one, and reports the failure once', async () => {
+    const onFailure = jest.fn();
+    const engine = await ThreadEngine.start(setup, transport, onFailure, thread('dies-on-first-request.js'));
+    await expect(engine.accept([event])).rejects.toThrow('conversation thread exited with code 3');
+    await expect(engine.accept([event])).rejects.toThrow('conversation thread exited with code 3');
+    expect(onFailure).toHaveBeenCalledTimes(1);
+    await expect(engine.stop()).resolves.toBeUndefined();
+  });
+});

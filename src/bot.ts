@@ -59,7 +59,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   // Residents' events are stored and decided in a thread of their own, so that answering never keeps the
   // webhook waiting; this thread still sends every reply, through the one transport.
   const engine = await ThreadEngine.start(
-    { config, settleMs: options.settleMs, processEvents },
+    { config, logLevel: logger.level, settleMs: options.settleMs, processEvents },
     transport,
     (error) => {
       accepting = false;

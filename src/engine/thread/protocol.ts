@@ -5,6 +5,8 @@ import type { NewInboxEvent } from '../../store/types';
 /** What the conversation thread is started with (copied into it, so plain data only). */
 export interface ThreadSetup {
   config: Config;
+  /** The server thread's log level (a caller's own logger may differ from LOG_LEVEL: the terminal chat's is silent). */
+  logLevel: string;
   settleMs?: number;
   /** False only stores events: tests use it to stand for a process that crashed after accepting. */
   processEvents: boolean;

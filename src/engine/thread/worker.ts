@@ -15,9 +15,9 @@ import { RelayTransport } from './relay';
 async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('the conversation thread must run as a worker thread');
-  const { config, settleMs, processEvents } = workerData as ThreadSetup;
+  const { config, logLevel, settleMs, processEvents } = workerData as ThreadSetup;
   const post = (message: ThreadMessage) => port.postMessage(message);
-  const logger = createLogger(config.logLevel).child({ thread: 'conversations' });
+  const logger = createLogger(logLevel).child({ thread: 'conversations' });
   const store = createStore(config.database);
   const clock = createAdjustableClock(config.botNow);
   const transport = new RelayTransport(post);

@@ -37,4 +37,12 @@ describe('ThreadEngine when its thread fails', () => {
     expect(onFailure).toHaveBeenCalledTimes(1);
     await expect(engine.stop()).resolves.toBeUndefined();
   });
+
+  it("passes the thread's refusal on, and still ends the thread when stopping is refused", async () => {
+    const onFailure = jest.fn();
+    const engine = await ThreadEngine.start(setup, transport, onFailure, thread('refuses-everything.js'));
+    await expect(engine.accept([event])).rejects.toThrow('attempt to write a readonly database');
+    await expect(engine.stop()).rejects.toThrow('attempt to write a readonly database');
+    expect(onFailure).not.toHaveBeenCalled();
+  });
 });

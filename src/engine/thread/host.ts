@@ -98,8 +98,11 @@ export class ThreadEngine implements ConversationEngine {
     if (this.failure) return;
     this.stopping = true;
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
-    await this.call({ op: 'stop' });
-    await exited;
+    try {
+      await this.call({ op: 'stop' });
+    } finally {
+      await exited;
+    }
   }
 
   private call(request: Request): Promise<string[] | undefined> {

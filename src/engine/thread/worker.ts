@@ -53,18 +53,16 @@ async function main(): Promise<void> {
       transport.settle(message);
       return;
     }
-    perform(message).then(
-      (result) => {
-        post({ kind: 'done', id: message.id, result: result ?? undefined });
+    const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+    perform(message)
+      .then(
+        (result) => post({ kind: 'done', id: message.id, result: result ?? undefined }),
+        (error: unknown) => post({ kind: 'refused', id: message.id, error: describe(error) }),
+      )
+      .finally(() => {
+        // Closing the port lets the thread end, even when stopping went wrong: the server must not wait forever.
         if (message.op === 'stop') port.close();
-      },
-      (error: unknown) =>
-        post({
-          kind: 'refused',
-          id: message.id,
-          error: error instanceof Error ? error.message : String(error),
-        }),
-    );
+      });
   });
   post({ kind: 'ready' });
 }

@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: events answered per second and p50/p99 from webhook request to reply, for the bot (SQLite)
  * and for a minimal echo bot on the same stack, measured in the same run against one fake Messaging API.
- * Only loopback traffic; bounded by BENCH_EVENTS (default 3000) per target. Both run compiled, as in production
+ * Each target first runs an unmeasured warm-up round; then both are measured with BENCH_CONCURRENCY (32)
+ * webhook requests in flight, as LINE sends them, and again with each client also waiting for its reply.
+ * Only loopback traffic; bounded by BENCH_EVENTS (default 3000) per round. Both run compiled, as in production
  * (`npm run bench` builds first); BENCH_NODE_ARGS passes node flags to both, e.g. --cpu-prof.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -172,9 +174,9 @@ function cpuMs(pid: number): number {
 type Mode = 'webhook' | 'reply';
 
 /**
- * `webhook`: 32 webhook requests in flight at any time, as LINE sends them (it does not wait for our reply
- * call); the clock stops at the last reply. `reply`: each of 32 clients also waits for its reply before sending
- * again, which adds the bot's ordering wait to every round trip.
+ * `webhook`: CONCURRENCY webhook requests in flight at any time, as LINE sends them (it does not wait for our
+ * reply call); the clock stops at the last reply. `reply`: each of CONCURRENCY clients also waits for its reply
+ * before sending again, which adds the bot's ordering wait to every round trip.
  */
 async function measure(name: string, port: number, pid: number, mode: Mode) {
   const requests = Array.from({ length: EVENTS }, (_, i) => prepare(i));

@@ -71,7 +71,11 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     ...clock,
     setFlowNow: (instant) => {
       clock.setFlowNow(instant);
-      void engine.setFlowNow(instant);
+      engine
+        .setFlowNow(instant)
+        .catch((error: unknown) =>
+          logger.warn({ err: error }, 'the conversation thread did not take the new clock'),
+        );
     },
   };
 

@@ -2,9 +2,9 @@ import type { NewInboxEvent, Store } from '../store/types';
 import type { ConversationProcessor } from './processor';
 
 /**
- * What the webhook hands residents' events to: it stores them durably, then answers them. Runs either in the
- * server's own thread (`InlineEngine`) or in a thread of its own (`ThreadEngine`), so that answering does not
- * compete with taking webhooks for the same core.
+ * What the webhook hands residents' events to: it stores them durably, then answers them. The server thread
+ * holds a `ThreadEngine`, which forwards to the `InlineEngine` that does the work in the conversation thread,
+ * so that answering does not compete with taking webhooks for the same core.
  */
 export interface ConversationEngine {
   /** Stores the events that are new (a redelivery is left out) and schedules them; resolves with their ids. */

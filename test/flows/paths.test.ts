@@ -11,19 +11,14 @@ import {
 import { loadContent } from '../../src/content/load';
 import { emitted } from '../../src/engine/conversation';
 import { renderReply, LINE_LIMITS } from '../../src/effects/render';
+import { answerEvents } from '../helpers/flows';
 
 const content = loadContent();
 const DURING = '2023-04-12T01:00:00.000Z';
 const AFTER = '2026-11-26T01:00:00.000Z';
 const BEFORE = '2022-05-01T01:00:00.000Z';
 
-const ANSWER_EVENTS: FlowEvent[] = [
-  { type: 'ANSWER', answer: 'yes', now: DURING },
-  { type: 'ANSWER', answer: 'no', now: DURING },
-  { type: 'ANSWER', answer: 'march', now: DURING },
-  { type: 'ANSWER', answer: 'notyet', now: DURING },
-  { type: 'UNCLEAR', now: DURING },
-];
+const ANSWER_EVENTS = answerEvents(DURING);
 
 function emittedBy(
   machine: AnyStateMachine,

@@ -1,17 +1,12 @@
 import { createActor, initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { FLOWS, type FlowEvent, type FlowInput } from '../../flows';
+import { FLOWS, type FlowInput } from '../../flows';
 import { loadContent } from '../../src/content/load';
 import { FlowStepper } from '../../src/engine/stepper';
+import { answerEvents } from '../helpers/flows';
 
 const content = loadContent();
 const NOW = '2023-04-12T01:00:00.000Z';
-const EVENTS: FlowEvent[] = [
-  { type: 'ANSWER', answer: 'yes', now: NOW },
-  { type: 'ANSWER', answer: 'no', now: NOW },
-  { type: 'ANSWER', answer: 'march', now: NOW },
-  { type: 'ANSWER', answer: 'notyet', now: NOW },
-  { type: 'UNCLEAR', now: NOW },
-];
+const EVENTS = answerEvents(NOW);
 
 const observable = (snapshot: AnyMachineSnapshot) => ({
   value: snapshot.value,

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: events answered per second and p50/p99 from webhook request to reply, for the bot (SQLite)
  * and for a minimal echo bot on the same stack, measured in the same run against one fake Messaging API.
- * Each target first runs an unmeasured warm-up round; then both are measured with BENCH_CONCURRENCY (32)
- * webhook requests in flight, as LINE sends them, and again with each client also waiting for its reply.
+ * Each target first runs an unmeasured warm-up round; then both are measured, in turns, BENCH_ROUNDS (3) times
+ * with BENCH_CONCURRENCY (32) webhook requests in flight, as LINE sends them, and as many times with each client
+ * also waiting for its reply; rates are the rounds' medians, percentiles are over all the rounds' events.
  * Only loopback traffic; bounded by BENCH_EVENTS (default 3000) per round. Both run compiled, as in production
  * (`npm run bench` builds first); BENCH_NODE_ARGS passes node flags to both, e.g. --cpu-prof.
  */
@@ -16,6 +17,7 @@ import path from 'node:path';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECRET = randomBytes(16).toString('hex');
 const TOKEN = randomBytes(16).toString('hex');
 const QUESTIONS = [
@@ -205,21 +207,32 @@ async function measure(name: string, port: number, pid: number, mode: Mode) {
   ]);
   clearTimeout(timer);
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+  return { perSecond: EVENTS / seconds, latencies, cpuPerEvent: (cpuMs(pid) - cpuBefore) / EVENTS };
+}
+
+type Round = Awaited<ReturnType<typeof measure>>;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Medians of the rounds' rates and CPU; percentiles over every event of every round. */
+function summary(rounds: Round[]) {
+  const latencies = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const pct = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
   return {
-    perSecond: EVENTS / seconds,
+    perSecond: median(rounds.map((r) => r.perSecond)),
     p50: pct(50),
     p99: pct(99),
-    cpuPerEvent: (cpuMs(pid) - cpuBefore) / EVENTS,
+    cpuPerEvent: median(rounds.map((r) => r.cpuPerEvent)),
   };
 }
 
-function report(name: string, r: Awaited<ReturnType<typeof measure>>) {
+function report(name: string, rounds: Round[]) {
+  const r = summary(rounds);
   console.log(
-    `${name.padEnd(10)} ${r.perSecond.toFixed(0).padStart(6)} events/s   p50 ${r.p50.toFixed(1).padStart(5)} ms   p99 ${r.p99.toFixed(1).padStart(5)} ms   CPU ${r.cpuPerEvent.toFixed(2)} ms/event`,
+    `${name.padEnd(10)} ${r.perSecond.toFixed(0).padStart(6)} events/s   p50 ${r.p50.toFixed(1).padStart(5)} ms   p99 ${r.p99.toFixed(1).padStart(5)} ms   CPU ${r.cpuPerEvent.toFixed(2)} ms/event   (rounds: ${rounds.map((x) => x.perSecond.toFixed(0)).join(', ')})`,
   );
+  return r;
 }
 
 /**
@@ -245,13 +258,18 @@ async function main() {
     for (const mode of ['webhook', 'reply'] as const) {
       console.log(
         mode === 'webhook'
-          ? `\n${EVENTS} events per target, ${CONCURRENCY} concurrent webhook requests, ${os.cpus().length} cores`
+          ? `\n${ROUNDS} rounds of ${EVENTS} events per target, taken in turns, ${CONCURRENCY} concurrent webhook requests, ${os.cpus().length} cores`
           : `\nStricter: each of ${CONCURRENCY} clients also waits for its reply before sending again`,
       );
-      const base = await measure('echo bot', echo.port, echo.child.pid!, mode);
-      report('echo bot', base);
-      const ours = await measure('city bot', bot.port, bot.child.pid!, mode);
-      report('city bot', ours);
+      // In turns, so that a machine that speeds up or slows down during the run weighs on both alike.
+      const echoRounds: Round[] = [];
+      const botRounds: Round[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        echoRounds.push(await measure('echo bot', echo.port, echo.child.pid!, mode));
+        botRounds.push(await measure('city bot', bot.port, bot.child.pid!, mode));
+      }
+      const base = report('echo bot', echoRounds);
+      const ours = report('city bot', botRounds);
       const ratio = ours.perSecond / base.perSecond;
       console.log(
         `throughput ratio ${ratio.toFixed(2)}${mode === 'webhook' ? ' (target ≥ 0.80)' : ''}; p99 ${ours.p99.toFixed(1)} ms${mode === 'webhook' ? ' (target < 100 ms)' : ''}`,

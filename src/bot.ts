@@ -56,10 +56,11 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const dispatcher = new NoticeDispatcher({ store, transport, clock, logger, ...options.notices });
 
   let accepting = true;
-  // Residents' events are stored and decided in a thread of their own, so that answering never keeps the
-  // webhook waiting; this thread still sends every reply, through the one transport.
+  // Residents' events are stored, decided and answered in a thread of their own, so that answering never keeps
+  // the webhook waiting. A transport that lives here (local mode, a caller's own) gets the replies relayed.
+  const replies = options.transport || config.localMode ? 'relay' : 'line';
   const engine = await ThreadEngine.start(
-    { config, logLevel: logger.level, settleMs: options.settleMs, processEvents },
+    { config, logLevel: logger.level, settleMs: options.settleMs, replies, processEvents },
     transport,
     (error) => {
       accepting = false;

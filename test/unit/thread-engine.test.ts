@@ -6,6 +6,7 @@ import type { LineTransport } from '../../src/line/transport';
 const setup = {
   config: parseConfig({ LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' }, () => 'unused'),
   logLevel: 'silent',
+  replies: 'relay' as const,
   processEvents: true,
 };
 const transport: LineTransport = {

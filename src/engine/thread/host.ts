@@ -15,9 +15,9 @@ type Pending = { resolve: (result: string[] | undefined) => void; reject: (error
 
 /**
  * The server thread's side of the conversation thread. A request is answered once the thread has done it (an
- * accepted event is in the store before the webhook's 200). The thread's replies go out through `transport`,
- * here. If the thread dies, every request fails from then on and `onFailure` is told once: events LINE is still
- * sending get a 500 and are delivered again later.
+ * accepted event is in the store before the webhook's 200). Replies the thread relays go out through
+ * `transport`, here. If the thread dies, every request fails from then on and `onFailure` is told once: events
+ * LINE is still sending get a 500 and are delivered again later.
  */
 export class ThreadEngine implements ConversationEngine {
   private readonly pending = new Map<number, Pending>();

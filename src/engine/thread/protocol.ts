@@ -8,6 +8,12 @@ export interface ThreadSetup {
   /** The server thread's log level (a caller's own logger may differ from LOG_LEVEL: the terminal chat's is silent). */
   logLevel: string;
   settleMs?: number;
+  /**
+   * `line`: the thread sends replies to LINE itself, which keeps that work off the server thread. `relay`: the
+   * transport lives in the server thread (the local chat, the terminal chat, a test's stand-in) and replies go
+   * there.
+   */
+  replies: 'line' | 'relay';
   /** False only stores events: tests use it to stand for a process that crashed after accepting. */
   processEvents: boolean;
 }

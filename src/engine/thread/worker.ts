@@ -1,10 +1,11 @@
 /**
- * The conversation thread: owns the inbox and the residents' conversations (its own store connection) and
- * decides every answer. The server thread takes webhooks and talks to LINE; this one never blocks it.
+ * The conversation thread: owns the inbox and the residents' conversations (its own store connection), decides
+ * every answer and sends it. The server thread takes webhooks (and sends notices); this one never blocks it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAdjustableClock } from '../../clock';
 import { loadContent } from '../../content/load';
+import { createLineTransport } from '../../line/transport';
 import { createLogger } from '../../logger';
 import { createStore } from '../../store';
 import { buildProcessor } from '../build';
@@ -15,12 +16,19 @@ import { RelayTransport } from './relay';
 async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('the conversation thread must run as a worker thread');
-  const { config, logLevel, settleMs, processEvents } = workerData as ThreadSetup;
+  const { config, logLevel, settleMs, replies, processEvents } = workerData as ThreadSetup;
   const post = (message: ThreadMessage) => port.postMessage(message);
   const logger = createLogger(logLevel).child({ thread: 'conversations' });
   const store = createStore(config.database);
   const clock = createAdjustableClock(config.botNow);
-  const transport = new RelayTransport(post);
+  const relay = new RelayTransport(post);
+  const transport =
+    replies === 'line'
+      ? createLineTransport({
+          channelAccessToken: config.line.channelAccessToken,
+          apiBaseUrl: config.line.apiBaseUrl,
+        })
+      : relay;
   const processor = buildProcessor({
     config,
     content: loadContent(config.contentFile),
@@ -50,7 +58,7 @@ async function main(): Promise<void> {
 
   port.on('message', (message: HostMessage) => {
     if (message.kind !== 'request') {
-      transport.settle(message);
+      relay.settle(message);
       return;
     }
     const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -32,8 +32,11 @@ export interface ProcessorOptions {
 }
 
 const CAS_ATTEMPTS = 5;
+const DAY_MS = 24 * 60 * 60 * 1000;
 /** Unanswered questions are kept for staff this long, then forgotten. */
-export const UNANSWERED_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+export const UNANSWERED_RETENTION_MS = 90 * DAY_MS;
+/** Handled events are kept this long to recognise a redelivery (LINE's come within hours), then forgotten. */
+export const FINISHED_EVENT_RETENTION_MS = 30 * DAY_MS;
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
@@ -77,6 +80,7 @@ export class ConversationProcessor {
     if (now - this.lastPurge > PURGE_INTERVAL_MS) {
       this.lastPurge = now;
       await this.o.store.purgeUnanswered(now - UNANSWERED_RETENTION_MS);
+      await this.o.store.purgeFinishedEvents(now - FINISHED_EVENT_RETENTION_MS);
     }
     const keys = await this.o.store.conversationsWithPendingEvents(this.o.clock.realNow());
     for (const key of keys) this.schedule(key, 0);

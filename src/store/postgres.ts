@@ -190,6 +190,13 @@ export class PostgresStore implements Store {
     );
   }
 
+  async purgeFinishedEvents(before: number): Promise<number> {
+    const r = await this.pool.query(`DELETE FROM inbox_events WHERE status = 'done' AND finished_at < $1`, [
+      before,
+    ]);
+    return r.rowCount ?? 0;
+  }
+
   async conversationsWithPendingEvents(now: number): Promise<string[]> {
     const { rows } = await this.pool.query<{ conversation_key: string }>(
       `SELECT DISTINCT conversation_key FROM inbox_events

@@ -237,6 +237,13 @@ export class SqliteStore implements Store {
     );
   }
 
+  async purgeFinishedEvents(before: number): Promise<number> {
+    return this.write(
+      () =>
+        this.sql(`DELETE FROM inbox_events WHERE status = 'done' AND finished_at < ?`).run(before).changes,
+    );
+  }
+
   async conversationsWithPendingEvents(now: number): Promise<string[]> {
     return this.sql(
       `SELECT DISTINCT conversation_key FROM inbox_events

@@ -93,6 +93,11 @@ export interface Store {
     now: number,
   ): Promise<boolean>;
   finishEvent(eventId: string, outcome: EventOutcome, detail: string | null, now: number): Promise<void>;
+  /**
+   * Forgets events handled before `before`; open ones are kept whatever their age. A finished event is kept
+   * only to recognise LINE's redelivery of it, which comes within minutes to hours, never weeks later.
+   */
+  purgeFinishedEvents(before: number): Promise<number>;
   /** Conversations with events still to process (after a crash, or a lease that ran out). */
   conversationsWithPendingEvents(now: number): Promise<string[]>;
   eventStatus(

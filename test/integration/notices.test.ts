@@ -226,3 +226,26 @@ describe('opting in from the chat', () => {
     expect((await bot.store.listUnanswered(0)).map((q) => q.text)).toEqual(['新しい質問']);
   });
 });
+
+describe('inbox retention', () => {
+  it('forgets handled events after 30 days, and keeps an open one', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const inbox = (id: string) => ({
+      id,
+      conversationKey: 'U-old',
+      timestamp: 1,
+      receivedAt: 1,
+      payload: null,
+    });
+    await bot.store.acceptEvents([inbox('old'), inbox('recent'), inbox('open')]);
+    await bot.store.finishEvent('old', 'answered', null, Date.now() - 31 * day);
+    await bot.store.finishEvent('recent', 'answered', null, Date.now() - 29 * day);
+    // The purge runs when the bot starts, before it takes up events left open (by a crash, say).
+    await bot.close();
+    bot = await start();
+    await bot.engine.idle();
+    expect(await bot.store.eventStatus('old')).toBeNull();
+    expect(await bot.store.eventStatus('recent')).toMatchObject({ status: 'done' });
+    expect(await bot.store.eventStatus('open')).not.toBeNull();
+  });
+});

@@ -179,6 +179,20 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
     expect((await s().listNotices(10)).map((n) => n.id).sort()).toEqual(['n-later', 'n-now']);
   });
 
+  maybe('forgets handled events once purged, and never an open one', async () => {
+    await s().acceptEvents([event('p1', 'u9', 1), event('p2', 'u9', 2), event('p3', 'u9', 3)]);
+    await s().finishEvent('p1', 'answered', null, 100);
+    await s().finishEvent('p2', 'answered', null, 300);
+    expect(await s().purgeFinishedEvents(200)).toBe(1);
+    expect(await s().eventStatus('p1')).toBeNull();
+    expect(await s().eventStatus('p2')).toMatchObject({ status: 'done' });
+    expect(await s().eventStatus('p3')).toMatchObject({ status: 'pending' });
+    // Other tests' handled events go too; the open one stays however old it is.
+    expect(await s().purgeFinishedEvents(Number.MAX_SAFE_INTEGER)).toBeGreaterThanOrEqual(1);
+    expect(await s().eventStatus('p2')).toBeNull();
+    expect(await s().eventStatus('p3')).toMatchObject({ status: 'pending' });
+  });
+
   maybe('keeps unanswered questions until they are purged', async () => {
     await s().recordUnanswered({ at: 10, text: '第3弾は?', scores: [{ topic: 'points', score: 0.2 }] });
     await s().recordUnanswered({ at: 20, text: '残高は?', scores: [] });

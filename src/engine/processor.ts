@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import { LineApiError, toLineApiError, type LineMessage, type LineTransport } from '../line/transport';
 import type { LanguageUnderstanding } from '../nlu/types';
 import { hashUserId, redactForReport } from '../privacy';
-import type { EventOutcome, InboxEvent, Store } from '../store/types';
+import type { EventOutcome, InboxEvent, Store, TurnEffects } from '../store/types';
 import { decideTurn, type FlowCatalog } from './conversation';
 import { residentInput, userIdOf } from './input';
 
@@ -211,24 +211,26 @@ export class ConversationProcessor {
         idleTimeoutMs: this.o.idleTimeoutMs,
       });
       const messages = renderReply(decision.replies);
-      // Before the commit, so that a crash after it cannot lose the choice (storing it twice is harmless).
-      await this.storePreferences(event, decision);
+      const now = this.o.clock.realNow();
+      // Stored with the turn, in one transaction: a crash can lose neither a choice nor a question.
+      const effects: TurnEffects = {
+        optIns: userId
+          ? decision.preferences.map((p) => ({ userId, topic: p.topic, optedIn: p.optedIn }))
+          : [],
+        unanswered:
+          decision.route === 'handoff:outOfScope' && input.kind === 'text'
+            ? { at: now, text: redactForReport(input.text), scores: understanding?.scores ?? [] }
+            : null,
+      };
       const committed = await this.o.store.commitTurn(
         event.id,
         event.conversationKey,
         decision.change,
         messages,
-        this.o.clock.realNow(),
+        now,
+        effects,
       );
       if (!committed) continue;
-      if (decision.route === 'handoff:outOfScope' && input.kind === 'text') {
-        const question = {
-          at: this.o.clock.realNow(),
-          text: redactForReport(input.text),
-          scores: understanding?.scores ?? [],
-        };
-        await this.o.store.recordUnanswered(question);
-      }
       const fields = {
         route: decision.route,
         reset: decision.reset ?? undefined,
@@ -240,14 +242,6 @@ export class ConversationProcessor {
       return this.send(event, replyToken, messages, fields);
     }
     return this.finish(event, 'failed', 'conversation kept changing under us (revision conflict)', {});
-  }
-
-  private async storePreferences(event: InboxEvent, decision: ReturnType<typeof decideTurn>): Promise<void> {
-    const userId = userIdOf(event.payload as webhook.Event);
-    if (!userId) return;
-    for (const p of decision.preferences) {
-      await this.o.store.setTopicOptIn(userId, p.topic, p.optedIn, this.o.clock.realNow());
-    }
   }
 
   private async send(

@@ -10,8 +10,10 @@ import type {
   NoticeBatch,
   NoticeRecord,
   Store,
+  TurnEffects,
   UnansweredQuestion,
 } from './types';
+import { NO_TURN_EFFECTS } from './types';
 
 interface EventRow {
   id: string;
@@ -135,6 +137,7 @@ export class PostgresStore implements Store {
     change: ConversationChange,
     reply: unknown[],
     now: number,
+    effects: TurnEffects = NO_TURN_EFFECTS,
   ): Promise<boolean> {
     return this.inTransaction(async (c) => {
       if (!(await this.applyChange(c, conversationKey, change, now))) return false;
@@ -142,6 +145,8 @@ export class PostgresStore implements Store {
         JSON.stringify(reply),
         eventId,
       ]);
+      for (const o of effects.optIns) await this.saveOptIn(c, o.userId, o.topic, o.optedIn, now);
+      if (effects.unanswered) await this.insertUnanswered(c, effects.unanswered);
       return true;
     });
   }
@@ -251,7 +256,17 @@ export class PostgresStore implements Store {
   }
 
   async setTopicOptIn(userId: string, topic: string, optedIn: boolean, now: number): Promise<void> {
-    await this.pool.query(
+    await this.saveOptIn(this.pool, userId, topic, optedIn, now);
+  }
+
+  private async saveOptIn(
+    c: Pick<PoolClient, 'query'>,
+    userId: string,
+    topic: string,
+    optedIn: boolean,
+    now: number,
+  ): Promise<void> {
+    await c.query(
       `INSERT INTO topic_optins (user_id, topic, opted_in, updated_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (user_id, topic) DO UPDATE SET opted_in = EXCLUDED.opted_in, updated_at = EXCLUDED.updated_at`,
       [userId, topic, optedIn, now],
@@ -366,7 +381,11 @@ export class PostgresStore implements Store {
   }
 
   async recordUnanswered(q: UnansweredQuestion): Promise<void> {
-    await this.pool.query('INSERT INTO unanswered (at, text, scores) VALUES ($1, $2, $3)', [
+    await this.insertUnanswered(this.pool, q);
+  }
+
+  private async insertUnanswered(c: Pick<PoolClient, 'query'>, q: UnansweredQuestion): Promise<void> {
+    await c.query('INSERT INTO unanswered (at, text, scores) VALUES ($1, $2, $3)', [
       q.at,
       q.text,
       JSON.stringify(q.scores),

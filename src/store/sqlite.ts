@@ -12,8 +12,10 @@ import type {
   NoticeBatch,
   NoticeRecord,
   Store,
+  TurnEffects,
   UnansweredQuestion,
 } from './types';
+import { NO_TURN_EFFECTS } from './types';
 
 interface EventRow {
   id: string;
@@ -185,6 +187,7 @@ export class SqliteStore implements Store {
     change: ConversationChange,
     reply: unknown[],
     now: number,
+    effects: TurnEffects = NO_TURN_EFFECTS,
   ): Promise<boolean> {
     return this.write(() => {
       if (!this.applyChange(conversationKey, change, now)) return false;
@@ -192,6 +195,8 @@ export class SqliteStore implements Store {
         JSON.stringify(reply),
         eventId,
       );
+      for (const o of effects.optIns) this.saveOptIn(o.userId, o.topic, o.optedIn, now);
+      if (effects.unanswered) this.insertUnanswered(effects.unanswered);
       return true;
     });
   }
@@ -289,12 +294,14 @@ export class SqliteStore implements Store {
   }
 
   async setTopicOptIn(userId: string, topic: string, optedIn: boolean, now: number): Promise<void> {
-    await this.write(() =>
-      this.sql(
-        `INSERT INTO topic_optins (user_id, topic, opted_in, updated_at) VALUES (?, ?, ?, ?)
+    await this.write(() => this.saveOptIn(userId, topic, optedIn, now));
+  }
+
+  private saveOptIn(userId: string, topic: string, optedIn: boolean, now: number): void {
+    this.sql(
+      `INSERT INTO topic_optins (user_id, topic, opted_in, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (user_id, topic) DO UPDATE SET opted_in = excluded.opted_in, updated_at = excluded.updated_at`,
-      ).run(userId, topic, optedIn ? 1 : 0, now),
-    );
+    ).run(userId, topic, optedIn ? 1 : 0, now);
   }
 
   async topicAudience(topic: string): Promise<string[]> {
@@ -410,12 +417,14 @@ export class SqliteStore implements Store {
   }
 
   async recordUnanswered(q: UnansweredQuestion): Promise<void> {
-    await this.write(() =>
-      this.sql('INSERT INTO unanswered (at, text, scores) VALUES (?, ?, ?)').run(
-        q.at,
-        q.text,
-        JSON.stringify(q.scores),
-      ),
+    await this.write(() => this.insertUnanswered(q));
+  }
+
+  private insertUnanswered(q: UnansweredQuestion): void {
+    this.sql('INSERT INTO unanswered (at, text, scores) VALUES (?, ?, ?)').run(
+      q.at,
+      q.text,
+      JSON.stringify(q.scores),
     );
   }
 

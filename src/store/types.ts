@@ -65,6 +65,16 @@ export interface UnansweredQuestion {
   scores: { topic: string; score: number }[];
 }
 
+/** What a turn changes besides the conversation: stored in the same transaction, so that none is lost. */
+export interface TurnEffects {
+  /** Notice subscriptions the resident chose in this turn. */
+  optIns: { userId: string; topic: string; optedIn: boolean }[];
+  /** The question, when it was out of scope, for the staff report. */
+  unanswered: UnansweredQuestion | null;
+}
+
+export const NO_TURN_EFFECTS: TurnEffects = { optIns: [], unanswered: null };
+
 /** An event as the webhook stores it, before any processing. */
 export type NewInboxEvent = Omit<InboxEvent, 'pendingReply' | 'attempts'>;
 
@@ -82,8 +92,8 @@ export interface Store {
    */
   claimNextEvent(conversationKey: string, leaseMs: number, now: number): Promise<InboxEvent | null>;
   /**
-   * Atomically applies the conversation change (compare-and-swap on the revision) and records the reply to
-   * send. Returns false, changing nothing, when the revision moved on.
+   * Atomically applies the conversation change (compare-and-swap on the revision), records the reply to send
+   * and stores the turn's other effects. Returns false, changing nothing, when the revision moved on.
    */
   commitTurn(
     eventId: string,
@@ -91,6 +101,7 @@ export interface Store {
     change: ConversationChange,
     reply: unknown[],
     now: number,
+    effects?: TurnEffects,
   ): Promise<boolean>;
   finishEvent(eventId: string, outcome: EventOutcome, detail: string | null, now: number): Promise<void>;
   /**

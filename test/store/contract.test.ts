@@ -102,6 +102,24 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
     expect(await s().loadConversation('u4')).toBeNull();
   });
 
+  maybe("stores a turn's opt-ins and question with it, and nothing when the turn loses", async () => {
+    await s().acceptEvents([event('t1', 'u8', 1)]);
+    await s().setFollowing('U8', true, 1);
+    // A topic and a time of their own, out of the way of the other tests on this store.
+    const effects = {
+      optIns: [{ userId: 'U8', topic: 'effects-topic', optedIn: true }],
+      unanswered: { at: -1000, text: '第3弾はありますか', scores: [{ topic: 'points', score: 0.2 }] },
+    };
+    const losing = { kind: 'delete' as const, expectedRevision: 99 };
+    expect(await s().commitTurn('t1', 'u8', losing, [], 50, effects)).toBe(false);
+    expect(await s().topicAudience('effects-topic')).toEqual([]);
+    expect(await s().listUnanswered(-1000)).toEqual([]);
+    expect(await s().commitTurn('t1', 'u8', { kind: 'keep' }, [], 50, effects)).toBe(true);
+    expect(await s().topicAudience('effects-topic')).toEqual(['U8']);
+    expect((await s().listUnanswered(-1000)).map((q) => q.text)).toEqual(['第3弾はありますか']);
+    expect(await s().purgeUnanswered(-999)).toBe(1);
+  });
+
   maybe('drops the payload once an event is finished', async () => {
     await s().acceptEvents([event('p1', 'u5', 1)]);
     const claimed = await s().claimNextEvent('u5', 10_000, 1);

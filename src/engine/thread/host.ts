@@ -5,12 +5,9 @@ import type { NewInboxEvent } from '../../store/types';
 import type { ConversationEngine } from '../engine';
 import type { HostMessage, ThreadMessage, ThreadSetup } from './protocol';
 
-type Request =
-  Extract<HostMessage, { kind: 'request' }> extends infer R
-    ? R extends unknown
-      ? Omit<R, 'id' | 'kind'>
-      : never
-    : never;
+/** A request as a caller writes it: the id and kind are added on sending (Omit on each member of the union). */
+type WithoutEnvelope<M> = M extends unknown ? Omit<M, 'id' | 'kind'> : never;
+type Request = WithoutEnvelope<Extract<HostMessage, { kind: 'request' }>>;
 type Pending = { resolve: (result: string[] | undefined) => void; reject: (error: Error) => void };
 
 /**

@@ -7,9 +7,11 @@ import { createAdjustableClock } from '../../clock';
 import { loadContent } from '../../content/load';
 import { createLineTransport } from '../../line/transport';
 import { createLogger } from '../../logger';
+import { createUnderstanding } from '../../nlu';
 import { createStore } from '../../store';
-import { buildProcessor } from '../build';
+import { compileFlows } from '../conversation';
 import { InlineEngine } from '../engine';
+import { ConversationProcessor } from '../processor';
 import type { HostMessage, ThreadMessage, ThreadSetup } from './protocol';
 import { RelayTransport } from './relay';
 
@@ -29,13 +31,14 @@ async function main(): Promise<void> {
           apiBaseUrl: config.line.apiBaseUrl,
         })
       : relay;
-  const processor = buildProcessor({
-    config,
-    content: loadContent(config.contentFile),
+  const processor = new ConversationProcessor({
     store,
     transport,
+    catalog: compileFlows(loadContent(config.contentFile)),
+    understanding: createUnderstanding(),
     clock,
     logger,
+    idleTimeoutMs: config.idleTimeoutMs,
     settleMs,
   });
   const engine = new InlineEngine(store, processEvents ? processor : null);

@@ -7,7 +7,7 @@ import {
   replyEvent,
   say,
   text,
-  topicOptions,
+  unitOptions,
   type QuickOption,
   type ReplyEvent,
   type ReplyPart,
@@ -168,7 +168,7 @@ export const eligibilityFlow: FlowDefinition = {
           entry: say(() =>
             replyEvent(
               [text(textFor(content, 'ja', 'eligibility.notEligibleLateCard'))],
-              topicOptions(['hotline', 'fraud'], 'ja'),
+              unitOptions(content, ['contact.hotline', 'fraud.overview'], 'ja'),
             ),
           ),
         },
@@ -177,7 +177,7 @@ export const eligibilityFlow: FlowDefinition = {
           entry: say(() =>
             replyEvent(
               [text(textFor(content, 'ja', 'eligibility.notEligibleNoCard'))],
-              topicOptions(['cardNew', 'hotline'], 'ja'),
+              unitOptions(content, ['card.new', 'contact.hotline'], 'ja'),
             ),
           ),
         },
@@ -186,7 +186,7 @@ export const eligibilityFlow: FlowDefinition = {
           entry: say(({ context }) =>
             replyEvent(
               eligibilityResult(content, context),
-              topicOptions(['items', 'hours', 'deadline'], 'ja'),
+              unitOptions(content, ['items.overview', 'counter.hours', 'deadline.points'], 'ja'),
             ),
           ),
         },

@@ -1,17 +1,17 @@
 import { setup } from 'xstate';
 import type { Content } from '../src/content/schema';
 import { textFor } from './lib/texts';
-import { hasTopicLabel, replyEvent, say, text, topicOptions, type ReplyEvent } from './reply';
-import type { Topic } from './topics';
+import { replyEvent, say, text, unitOptions, type ReplyEvent, type ReplyPart } from './reply';
 import type { FlowDefinition, FlowEvent, FlowInput } from './types';
 
-const TOPICS = ['hotline', 'multilingual', 'cityContact', 'outOfScope'] as const satisfies readonly Topic[];
-
-/** Hands the resident to a person: the national hotline, the multilingual line, or the city. */
+/**
+ * Hands a question the content cannot answer to a person: the national hotline for the programme, the city for
+ * its own counters, the multilingual line for other languages. Never a neighbouring fact instead.
+ */
 export const handoffFlow: FlowDefinition = {
   id: 'handoff',
-  version: 1,
-  topics: TOPICS,
+  version: 2,
+  topics: ['outOfScope'],
   create: (content: Content) =>
     setup({
       types: {
@@ -21,8 +21,8 @@ export const handoffFlow: FlowDefinition = {
         emitted: {} as ReplyEvent,
       },
       guards: {
-        foreignLanguage: ({ context }) => context.lang === 'en' || context.topic === 'multilingual',
-        notUnderstood: ({ context }) => context.topic === 'outOfScope',
+        foreignLanguage: ({ context }) => context.lang === 'en' || context.handoff === 'multilingual',
+        cityService: ({ context }) => context.handoff === 'city',
       },
     }).createMachine({
       id: 'handoff',
@@ -32,46 +32,38 @@ export const handoffFlow: FlowDefinition = {
         deciding: {
           always: [
             { guard: 'foreignLanguage', target: 'multilingual' },
-            { guard: 'notUnderstood', target: 'outOfScope' },
-            { target: 'phoneLine' },
+            { guard: 'cityService', target: 'city' },
+            { target: 'hotline' },
           ],
         },
         multilingual: {
           type: 'final',
-          entry: say(({ context }) => {
-            const key =
-              context.topic === 'outOfScope'
-                ? 'outOfScope'
-                : context.topic === 'hotline'
-                  ? 'hotline'
-                  : 'multilingual';
-            return replyEvent(
-              [text(textFor(content, 'en', key))],
-              topicOptions(['points', 'hours', 'items', 'fraud'], 'en'),
-            );
-          }),
-        },
-        outOfScope: {
-          type: 'final',
-          entry: say(({ context }) => {
-            const suggestions = (context.suggestions ?? []).filter(hasTopicLabel).slice(0, 3);
-            const parts = [text(textFor(content, 'ja', 'outOfScope'))];
-            if (suggestions.length) parts.push(text(textFor(content, 'ja', 'outOfScopeSuggest')));
-            return replyEvent(
-              parts,
-              topicOptions(suggestions.length ? [...suggestions, 'menu'] : ['menu'], 'ja'),
-            );
-          }),
-        },
-        phoneLine: {
-          type: 'final',
-          entry: say(({ context }) =>
+          entry: say(() =>
             replyEvent(
-              [text(textFor(content, 'ja', context.topic))],
-              topicOptions(['multilingual', 'menu'], 'ja'),
+              [text(textFor(content, 'en', 'outOfScope'))],
+              unitOptions(
+                content,
+                ['points.overview', 'counter.hours', 'items.overview', 'fraud.overview'],
+                'en',
+              ),
             ),
           ),
+        },
+        city: {
+          type: 'final',
+          entry: say(({ context }) => handoffReply(content, 'outOfScope.city', context.suggestions)),
+        },
+        hotline: {
+          type: 'final',
+          entry: say(({ context }) => handoffReply(content, 'outOfScope', context.suggestions)),
         },
       },
     }),
 };
+
+function handoffReply(content: Content, key: string, suggestions: string[] = []): ReplyEvent {
+  const offered = suggestions.slice(0, 3);
+  const parts: ReplyPart[] = [text(textFor(content, 'ja', key))];
+  if (offered.length) parts.push(text(textFor(content, 'ja', 'outOfScopeSuggest')));
+  return replyEvent(parts, unitOptions(content, [...offered, 'menu'], 'ja'));
+}

@@ -1,10 +1,7 @@
-import { counterFlow } from './counter';
+import { answersFlow } from './answers';
 import { eligibilityFlow } from './eligibility';
-import { fraudFlow } from './fraud';
 import { handoffFlow } from './handoff';
-import { itemsFlow } from './items';
 import { noticesFlow } from './notices';
-import { programmeFlow } from './programme';
 import type { Topic } from './topics';
 import type { FlowDefinition } from './types';
 import { welcomeFlow } from './welcome';
@@ -12,10 +9,7 @@ import { welcomeFlow } from './welcome';
 export const FLOWS: readonly FlowDefinition[] = [
   welcomeFlow,
   eligibilityFlow,
-  programmeFlow,
-  counterFlow,
-  itemsFlow,
-  fraudFlow,
+  answersFlow,
   handoffFlow,
   noticesFlow,
 ];
@@ -29,4 +23,5 @@ export function flowForTopic(topic: Topic): FlowDefinition {
 export type { FlowDefinition, FlowInput, FlowEvent, Answer } from './types';
 export type { ReplyEvent, ReplyPart, QuickOption, PreferenceEvent } from './reply';
 export { NOTICE_TOPIC } from './notices';
-export { TOPICS, isTopic, type Topic, type Lang } from './topics';
+export { TOPICS, isTopic, type Topic, type Lang, type HandoffRoute } from './topics';
+export type { DialogueMemory, QuestionSlots, WhenSlot } from './lib/slots';

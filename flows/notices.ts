@@ -1,7 +1,7 @@
 import { emit, setup } from 'xstate';
 import type { Content } from '../src/content/schema';
 import { textFor } from './lib/texts';
-import { replyEvent, say, text, topicOptions, type PreferenceEvent, type ReplyEvent } from './reply';
+import { replyEvent, say, text, unitOptions, type PreferenceEvent, type ReplyEvent } from './reply';
 import type { Topic } from './topics';
 import type { FlowDefinition, FlowEvent, FlowInput } from './types';
 
@@ -44,7 +44,7 @@ export const noticesFlow: FlowDefinition = {
           entry: say(({ context }) =>
             replyEvent(
               [text(textFor(content, 'ja', 'notices.menu'))],
-              topicOptions(['noticeSubscribe', 'noticeUnsubscribe'], context.lang),
+              unitOptions(content, ['notice.subscribe', 'notice.unsubscribe'], context.lang),
             ),
           ),
         },
@@ -55,7 +55,7 @@ export const noticesFlow: FlowDefinition = {
             say(({ context }) =>
               replyEvent(
                 [text(textFor(content, context.lang, 'notices.subscribed'))],
-                topicOptions(['menu'], context.lang),
+                unitOptions(content, ['notice.unsubscribe', 'menu'], context.lang),
               ),
             ),
           ],
@@ -67,7 +67,7 @@ export const noticesFlow: FlowDefinition = {
             say(({ context }) =>
               replyEvent(
                 [text(textFor(content, context.lang, 'notices.unsubscribed'))],
-                topicOptions(['menu'], context.lang),
+                unitOptions(content, ['notice.subscribe', 'menu'], context.lang),
               ),
             ),
           ],

@@ -1,5 +1,6 @@
 import { emit } from 'xstate';
-import type { Lang, Topic } from './topics';
+import type { Content } from '../src/content/schema';
+import type { Lang } from './topics';
 
 /** A button under the last message. `data` is postback data; `displayText` is what the resident appears to say. */
 export interface QuickOption {
@@ -42,45 +43,39 @@ export const replyEvent = (parts: ReplyPart[], quickReplies: QuickOption[] = [])
 /** An action that says something; the parts are computed from the machine's context and event. */
 export const say = emit;
 
-const TOPIC_LABELS: Partial<Record<Topic, { ja: string; en: string }>> = {
-  eligibility: { ja: '対象か調べる', en: 'Am I eligible?' },
-  points: { ja: 'もらえるポイント', en: 'Points' },
-  deadline: { ja: '申込みの期限', en: 'Deadlines' },
-  hours: { ja: '受付時間・場所', en: 'Counter hours' },
-  openNow: { ja: '今、窓口は開いてる？', en: 'Open now?' },
-  items: { ja: '持ち物', en: 'What to bring' },
-  beforeComing: { ja: '来る前の準備', en: 'Before you come' },
-  fraud: { ja: '詐欺に注意', en: 'Fraud warning' },
-  hotline: { ja: '電話で問い合わせ', en: 'Phone lines' },
-  cardPinReset: { ja: '暗証番号を忘れた', en: 'Forgot PIN' },
-  cardCertificateExpired: { ja: '電子証明書の期限切れ', en: 'Expired certificate' },
-  howToApply: { ja: '申込みの方法', en: 'How to apply' },
-  multilingual: { ja: 'English', en: 'English' },
-  places: { ja: '窓口の場所', en: 'Counter places' },
-  menu: { ja: 'メニュー', en: 'Menu' },
-  cardNew: { ja: 'カードの申請・受取', en: 'Getting a card' },
-  noticeMenu: { ja: 'お知らせ設定', en: 'Notices' },
-  noticeSubscribe: { ja: 'お知らせを受け取る', en: 'Get notices' },
-  noticeUnsubscribe: { ja: '受け取らない', en: 'No notices' },
-};
-
-export function topicOption(topic: Topic, lang: Lang = 'ja'): QuickOption {
-  const label = TOPIC_LABELS[topic]?.[lang] ?? topic;
-  return { label, data: `topic=${topic}`, displayText: label };
+/** A button that asks for one answer unit, labelled from the content in the resident's language. */
+export function unitOption(content: Content, unitId: string, lang: Lang = 'ja'): QuickOption {
+  const unit = content.knowledge.units.find((u) => u.id === unitId);
+  if (!unit) throw new Error(`content has no answer unit "${unitId}"`);
+  const label = unit.label[lang];
+  // An English button keeps the conversation in English: a tap carries no words to tell the language by.
+  return { label, data: lang === 'en' ? `unit=${unitId}&lang=en` : `unit=${unitId}`, displayText: label };
 }
 
-export const topicOptions = (topics: Topic[], lang: Lang = 'ja') => topics.map((t) => topicOption(t, lang));
+export const unitOptions = (content: Content, unitIds: readonly string[], lang: Lang = 'ja') =>
+  unitIds
+    .filter((id) => content.knowledge.units.some((u) => u.id === id))
+    .map((id) => unitOption(content, id, lang));
 
-export const MAIN_MENU: Topic[] = [
-  'eligibility',
-  'points',
-  'hours',
-  'openNow',
-  'items',
-  'fraud',
-  'hotline',
-  'multilingual',
-];
-export const ENGLISH_MENU: Topic[] = ['points', 'hours', 'items', 'fraud', 'hotline'];
+/** The main menu: what most residents come for. */
+export const MAIN_MENU = [
+  'eligibility.check',
+  'points.overview',
+  'counter.hours',
+  'counter.openOn',
+  'items.overview',
+  'fraud.overview',
+  'contact.hotline',
+  'contact.multilingual',
+] as const;
 
-export const hasTopicLabel = (topic: Topic) => TOPIC_LABELS[topic] !== undefined;
+export const ENGLISH_MENU = [
+  'points.overview',
+  'counter.hours',
+  'items.overview',
+  'fraud.overview',
+  'contact.hotline',
+] as const;
+
+export const menuOptions = (content: Content, lang: Lang) =>
+  unitOptions(content, lang === 'en' ? ENGLISH_MENU : MAIN_MENU, lang);

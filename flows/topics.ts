@@ -1,33 +1,13 @@
-/** Everything a resident can ask about. The language understanding picks one; a flow answers it. */
+/**
+ * What a flow is started for. Questions about facts are all `answer` (which answer units is in the input);
+ * the others are conversations of their own or things the bot says on its own account.
+ */
 export const TOPICS = [
   'greeting',
   'thanks',
   'menu',
   'eligibility',
-  'points',
-  'deadline',
-  'howToApply',
-  'online',
-  'shopping',
-  'hours',
-  'openNow',
-  'closedDays',
-  'places',
-  'beforeComing',
-  'health',
-  'cardCertificateExpired',
-  'cardPinReset',
-  'cardNew',
-  'cardLost',
-  'items',
-  'paymentServiceId',
-  'changeService',
-  'paymentProvider',
-  'fraud',
-  'fraudReport',
-  'hotline',
-  'multilingual',
-  'cityContact',
+  'answer',
   'outOfScope',
   'noticeMenu',
   'noticeSubscribe',
@@ -45,3 +25,6 @@ export type Topic = (typeof TOPICS)[number];
 export const isTopic = (value: string): value is Topic => (TOPICS as readonly string[]).includes(value);
 
 export type Lang = 'ja' | 'en';
+
+/** Where a question the content cannot answer is sent. */
+export type HandoffRoute = 'hotline' | 'city' | 'multilingual';

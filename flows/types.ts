@@ -1,14 +1,23 @@
 import type { AnyStateMachine } from 'xstate';
 import type { Content } from '../src/content/schema';
-import type { Lang, Topic } from './topics';
+import type { DialogueMemory, QuestionSlots } from './lib/slots';
+import type { HandoffRoute, Lang, Topic } from './topics';
 
 /** What every flow is started with. `now` is an ISO time: flows never read the clock themselves. */
 export interface FlowInput {
   topic: Topic;
   lang: Lang;
   now: string;
-  /** Closest topics when the question was not understood well enough. */
-  suggestions?: Topic[];
+  /** For `answer`: the answer units asked about (two for a compound question). */
+  units?: string[];
+  /** The particulars of the question: which day, time, place, amount… */
+  slots?: QuestionSlots;
+  /** What to remember of the question for a follow-up (kept in the conversation's state). */
+  memory?: DialogueMemory | null;
+  /** For `outOfScope`: the phone line that can answer. */
+  handoff?: HandoffRoute;
+  /** Closest answer units when the question was not understood well enough. */
+  suggestions?: string[];
 }
 
 export type Answer = 'yes' | 'no' | 'march' | 'notyet';

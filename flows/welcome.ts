@@ -1,7 +1,7 @@
 import { setup } from 'xstate';
 import type { Content } from '../src/content/schema';
 import { textFor } from './lib/texts';
-import { ENGLISH_MENU, MAIN_MENU, replyEvent, say, text, topicOptions, type ReplyEvent } from './reply';
+import { menuOptions, replyEvent, say, text, type ReplyEvent } from './reply';
 import type { Topic } from './topics';
 import type { FlowDefinition, FlowEvent, FlowInput } from './types';
 
@@ -51,14 +51,14 @@ export const welcomeFlow: FlowDefinition = {
           type: 'final',
           entry: say(({ context }) => {
             const key = context.topic === 'sensitiveWarning' ? 'sensitiveWarning' : 'welcome';
-            return replyEvent([text(textFor(content, 'en', key))], topicOptions(ENGLISH_MENU, 'en'));
+            return replyEvent([text(textFor(content, 'en', key))], menuOptions(content, 'en'));
           }),
         },
         japanese: {
           type: 'final',
           entry: say(({ context }) => {
             const key = TEXT_KEY[context.topic as (typeof TOPICS)[number]] ?? 'welcome';
-            return replyEvent([text(textFor(content, 'ja', key))], topicOptions(MAIN_MENU, 'ja'));
+            return replyEvent([text(textFor(content, 'ja', key))], menuOptions(content, 'ja'));
           }),
         },
       },

@@ -1,9 +1,12 @@
 import type { Content } from '../../src/content/schema';
-import { replyEvent, text, topicOptions, type ReplyEvent } from '../reply';
+import { replyEvent, text, unitOptions, type ReplyEvent } from '../reply';
 import type { Lang } from '../topics';
 import { textFor } from './texts';
 
 /** What every flow says about applying once the programme is over: it has ended; fraud and phones remain. */
 export function programmeEndedReply(content: Content, lang: Lang, key = 'programmeEnded'): ReplyEvent {
-  return replyEvent([text(textFor(content, lang, key))], topicOptions(['fraud', 'hotline'], lang));
+  return replyEvent(
+    [text(textFor(content, lang, key))],
+    unitOptions(content, ['fraud.overview', 'contact.hotline'], lang),
+  );
 }

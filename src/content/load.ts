@@ -11,13 +11,34 @@ const formatDate = (ymd: string) => {
   return `${y}年${m}月${d}日`;
 };
 
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const formatDateEn = (ymd: string) => {
+  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
+  return `${MONTHS_EN[m - 1]} ${d}, ${y}`;
+};
+
 /** Facts derived from the structured fields, so that texts never restate a date or number by hand. */
-function derivedFacts(c: Content): Record<string, string> {
+function derivedFacts(c: Content, lang: 'ja' | 'en'): Record<string, string> {
+  const date = lang === 'en' ? formatDateEn : formatDate;
   return {
     'programme.maxPointsText': c.programme.maxPoints.toLocaleString('en-US'),
-    'programme.phase2StartText': formatDate(c.programme.phase2Start),
-    'programme.cardApplicationDeadlineText': formatDate(c.programme.cardApplicationDeadline),
-    'programme.pointDeadlineText': formatDate(c.programme.pointDeadline),
+    'programme.phase2StartText': date(c.programme.phase2Start),
+    'programme.cardApplicationDeadlineText': date(c.programme.cardApplicationDeadline),
+    'programme.pointDeadlineText': date(c.programme.pointDeadline),
   };
 }
 
@@ -35,20 +56,37 @@ function lookup(c: Content, dotted: string): string | undefined {
  * the flows, which fill them from the clock.
  */
 function resolvePlaceholders(c: Content): Content {
-  const derived = derivedFacts(c);
+  const derived = { ja: derivedFacts(c, 'ja'), en: derivedFacts(c, 'en') };
   const problems: string[] = [];
-  const fill = (lang: string, key: string, text: string) =>
+  const fill = (lang: 'ja' | 'en', where: string, text: string) =>
     text.replace(/\{([a-zA-Z0-9]+(?:\.[a-zA-Z0-9]+)+)\}/g, (whole, name: string) => {
-      const value = derived[name] ?? lookup(c, name);
-      if (value === undefined) problems.push(`texts.${lang}.${key}: unknown placeholder ${whole}`);
+      const value = derived[lang][name] ?? lookup(c, name);
+      if (value === undefined) problems.push(`${where}: unknown placeholder ${whole}`);
       return value ?? whole;
     });
-  const texts = {
-    ja: Object.fromEntries(Object.entries(c.texts.ja).map(([k, v]) => [k, fill('ja', k, v)])),
-    en: Object.fromEntries(Object.entries(c.texts.en).map(([k, v]) => [k, fill('en', k, v)])),
+  const fillAll = (lang: 'ja' | 'en', where: string, record: Record<string, string>) =>
+    Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fill(lang, `${where}.${k}`, v)]));
+  const texts = { ja: fillAll('ja', 'texts.ja', c.texts.ja), en: fillAll('en', 'texts.en', c.texts.en) };
+  const units = c.knowledge.units.map((u, i) =>
+    u.answer
+      ? {
+          ...u,
+          answer: {
+            ja: fill('ja', `knowledge.units.${i}.answer.ja`, u.answer.ja),
+            en:
+              u.answer.en === undefined
+                ? undefined
+                : fill('en', `knowledge.units.${i}.answer.en`, u.answer.en),
+          },
+        }
+      : u,
+  );
+  const slotTexts = {
+    ja: fillAll('ja', 'knowledge.slotTexts.ja', c.knowledge.slotTexts.ja),
+    en: fillAll('en', 'knowledge.slotTexts.en', c.knowledge.slotTexts.en),
   };
   if (problems.length) throw new ContentError(`content: ${problems.join('; ')}`);
-  return { ...c, texts };
+  return { ...c, texts, knowledge: { ...c.knowledge, units, slotTexts } };
 }
 
 export function parseContent(raw: unknown, origin: string): Content {

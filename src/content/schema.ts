@@ -25,11 +25,6 @@ export const REQUIRED_TEXT_KEYS = [
   'thanks',
   'cancelled',
   'conversationReset',
-  'points',
-  'deadline',
-  'howToApply',
-  'online',
-  'shopping',
   'programmeEnded',
   'programmeNotStarted',
   'eligibility.askCardApplied',
@@ -43,11 +38,6 @@ export const REQUIRED_TEXT_KEYS = [
   'eligibility.nextStep',
   'eligibility.noneApply',
   'eligibility.reask',
-  'hours',
-  'places',
-  'closedDays',
-  'beforeComing',
-  'health',
   'openNow.open',
   'openNow.lunch',
   'openNow.beforeOpen',
@@ -56,21 +46,20 @@ export const REQUIRED_TEXT_KEYS = [
   'openNow.holiday',
   'openNow.yearEnd',
   'openNow.ended',
-  'cardCertificateExpired',
-  'cardPinReset',
-  'cardNew',
-  'cardLost',
-  'items',
-  'paymentServiceId',
-  'changeService',
-  'paymentProvider',
-  'fraud',
-  'fraudReport',
-  'hotline',
-  'multilingual',
-  'cityContact',
+  'openOn.open',
+  'openOn.lunch',
+  'openOn.beforeOpen',
+  'openOn.afterClose',
+  'openOn.dayOpen',
+  'openOn.weekend',
+  'openOn.holiday',
+  'openOn.yearEnd',
+  'openOn.afterProgramme',
   'outOfScope',
+  'outOfScope.city',
+  'outOfScope.unknown',
   'outOfScopeSuggest',
+  'compoundIntro',
   'sensitiveWarning',
   'notices.menu',
   'notices.subscribed',
@@ -79,20 +68,74 @@ export const REQUIRED_TEXT_KEYS = [
 
 export const REQUIRED_ENGLISH_KEYS = [
   'welcome',
-  'points',
-  'deadline',
-  'howToApply',
   'programmeEnded',
-  'hours',
-  'items',
-  'fraud',
-  'hotline',
-  'multilingual',
   'outOfScope',
+  'japaneseOnly',
+  'openOn.dayOpen',
+  'openOn.dayClosed',
+  'openOn.time',
   'sensitiveWarning',
   'openNow.open',
   'openNow.closed',
 ] as const;
+
+const unitId = z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)*$/, 'a unit id such as counter.hours');
+
+/** How a unit that another flow answers is started (the interview, greetings, notice settings). */
+export const UNIT_ACTIONS = [
+  'interview',
+  'greeting',
+  'thanks',
+  'menu',
+  'noticeSubscribe',
+  'noticeUnsubscribe',
+  'noticeMenu',
+] as const;
+
+/** The particulars an answer can take into account; each has its line in `knowledge.slotTexts`. */
+export const UNIT_SLOTS = ['place', 'when', 'amount', 'cardDate', 'daysLeft', 'asked'] as const;
+
+const answerUnit = z
+  .object({
+    id: unitId,
+    label: z.object({ ja: z.string().min(1).max(20), en: z.string().min(1).max(20) }),
+    /** The answer, fact asked for first; `{a.b}` placeholders are filled from this file. */
+    answer: z.object({ ja: z.string().min(1), en: z.string().min(1).optional() }).optional(),
+    action: z.enum(UNIT_ACTIONS).optional(),
+    /** Units a resident may want next: offered as quick replies. */
+    related: z.array(unitId).max(4).default([]),
+    slots: z.array(z.enum(UNIT_SLOTS)).default([]),
+    /** What to say instead once the programme is over (or before it starts). */
+    whenEnded: z.enum(['programmeEnded', 'countersEnded']).optional(),
+    /** Phrasings that ask for this unit: the matcher learns the unit's concepts from them. */
+    examples: z.array(z.string().min(1)).min(2),
+  })
+  .refine((u) => (u.answer === undefined) !== (u.action === undefined), {
+    message: 'a unit has either an answer or an action',
+  });
+
+const knownUnknown = z.object({
+  id: z.string().regex(/^[a-zA-Z0-9]+$/),
+  /** Which phone line knows: the national hotline, or the city for its own counters. */
+  route: z.enum(['hotline', 'city']),
+  examples: z.array(z.string().min(1)).min(1),
+});
+
+const knowledge = z.object({
+  /** Domain synonym sets: concept → the words that say it (each word belongs to one concept). */
+  concepts: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+  units: z.array(answerUnit).min(1),
+  /** Questions residents ask that the page does not answer, with the line that can. */
+  unknowns: z.array(knownUnknown),
+  /** Concepts that say how a question is asked (いつまで, 何ポイント, どこ), not what it is about. */
+  cues: z.array(z.string().min(1)).default([]),
+  /** Everyday words that say nothing about what is asked (母, 仕事, 場合): not counted as unknown words. */
+  genericWords: z.array(z.string().min(1)).default([]),
+  slotTexts: z.object({ ja: texts, en: texts }),
+});
+
+export type AnswerUnit = z.infer<typeof answerUnit>;
+export type KnownUnknown = z.infer<typeof knownUnknown>;
 
 export const contentSchema = z
   .object({
@@ -114,12 +157,23 @@ export const contentSchema = z
             points: z.number().int().positive(),
             label: z.string().min(1),
             condition: z.string().min(1),
+            /** Share of the amount charged or spent that becomes points (the cashless item). */
+            rate: z.number().positive().max(1).optional(),
           }),
         )
         .length(3),
     }),
     counters: z.object({
-      places: z.array(z.object({ name: z.string().min(1), detail: z.string().optional() })).min(1),
+      places: z
+        .array(
+          z.object({
+            name: z.string().min(1),
+            detail: z.string().optional(),
+            /** The concept that names this place in a question (`place.izumi`). */
+            concept: z.string().regex(/^place\./, 'a concept starting with place.'),
+          }),
+        )
+        .min(1),
       sessions: z.array(z.object({ from: hhmm, to: hhmm })).min(1),
       closedWeekdays: z.array(z.number().int().min(0).max(6)),
       closedOnNationalHolidays: z.boolean(),
@@ -129,15 +183,14 @@ export const contentSchema = z
     phones: z.object({
       hotline: phone.extend({ fallback: phoneNumber, guidance: z.string() }),
       multilingual: phone.extend({ languages: z.string(), languagesEn: z.string() }),
-      police: phone,
-      consumer: phone,
       city: phone.extend({ fax: z.string().optional(), address: z.string().optional() }),
     }),
-    itemsToBring: z.array(z.object({ name: z.string().min(1), note: z.string().optional() })).min(1),
     fraud: z.object({
       neverAsk: z.array(z.string().min(1)).min(1),
-      whatToDo: z.array(z.string().min(1)).min(1),
+      /** What a caller asked for (an `asked.*` concept) → how the answer names it. */
+      askedLabels: z.record(z.string().regex(/^asked\./), z.string().min(1)),
     }),
+    knowledge,
     texts: z.object({ ja: texts, en: texts }),
   })
   .superRefine((c, ctx) => {
@@ -148,6 +201,36 @@ export const contentSchema = z
     for (const key of REQUIRED_ENGLISH_KEYS) {
       if (!c.texts.en[key])
         ctx.addIssue({ code: 'custom', path: ['texts', 'en', key], message: 'missing answer text' });
+    }
+    const ids = new Set(c.knowledge.units.map((u) => u.id));
+    if (ids.size !== c.knowledge.units.length) {
+      ctx.addIssue({ code: 'custom', path: ['knowledge', 'units'], message: 'unit ids must be unique' });
+    }
+    c.knowledge.units.forEach((u, i) => {
+      for (const r of u.related) {
+        if (!ids.has(r)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['knowledge', 'units', i, 'related'],
+            message: `unknown unit ${r}`,
+          });
+        }
+      }
+    });
+    const owner = new Map<string, string>();
+    for (const [concept, words] of Object.entries(c.knowledge.concepts)) {
+      for (const word of words) {
+        const key = word.normalize('NFKC').toLowerCase();
+        const other = owner.get(key);
+        if (other && other !== concept) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['knowledge', 'concepts', concept],
+            message: `"${word}" already belongs to ${other}`,
+          });
+        }
+        owner.set(key, concept);
+      }
     }
     const sum = c.programme.items.reduce((s, i) => s + i.points, 0);
     if (sum !== c.programme.maxPoints) {

@@ -2,15 +2,16 @@ import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import {
   FLOWS,
   flowForTopic,
-  isTopic,
+  type DialogueMemory,
   type FlowDefinition,
   type FlowEvent,
+  type FlowInput,
   type PreferenceEvent,
   type ReplyEvent,
   type Topic,
 } from '../../flows';
 import type { Answer } from '../../flows/types';
-import type { Content } from '../content/schema';
+import type { AnswerUnit, Content } from '../content/schema';
 import type { Understanding } from '../nlu/types';
 import type { ConversationChange, ConversationEnvelope } from '../store/types';
 import type { ResidentInput } from './input';
@@ -47,6 +48,7 @@ export interface TurnDecision {
 
 export interface TurnRequest {
   catalog: FlowCatalog;
+  content: Content;
   envelope: ConversationEnvelope | null;
   input: ResidentInput;
   understanding: Understanding | null;
@@ -101,39 +103,113 @@ function revive(
 
 type Intent =
   | { kind: 'event'; event: FlowEvent }
-  | { kind: 'start'; topic: Topic; suggestions?: Topic[] }
+  | { kind: 'start'; topic: Topic; start?: Partial<FlowInput> }
   | { kind: 'cancel' };
 
-function intentsFor(input: ResidentInput, u: Understanding | null, nowIso: string): Intent[] {
+/** Rich menus deployed before answer units existed send `topic=…`: each old topic is one unit now. */
+const LEGACY_TOPIC_UNITS: Record<string, string> = {
+  eligibility: 'eligibility.check',
+  points: 'points.overview',
+  deadline: 'deadline.overview',
+  howToApply: 'apply.how',
+  online: 'apply.online',
+  hours: 'counter.hours',
+  openNow: 'counter.openOn',
+  closedDays: 'counter.closedDays',
+  places: 'counter.places',
+  beforeComing: 'counter.beforeComing',
+  items: 'items.overview',
+  fraud: 'fraud.overview',
+  hotline: 'contact.hotline',
+  multilingual: 'contact.multilingual',
+  cityContact: 'contact.city',
+  cardPinReset: 'card.pinReset',
+  cardCertificateExpired: 'card.certExpired',
+  cardNew: 'card.new',
+  cardLost: 'card.lost',
+  menu: 'menu',
+  noticeMenu: 'notice.menu',
+  noticeSubscribe: 'notice.subscribe',
+  noticeUnsubscribe: 'notice.unsubscribe',
+};
+
+const ACTION_TOPICS: Record<NonNullable<AnswerUnit['action']>, Topic> = {
+  interview: 'eligibility',
+  greeting: 'greeting',
+  thanks: 'thanks',
+  menu: 'menu',
+  noticeSubscribe: 'noticeSubscribe',
+  noticeUnsubscribe: 'noticeUnsubscribe',
+  noticeMenu: 'noticeMenu',
+};
+
+/** What starting these answer units means: another flow for an action unit, else the answers flow. */
+function startUnits(
+  content: Content,
+  units: string[],
+  extra: Partial<FlowInput> = {},
+): Extract<Intent, { kind: 'start' }> | null {
+  const known = units
+    .map((id) => content.knowledge.units.find((u) => u.id === id))
+    .filter((u) => u !== undefined);
+  const action = known.find((u) => u.action);
+  if (action?.action) return { kind: 'start', topic: ACTION_TOPICS[action.action] };
+  if (known.length === 0) return null;
+  return { kind: 'start', topic: 'answer', start: { ...extra, units: known.map((u) => u.id) } };
+}
+
+function intentsFor(
+  content: Content,
+  input: ResidentInput,
+  u: Understanding | null,
+  nowIso: string,
+): Intent[] {
+  const menu: Intent = { kind: 'start', topic: 'menu' };
   if (input.kind === 'follow') return [{ kind: 'start', topic: 'follow' }];
   if (input.kind === 'unsupported') return [{ kind: 'start', topic: 'unsupported' }];
   if (input.kind === 'postback') {
     const params = new URLSearchParams(input.data);
     const answer = params.get('answer');
-    const topic = params.get('topic');
     if (params.get('control') === 'cancel') return [{ kind: 'cancel' }];
     if (answer && (ANSWERS as string[]).includes(answer)) {
       // A button from a question that is no longer open falls back to the menu.
-      return [
-        { kind: 'event', event: { type: 'ANSWER', answer: answer as Answer, now: nowIso } },
-        { kind: 'start', topic: 'menu' },
-      ];
+      return [{ kind: 'event', event: { type: 'ANSWER', answer: answer as Answer, now: nowIso } }, menu];
     }
-    return [{ kind: 'start', topic: topic && isTopic(topic) ? topic : 'menu' }];
+    const unit = params.get('unit') ?? LEGACY_TOPIC_UNITS[params.get('topic') ?? ''];
+    return [(unit && startUnits(content, [unit])) || menu];
   }
-  if (input.kind !== 'text' || !u) return [{ kind: 'start', topic: 'menu' }];
+  if (input.kind !== 'text' || !u) return [menu];
   if (u.control === 'cancel') return [{ kind: 'cancel' }];
   const intents: Intent[] = [];
   if (u.answer) intents.push({ kind: 'event', event: { type: 'ANSWER', answer: u.answer, now: nowIso } });
-  if (u.topic) intents.push({ kind: 'start', topic: u.topic, suggestions: u.suggestions });
+  const asked = startUnits(content, u.units, { slots: u.slots, memory: u.memory });
+  if (asked) intents.push(asked);
   intents.push({ kind: 'event', event: { type: 'UNCLEAR', now: nowIso } });
   // A bare はい/いいえ with no open question is no question at all: show what the bot can do.
   intents.push(
     u.answer
-      ? { kind: 'start', topic: 'menu' }
-      : { kind: 'start', topic: 'outOfScope', suggestions: u.suggestions },
+      ? menu
+      : {
+          kind: 'start',
+          topic: 'outOfScope',
+          start: { handoff: u.handoff ?? 'hotline', suggestions: u.suggestions },
+        },
   );
   return intents;
+}
+
+/**
+ * What the resident's last question was about, for reading a follow-up: kept by the answers flow while the
+ * conversation is not idle.
+ */
+export function recallMemory(
+  envelope: ConversationEnvelope | null,
+  realNow: number,
+  idleTimeoutMs: number,
+): DialogueMemory | null {
+  if (!envelope || envelope.flowId !== 'answers' || realNow - envelope.updatedAt > idleTimeoutMs) return null;
+  const context = (envelope.snapshot as { context?: { memory?: DialogueMemory | null } } | null)?.context;
+  return context?.memory ?? null;
 }
 
 /**
@@ -143,7 +219,9 @@ function intentsFor(input: ResidentInput, u: Understanding | null, nowIso: strin
 export function decideTurn(req: TurnRequest): TurnDecision {
   const { catalog, envelope, input, understanding } = req;
   const nowIso = req.now.toISOString();
-  const lang = understanding?.lang ?? 'ja';
+  const lang =
+    understanding?.lang ??
+    (input.kind === 'postback' && new URLSearchParams(input.data).get('lang') === 'en' ? 'en' : 'ja');
   const { active, reset } = revive(catalog, envelope, req.realNow, req.idleTimeoutMs);
   const replies: ReplyEvent[] = [];
   const chosen: PreferenceEvent[] = [];
@@ -158,10 +236,10 @@ export function decideTurn(req: TurnRequest): TurnDecision {
     reset,
     route,
   });
-  const startTopic = (topic: Topic, suggestions?: Topic[]) => {
+  const startTopic = (topic: Topic, start: Partial<FlowInput> = {}) => {
     const flow = catalog.get(flowForTopic(topic).id);
     if (!flow) throw new Error(`flow for topic ${topic} is not compiled`);
-    const [snapshot, actions] = flow.stepper.initial({ topic, lang, now: nowIso, suggestions });
+    const [snapshot, actions] = flow.stepper.initial({ ...start, topic, lang, now: nowIso });
     take(actions);
     return { flow, snapshot };
   };
@@ -171,7 +249,7 @@ export function decideTurn(req: TurnRequest): TurnDecision {
   const dropStored = (): ConversationChange =>
     envelope ? { kind: 'delete', expectedRevision: envelope.revision } : { kind: 'keep' };
 
-  for (const intent of intentsFor(input, understanding, nowIso)) {
+  for (const intent of intentsFor(req.content, input, understanding, nowIso)) {
     if (intent.kind === 'cancel') {
       startTopic('cancelled');
       return decided(dropStored(), 'cancel');
@@ -194,7 +272,7 @@ export function decideTurn(req: TurnRequest): TurnDecision {
     ) {
       return decided(dropStored(), 'sensitive');
     }
-    const started = startTopic(intent.topic, intent.suggestions);
+    const started = startTopic(intent.topic, intent.start);
     return decided(
       persist(started.flow, started.snapshot, envelope),
       `${started.flow.definition.id}:${intent.topic}`,

@@ -6,13 +6,15 @@ import { LineApiError, toLineApiError, type LineMessage, type LineTransport } fr
 import type { LanguageUnderstanding } from '../nlu/types';
 import { hashUserId, redactForReport } from '../privacy';
 import type { EventOutcome, InboxEvent, Store, TurnEffects } from '../store/types';
-import { decideTurn, type FlowCatalog } from './conversation';
+import type { Content } from '../content/schema';
+import { decideTurn, recallMemory, type FlowCatalog } from './conversation';
 import { residentInput, userIdOf } from './input';
 
 export interface ProcessorOptions {
   store: Store;
   transport: LineTransport;
   catalog: FlowCatalog;
+  content: Content;
   understanding: LanguageUnderstanding;
   clock: Clock;
   logger: Logger;
@@ -198,11 +200,14 @@ export class ConversationProcessor {
     if (!replyToken) return this.finish(event, 'ignored', 'no reply token', {});
     if (tokenExpired) return this.finish(event, 'missed', 'reply token too old', {});
 
-    const understanding = input.kind === 'text' ? this.o.understanding.understand(input.text) : null;
     for (let attempt = 1; attempt <= CAS_ATTEMPTS; attempt++) {
       const envelope = await this.o.store.loadConversation(event.conversationKey);
+      const memory = recallMemory(envelope, this.o.clock.realNow(), this.o.idleTimeoutMs);
+      const understanding =
+        input.kind === 'text' ? this.o.understanding.understand(input.text, memory) : null;
       const decision = decideTurn({
         catalog: this.o.catalog,
+        content: this.o.content,
         envelope,
         input,
         understanding,
@@ -219,7 +224,12 @@ export class ConversationProcessor {
           : [],
         unanswered:
           decision.route === 'handoff:outOfScope' && input.kind === 'text'
-            ? { at: now, text: redactForReport(input.text), scores: understanding?.scores ?? [] }
+            ? {
+                at: now,
+                text: redactForReport(input.text),
+                // Stored as "topic" for the rows written before answer units: it names the closest unit now.
+                scores: (understanding?.scores ?? []).map((s) => ({ topic: s.unit, score: s.score })),
+              }
             : null,
       };
       const committed = await this.o.store.commitTurn(
@@ -234,7 +244,8 @@ export class ConversationProcessor {
       const fields = {
         route: decision.route,
         reset: decision.reset ?? undefined,
-        topic: understanding?.topic ?? undefined,
+        units: understanding?.units.join('+') || undefined,
+        followUp: understanding?.followUp || undefined,
         confidence: understanding ? Number(understanding.confidence.toFixed(3)) : undefined,
         started,
       };

@@ -1,62 +1,282 @@
-import type { Topic } from '../../flows';
+import type { Content } from '../content/schema';
+import { analyse, type Analysis } from './analysis';
 import { parseAnswer, parseControl } from './answers';
-import { NgramClassifier, type Scored } from './classifier';
-import { ENGLISH_EXAMPLES, JAPANESE_EXAMPLES } from './examples';
-import { answerLanguage, detectScript } from './language';
-import { canonical, fold } from './normalize';
-import type { LanguageUnderstanding, Understanding } from './types';
+import { isQuestion, splitClauses } from './clauses';
+import { detectScript } from './language';
+import { Lexicon } from './lexicon';
+import { UnitMatcher, type Ranked, type UnitPatterns } from './matcher';
+import { mergeWithMemory, type DialogueMemory } from './memory';
+import { fold } from './normalize';
+import type { HandoffRoute, LanguageUnderstanding, Understanding } from './types';
 
-export type { LanguageUnderstanding, Understanding } from './types';
+export type { LanguageUnderstanding, Understanding, DialogueMemory, HandoffRoute } from './types';
 
 export interface UnderstandingOptions {
-  /** Below this score a message is not answered as a topic: it goes to the hand-off. */
+  /** Below this score a message is not answered: it goes to the hand-off. */
   threshold?: number;
+  /** Each content word the lexicon does not know multiplies the confidence by this. */
+  unknownPenalty?: number;
+  /** A concept this rare (by the matcher's weight) names what a clause is about. */
+  specificWeight?: number;
   /** Suggestions offered with the hand-off must score at least this. */
   suggestionFloor?: number;
+  /** Leave these examples out (cross-validation predicts each fold from the others). */
+  exclude?: (unit: string, example: string) => boolean;
 }
 
-const NOT_SUGGESTED: Topic[] = ['greeting', 'thanks', 'menu', 'outOfScope'];
+export const UNKNOWN_PREFIX = 'unknown.';
 
-export function createUnderstanding(options: UnderstandingOptions = {}): LanguageUnderstanding {
-  const threshold = options.threshold ?? 0.38;
-  const floor = options.suggestionFloor ?? 0.15;
-  const japanese = new NgramClassifier(JAPANESE_EXAMPLES, canonical);
-  const english = new NgramClassifier(ENGLISH_EXAMPLES, fold);
+// Short messages that lean on the previous question: 「南熱海支所も？」「じゃあ明日は？」「キャッシュカードでもいい？」
+const FOLLOW_UP_START =
+  /^(じゃあ|じゃ|では|なら|それ|あと|ちなみに|それじゃ|だったら|でしたら|and|what about|how about)/;
+// 「〜も？」「〜のほうは？」「〜なら？」: a bare 「〜は？」 can as well open a new question (持ち物は？).
+const FOLLOW_UP_END =
+  /(も|のほう|のほうは|の方|の方は|なら|ならば|だと|だったら|でも|でもいい|でもいいの|でも大丈夫|でもok|の場合|の場合は)(です|でしょう)?(か|かな)?$/;
+const SHORT = 16;
 
-  const decide = (ranked: Scored[]) => {
+/** A short message that says it continues the last question (「じゃあ明日は？」「口座のほうは？」). */
+export function marksFollowUp(text: string): boolean {
+  const t = fold(text);
+  return t.length <= SHORT && (FOLLOW_UP_START.test(t) || FOLLOW_UP_END.test(t));
+}
+
+export function isElliptical(text: string): boolean {
+  return marksFollowUp(text) || fold(text).length <= 6;
+}
+
+export function createUnderstanding(
+  content: Content,
+  options: UnderstandingOptions = {},
+): LanguageUnderstanding {
+  const threshold = options.threshold ?? 0.55;
+  const floor = options.suggestionFloor ?? 0.2;
+  const specificWeight = options.specificWeight ?? 1.6;
+  const { knowledge } = content;
+  const lexicon = new Lexicon(knowledge.concepts);
+  const generic = new Set(knowledge.genericWords);
+  const unknownPenalty = options.unknownPenalty ?? 0.6;
+  const ignoredFocusPenalty = 0.7;
+  const SLOT_CONCEPTS_OF: Record<string, (c: string) => boolean> = {
+    place: (c) => c.startsWith('place.'),
+    when: (c) => ['@day', '@time', '@session', '@now', 'weekend', 'holiday', 'yearEnd'].includes(c),
+    amount: (c) => c === '@amount',
+    cardDate: (c) => c === '@day' || c === '@month',
+    asked: (c) => c.startsWith('asked.'),
+  };
+  const unitSlots = new Map(knowledge.units.map((u) => [u.id, u.slots]));
+  /** Whether a unit's answer takes this particular into account (a place, a day, an amount). */
+  const takesSlot = (unit: string, concept: string) =>
+    (unitSlots.get(unit) ?? []).some((slot) => SLOT_CONCEPTS_OF[slot]?.(concept));
+  const keep = (unit: string) => (example: string) => !options.exclude?.(unit, example);
+  const patterns: UnitPatterns[] = [
+    ...knowledge.units.map((u) => ({
+      id: u.id,
+      examples: u.examples.filter(keep(u.id)).map((e) => analyse(e, lexicon).concepts),
+    })),
+    ...knowledge.unknowns.map((u) => ({
+      id: `${UNKNOWN_PREFIX}${u.id}`,
+      examples: u.examples.filter(keep(u.id)).map((e) => analyse(e, lexicon).concepts),
+    })),
+  ].filter((p) => p.examples.length > 0);
+  const matcher = new UnitMatcher(patterns);
+  // Concepts that only questions the page does not answer use (駐車場, 車椅子, 外国籍…).
+  const realVocabulary = new Set(
+    patterns
+      .filter((p) => !p.id.startsWith(UNKNOWN_PREFIX))
+      .flatMap((p) => p.examples.flatMap((e) => [...e])),
+  );
+  const unknownOnly = new Map<string, string>();
+  for (const p of patterns.filter((p) => p.id.startsWith(UNKNOWN_PREFIX))) {
+    for (const c of p.examples.flatMap((e) => [...e]))
+      if (!realVocabulary.has(c) && !c.startsWith('@')) unknownOnly.set(c, p.id);
+  }
+  const routes = new Map(knowledge.unknowns.map((u) => [`${UNKNOWN_PREFIX}${u.id}`, u.route]));
+  const actionUnits = new Set(knowledge.units.filter((u) => u.action).map((u) => u.id));
+
+  interface Decision {
+    units: string[];
+    handoff: HandoffRoute | null;
+    confidence: number;
+    ranked: Ranked[];
+  }
+
+  /**
+   * `focus`: the concepts a follow-up itself says; an answer that takes none of them up ignores what was just
+   * asked (「キャッシュカードでもいい？」 is about the cash card, not the whole list again).
+   */
+  const decide = (analysis: Analysis, focus?: Set<string>): Decision => {
+    const doubt = Math.pow(unknownPenalty, analysis.unknownWords.length);
+    const heeds = (r: Ranked) =>
+      !focus ||
+      focus.size === 0 ||
+      r.evidence.some((c) => focus.has(c)) ||
+      [...focus].some((c) => takesSlot(r.unit, c));
+    const ranked = matcher
+      .rank(analysis.concepts)
+      .map((r) => ({ ...r, score: r.score * doubt * (heeds(r) ? 1 : ignoredFocusPenalty) }))
+      .sort((a, b) => b.score - a.score);
     const best = ranked[0];
-    const topic = best && best.score >= threshold ? best.topic : null;
-    const suggestions = ranked
-      .filter((r) => r.score >= floor && !NOT_SUGGESTED.includes(r.topic) && r.topic !== topic)
-      .slice(0, 3)
-      .map((r) => r.topic);
-    const scores = ranked.slice(0, 5).map((r) => ({ topic: r.topic, score: Number(r.score.toFixed(3)) }));
-    return { topic, confidence: best?.score ?? 0, suggestions, scores };
+    if (!best || best.score < threshold) {
+      return { units: [], handoff: 'hotline', confidence: best?.score ?? 0, ranked };
+    }
+    const route = routes.get(best.unit);
+    if (route) return { units: [], handoff: route, confidence: best.score, ranked };
+    return { units: [best.unit], handoff: null, confidence: best.score, ranked };
+  };
+
+  const answered = (d: Decision) => d.units.length > 0;
+  /** A clause that names what it asks about (電子証明書, 泉支所), not only how it asks (どうすれば, いつまで). */
+  const cues = new Set(knowledge.cues);
+  /** A concept that names what is asked about (泉支所, 口座), not how it is asked (いつまで, 何ポイント). */
+  const topical = (concept: string) =>
+    !concept.startsWith('@') && !cues.has(concept) && matcher.weight(concept) >= specificWeight;
+  const slotLike = (concept: string) => concept.startsWith('@') || /^(place|item|asked)\./.test(concept);
+  const specific = (d: Decision) => (d.ranked[0]?.evidence ?? []).some(topical);
+  const asMemory = (a: Analysis, d: Decision): DialogueMemory => ({
+    units: d.units,
+    concepts: [...a.concepts],
+    slots: a.slots,
+  });
+
+  interface Reading {
+    analysis: Analysis;
+    decision: Decision;
+    followUp: boolean;
+  }
+
+  /** One clause, read alone or, when it leans on what came before (「週末も？」), against it. */
+  const readClause = (text: string, before: DialogueMemory | null): Reading => {
+    const own = analyse(text, lexicon, generic);
+    const alone = decide(own);
+    if (!before) return { analysis: own, decision: alone, followUp: false };
+    const vague = !specific(alone);
+    // Only particulars (a place, a day, an amount) and how it is asked: the subject is the last question's.
+    const onlyParticulars = [...own.concepts].every((c) => slotLike(c) || !topical(c));
+    const leans =
+      isElliptical(text) ||
+      !answered(alone) ||
+      ((vague || onlyParticulars) && fold(text).length <= SHORT * 2);
+    if (!leans) return { analysis: own, decision: alone, followUp: false };
+    const replaceSubject = mergeWithMemory(own, before, (c) => !cues.has(c) && !slotLike(c));
+    // 「口座のほうは？」 asks about the other thing, so the last subject gives way; 「〜も？」 adds to it.
+    const contrast = /(のほう|の方|じゃなくて|ではなく)/.test(text);
+    const options = (contrast ? [replaceSubject] : [mergeWithMemory(own, before), replaceSubject]).map(
+      (analysis) => ({
+        analysis,
+        decision: decide(analysis, new Set([...own.concepts].filter((c) => !cues.has(c)))),
+      }),
+    );
+    const better = options
+      .filter((o) => answered(o.decision))
+      .sort((a, b) => b.decision.confidence - a.decision.confidence)[0];
+    const preferMemory = vague || !answered(alone) || marksFollowUp(text) || onlyParticulars;
+    if (better && (preferMemory || better.decision.confidence >= alone.confidence)) {
+      return { ...better, followUp: true };
+    }
+    return { analysis: own, decision: alone, followUp: false };
+  };
+
+  /**
+   * A message of several clauses: context clauses are remembered, each question clause is read against them,
+   * and two questions about different units are both answered.
+   */
+  /** A question about something the page does not cover goes to the hand-off, however close its other words. */
+  const unanswerable = (text: string, reading: Reading): Reading => {
+    const clauses = splitClauses(text);
+    const asked = clauses.filter(isQuestion);
+    const own = (asked.length ? asked : clauses.length ? clauses : [text]).flatMap((c) => [
+      ...analyse(c, lexicon, generic).concepts,
+    ]);
+    const silent = own.find((c) => unknownOnly.has(c));
+    if (!silent) return reading;
+    const route = routes.get(unknownOnly.get(silent)!) ?? 'hotline';
+    return { ...reading, decision: { ...reading.decision, units: [], handoff: route } };
+  };
+
+  const understandText = (text: string, previous: DialogueMemory | null): Reading =>
+    unanswerable(text, readMessage(text, previous));
+
+  const readMessage = (text: string, previous: DialogueMemory | null): Reading => {
+    const clauses = splitClauses(text);
+    if (clauses.length <= 1) return readClause(text, previous);
+    // The last clause is the question even when it is phrased as a statement (「…がわからないのですが」).
+    const asks = clauses.map(
+      (c, i) =>
+        i === clauses.length - 1 || isQuestion(c) || (/[とや]$/.test(c) && isQuestion(clauses[i + 1] ?? '')),
+    );
+    const anyQuestion = asks.some(Boolean);
+    let context: DialogueMemory | null = previous;
+    const picks: Reading[] = [];
+    clauses.forEach((clause, i) => {
+      const reading = readClause(clause, context);
+      if ((asks[i] || !anyQuestion) && answered(reading.decision)) picks.push(reading);
+      context = asMemory(reading.analysis, reading.decision);
+    });
+    const whole = readClause(text, previous);
+    const units = [...new Set(picks.flatMap((p) => p.decision.units))];
+    if (units.length === 0) return whole;
+    const main = picks.find((p) => p.decision.units[0] === units[0])!;
+    if (units.length === 1) {
+      // A vague last question (どうすればいい？) is better read with all its context.
+      if (!specific(main.decision) && answered(whole.decision)) return whole;
+      return main;
+    }
+    const second = picks.find((p) => p.decision.units[0] === units[1])!;
+    return {
+      analysis: main.analysis,
+      decision: { ...main.decision, units: [units[0]!, units[1]!] },
+      followUp: main.followUp || second.followUp,
+    };
   };
 
   return {
-    understand(text: string): Understanding {
+    understand(text: string, previous: DialogueMemory | null = null): Understanding {
       const script = detectScript(text);
-      const lang = answerLanguage(script);
+      const control = parseControl(text);
+      const answer = parseAnswer(text, content.programme.cardApplicationDeadline);
       if (script === 'otherLanguage') {
         return {
-          lang,
-          topic: 'multilingual',
+          lang: 'en',
+          units: [],
+          slots: { items: [], asked: [] },
+          handoff: 'multilingual',
+          followUp: false,
           confidence: 1,
           scores: [],
           suggestions: [],
           answer: null,
           control: null,
+          memory: null,
         };
       }
-      const control = parseControl(text);
-      const answer = parseAnswer(text);
-      if (script === 'english') {
-        const { topic, confidence, suggestions, scores } = decide(english.rank(text));
-        return { lang, topic: topic ?? 'multilingual', confidence, suggestions, scores, answer, control };
-      }
-      const { topic, confidence, suggestions, scores } = decide(japanese.rank(text));
-      return { lang, topic, confidence, suggestions, scores, answer, control };
+      const { analysis, decision, followUp } = understandText(text, previous);
+      const suggestions = decision.ranked
+        .filter(
+          (r) =>
+            r.score >= floor &&
+            !r.unit.startsWith(UNKNOWN_PREFIX) &&
+            !actionUnits.has(r.unit) &&
+            !decision.units.includes(r.unit),
+        )
+        .slice(0, 3)
+        .map((r) => r.unit);
+      const english = script === 'english';
+      const remembered = decision.units.filter((u) => !actionUnits.has(u));
+      return {
+        lang: english ? 'en' : 'ja',
+        units: decision.units,
+        slots: analysis.slots,
+        handoff: decision.handoff === 'hotline' && english ? 'multilingual' : decision.handoff,
+        followUp,
+        confidence: decision.confidence,
+        scores: decision.ranked.slice(0, 5).map((r) => ({ unit: r.unit, score: Number(r.score.toFixed(3)) })),
+        suggestions,
+        answer,
+        control,
+        memory: remembered.length
+          ? { units: remembered, concepts: [...analysis.concepts], slots: analysis.slots }
+          : null,
+      };
     },
   };
 }

@@ -3,24 +3,47 @@ import type { Lang } from '../../flows';
 const KANA = /[\u3040-\u30ff\uff66-\uff9f]/;
 const HAN = /[\u4e00-\u9fff]/;
 const HANGUL = /[\uac00-\ud7af\u1100-\u11ff]/;
+// Thai, Devanagari, Arabic, Cyrillic, Hebrew
+const OTHER_SCRIPT =
+  /\p{Script=Thai}|\p{Script=Devanagari}|\p{Script=Arabic}|\p{Script=Cyrillic}|\p{Script=Hebrew}/u;
 const LATIN = /[a-zA-Z]/;
-// Characters common in Chinese and (almost) never in Japanese text.
-const CHINESE_ONLY = /[我你他们吗呢么这那请问怎样没积分办时点领个么儿为]/;
+// Latin letters with accents: Spanish, Portuguese, Vietnamese, French… never English or romanised Japanese.
+const ACCENTED_LATIN = /[\u00c0-\u024f\u1e00-\u1eff]/;
+// Simplified and traditional forms used in Chinese and (almost) never in Japanese text.
+const CHINESE_ONLY = /[们吗呢么这请问怎样没积办领个该给说难码哪儿还证麼這沒辦說碼哪兒們嗎麽]/;
+const ENGLISH_WORDS =
+  /\b(the|a|an|i|my|me|you|your|is|are|am|do|does|can|could|what|when|where|how|which|who|why|please|need|want|to|of|for|and|it|open|bring|points?|card|counter|help|hello|hi|thanks?|english)\b/gi;
+const OTHER_WORDS =
+  /\b(el|la|los|las|de|que|para|como|puedo|donde|dónde|necesito|tengo|hola|gracias|ayuda|não|eu|meu|minha|obrigado|você|onde|posso|preciso|tôi|không|của|ako|ang|mga|po|saan|paano|je|est|les|des|pour|comment|ich|ist|und|apa|saya|bisa|di|yang)\b/gi;
 
 export type Script = 'japanese' | 'english' | 'otherLanguage';
 
 export function detectScript(text: string): Script {
   const t = text.normalize('NFKC');
-  if (HANGUL.test(t)) return 'otherLanguage';
-  if (KANA.test(t)) return 'japanese';
-  if (HAN.test(t)) return CHINESE_ONLY.test(t) ? 'otherLanguage' : 'japanese';
-  if (LATIN.test(t))
-    return /\b(english|hello|hi|what|when|where|how|can|i|my|is|the|please|points?|help|open|bring|fraud)\b/i.test(
-      t,
-    )
-      ? 'english'
-      : 'otherLanguage';
-  return 'japanese';
+  if (HANGUL.test(t) || OTHER_SCRIPT.test(t)) return 'otherLanguage';
+  if (HAN.test(t) && CHINESE_ONLY.test(t)) {
+    // Japanese uses a few of these too (開, 門): call it Chinese only when kana is rare.
+    const kana = (t.match(new RegExp(KANA.source, 'g')) ?? []).length;
+    const han = (t.match(new RegExp(HAN.source, 'g')) ?? []).length;
+    const chineseOnly = (t.match(new RegExp(CHINESE_ONLY.source, 'g')) ?? []).length;
+    if (kana < han / 2 || chineseOnly >= 2) return 'otherLanguage';
+  }
+  if (KANA.test(t) || HAN.test(t)) return 'japanese';
+  if (!LATIN.test(t)) return 'japanese';
+  if (ACCENTED_LATIN.test(t)) return 'otherLanguage';
+  const english = (t.match(ENGLISH_WORDS) ?? []).length;
+  const other = (t.match(OTHER_WORDS) ?? []).length;
+  if (english === 0 && other === 0) return looksRomanisedJapanese(t) ? 'japanese' : 'english';
+  return english >= other ? 'english' : 'otherLanguage';
+}
+
+/** 「mainanba-ka-do motteku」: Japanese typed in Latin letters. */
+function looksRomanisedJapanese(t: string): boolean {
+  const words = t.toLowerCase().match(/[a-z-]+/g) ?? [];
+  const japanese = words.filter(
+    (w) => /^(?:[kgsztdnhbpmyrwfjc]?h?[aiueo]|n|-)+$/.test(w) && /[aiueo]$|n$/.test(w),
+  );
+  return words.length > 0 && japanese.length / words.length >= 0.6;
 }
 
 export const answerLanguage = (script: Script): Lang => (script === 'japanese' ? 'ja' : 'en');

@@ -48,14 +48,14 @@ export const richMenuSchema = z
 
 export type RichMenu = z.infer<typeof richMenuSchema>;
 
-/** Each area sends the same postback a quick reply for that topic sends, so it starts the same flow. */
-const TILES: { label: string; topic: string }[] = [
-  { label: '対象・ポイント', topic: 'points' },
-  { label: '受付時間・場所', topic: 'hours' },
-  { label: '持ち物', topic: 'items' },
-  { label: '詐欺に注意', topic: 'fraud' },
-  { label: '電話で問い合わせ', topic: 'hotline' },
-  { label: 'English', topic: 'multilingual' },
+/** Each area sends the same postback as the quick reply for that answer unit, so it answers the same way. */
+const TILES: { label: string; data: string }[] = [
+  { label: '対象・ポイント', data: 'unit=points.overview' },
+  { label: '受付時間・場所', data: 'unit=counter.hours' },
+  { label: '持ち物', data: 'unit=items.overview' },
+  { label: '詐欺に注意', data: 'unit=fraud.overview' },
+  { label: '電話で問い合わせ', data: 'unit=contact.hotline' },
+  { label: 'English', data: 'unit=contact.multilingual&lang=en' },
 ];
 
 const COLUMNS = 3;
@@ -75,6 +75,6 @@ export const RICH_MENU: RichMenu = richMenuSchema.parse({
       width: i % COLUMNS === COLUMNS - 1 ? 2500 - (COLUMNS - 1) * TILE_WIDTH : TILE_WIDTH,
       height: TILE_HEIGHT,
     },
-    action: { type: 'postback', label: tile.label, data: `topic=${tile.topic}`, displayText: tile.label },
+    action: { type: 'postback', label: tile.label, data: tile.data, displayText: tile.label },
   })),
 });

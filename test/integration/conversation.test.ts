@@ -56,7 +56,7 @@ describe.each(stores)('conversation state on %s', (_name, databaseFor) => {
     const restarted = await startTestBot({ lineBaseUrl: line.baseUrl, databaseUrl });
     await line.waitForReplies(1);
     expect(line.replies()[0]!.replyToken).toBe(event.replyToken);
-    expect(lastText()).toMatch(/持ち物/);
+    expect(lastText()).toMatch(/お持ちください/);
     await restarted.close();
   });
 });
@@ -107,7 +107,7 @@ describe('conversation resets', () => {
     const stored = await bot.store.loadConversation(user);
     const broken = { ...(stored!.snapshot as object), value: 'noSuchState' };
     await overwriteConversation(bot, user, { flowVersion: 1, snapshot: broken });
-    expect(await say(bot, user, '持ち物は？')).toMatch(/最初からやり直します[\s\S]*持ち物/);
+    expect(await say(bot, user, '持ち物は？')).toMatch(/最初からやり直します[\s\S]*お持ちください/);
     await bot.close();
   });
 

@@ -2,7 +2,7 @@ import { RICH_MENU, RICH_MENU_LIMITS, richMenuSchema } from '../../src/richmenu/
 import { RICH_MENU_ALIAS, richMenuApi } from '../../src/richmenu/deploy';
 import { renderRichMenuImage } from '../../src/richmenu/image';
 import { LineApiError } from '../../src/line/transport';
-import { isTopic } from '../../flows';
+import { loadContent } from '../../src/content/load';
 import { startFakeRichMenuApi } from '../helpers/fakeRichMenuApi';
 
 describe('rich menu definition', () => {
@@ -16,11 +16,12 @@ describe('rich menu definition', () => {
     }
   });
 
-  it('covers the whole image without overlaps and starts a real topic from each area', () => {
+  it('covers the whole image without overlaps and asks for a real answer unit from each area', () => {
     const area = RICH_MENU.areas.reduce((sum, a) => sum + a.bounds.width * a.bounds.height, 0);
     expect(area).toBe(RICH_MENU.size.width * RICH_MENU.size.height);
+    const units = new Set(loadContent().knowledge.units.map((u) => u.id));
     for (const a of RICH_MENU.areas)
-      expect(isTopic(new URLSearchParams(a.action.data).get('topic') ?? '')).toBe(true);
+      expect(units.has(new URLSearchParams(a.action.data).get('unit') ?? '')).toBe(true);
     expect(RICH_MENU.areas.map((a) => a.action.label)).toEqual([
       '対象・ポイント',
       '受付時間・場所',

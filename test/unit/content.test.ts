@@ -9,9 +9,18 @@ const copy = () => JSON.parse(JSON.stringify(atami));
 describe('city content', () => {
   it('loads Atami and fills placeholders from its own facts', () => {
     const c = loadContent();
-    expect(c.texts.ja.hotline).toContain('0120-95-0178');
-    expect(c.texts.ja.deadline).toContain('2023年5月31日');
-    expect(Object.values(c.texts.ja).join('')).not.toMatch(/\{[a-z]+\.[a-zA-Z.]+\}/);
+    const answer = (id: string, lang: 'ja' | 'en' = 'ja') =>
+      c.knowledge.units.find((u) => u.id === id)?.answer?.[lang];
+    expect(answer('contact.hotline')).toContain('0120-95-0178');
+    expect(answer('deadline.points')).toContain('2023年5月31日');
+    expect(answer('deadline.points', 'en') ?? answer('deadline.overview', 'en')).toContain('May 31, 2023');
+    const everyText = [
+      ...Object.values(c.texts.ja),
+      ...Object.values(c.texts.en),
+      ...c.knowledge.units.flatMap((u) => [u.answer?.ja ?? '', u.answer?.en ?? '']),
+      ...Object.values(c.knowledge.slotTexts.ja),
+    ].join('');
+    expect(everyText).not.toMatch(/\{[a-z]+\.[a-zA-Z.]+\}/);
   });
 
   it('loads another city from CONTENT_FILE with no code change', () => {
@@ -26,7 +35,9 @@ describe('city content', () => {
   it('stops with a clear message naming each problem', () => {
     const bad = copy();
     bad.phones.hotline.number = 'call us';
-    delete bad.texts.ja.fraud;
+    delete bad.texts.ja.outOfScope;
+    bad.knowledge.units[0].related = ['no.such.unit'];
+    bad.knowledge.concepts.counter.push(bad.knowledge.concepts.where[0]);
     bad.programme.maxPoints = 30000;
     expect(() => parseContent(bad, 'bad.json')).toThrow(ContentError);
     try {
@@ -35,9 +46,30 @@ describe('city content', () => {
       const message = (error as Error).message;
       expect(message).toMatch(/bad\.json/);
       expect(message).toMatch(/phones\.hotline\.number/);
-      expect(message).toMatch(/texts\.ja\.fraud: missing answer text/);
+      expect(message).toMatch(/texts\.ja\.outOfScope: missing answer text/);
+      expect(message).toMatch(/knowledge\.units\.0\.related: unknown unit no\.such\.unit/);
+      expect(message).toMatch(/"どこ" already belongs to/);
       expect(message).toMatch(/programme\.maxPoints: items add up to 20000/);
     }
+  });
+
+  it('refuses a unit answer with a placeholder that names no fact', () => {
+    const bad = copy();
+    bad.knowledge.units[1].answer.ja = '{phones.nowhere.number}';
+    expect(() => parseContent(bad, 'bad.json')).toThrow(
+      /knowledge\.units\.1\.answer\.ja: unknown placeholder/,
+    );
+  });
+
+  it('has no phone number that the city page does not give', () => {
+    const page = fs.readFileSync(
+      path.join(__dirname, '../../../shared/seed/atami-mynapoint-page.txt'),
+      'utf8',
+    );
+    const numbers =
+      JSON.stringify(atami).match(/(?<![\d-])(?:0\d{1,4}-\d{1,4}-\d{3,4}|#\d{4}|\b188\b)/g) ?? [];
+    expect(numbers.length).toBeGreaterThan(0);
+    for (const n of new Set(numbers)) expect(page).toContain(n);
   });
 
   it('refuses a text with a placeholder that names no fact', () => {

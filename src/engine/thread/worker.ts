@@ -31,11 +31,14 @@ async function main(): Promise<void> {
           apiBaseUrl: config.line.apiBaseUrl,
         })
       : relay;
+  const content = loadContent(config.contentFile);
   const processor = new ConversationProcessor({
     store,
     transport,
-    catalog: compileFlows(loadContent(config.contentFile)),
-    understanding: createUnderstanding(),
+    content,
+    catalog: compileFlows(content),
+    // The dictionary is loaded here only: this thread is the one that understands messages.
+    understanding: createUnderstanding(content),
     clock,
     logger,
     idleTimeoutMs: config.idleTimeoutMs,

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Content } from '../../src/content/schema';
+import { createUnderstanding, type LanguageUnderstanding } from '../../src/nlu';
+import { detectScript } from '../../src/nlu/language';
+
+/** One evaluation row: a message (after an optional earlier one) and the unit(s) that answer it. */
+export const evaluationRow = z.object({
+  id: z.string(),
+  style: z.string(),
+  say: z.string().min(1),
+  expect: z.array(z.string()).min(1).max(2),
+  accept: z.array(z.string()).optional(),
+  context: z.array(z.string()).optional(),
+  contextExpect: z.array(z.string()).optional(),
+  lang: z.string().optional(),
+});
+export type EvaluationRow = z.infer<typeof evaluationRow>;
+
+export const HANDOFF = 'handoff';
+
+/** Rows written after tuning began by someone who never saw the matcher: scored, never shown while tuning. */
+export const isBlind = (id: string) => id.startsWith('c-');
+const MULTILINGUAL = 'contact.multilingual';
+
+export function readRows(file: string): EvaluationRow[] {
+  return z.array(evaluationRow).parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+export function readEvaluationSplit(
+  dir = path.join(__dirname, '../../fixtures/nlu/evaluation'),
+): EvaluationRow[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .flatMap((f) => readRows(path.join(dir, f)));
+}
+
+/** What the bot does with a message, as unit ids: the hand-off is `handoff`, other languages the phone line. */
+export function predict(nlu: LanguageUnderstanding, row: Pick<EvaluationRow, 'say' | 'context'>): string[] {
+  let memory = null;
+  for (const earlier of row.context ?? []) memory = nlu.understand(earlier, memory).memory ?? memory;
+  const u = nlu.understand(row.say, memory);
+  if (detectScript(row.say) === 'otherLanguage') return [MULTILINGUAL];
+  if (u.units.length === 0) return [HANDOFF];
+  return u.units;
+}
+
+export function isCorrect(row: EvaluationRow, predicted: string[]): boolean {
+  const accepted = new Set([...row.expect, ...(row.accept ?? [])]);
+  if (predicted.some((p) => !accepted.has(p))) return false;
+  if (row.expect.length === 1) return predicted.length === 1;
+  return row.expect.every((e) => predicted.includes(e));
+}
+
+export interface Tally {
+  right: number;
+  total: number;
+}
+const rate = (t: Tally) => (t.total ? t.right / t.total : 1);
+
+export interface EvaluationReport {
+  accuracy: number;
+  total: number;
+  byStyle: Record<string, Tally>;
+  byUnit: Record<string, Tally>;
+  mistakes: { id: string; say: string; context?: string[]; expected: string[]; got: string[] }[];
+  /** Page-silent questions that got an in-scope answer (must be 0). */
+  silentAnswered: number;
+  silentTotal: number;
+}
+
+export function evaluate(content: Content, rows: EvaluationRow[]): EvaluationReport {
+  const nlu = createUnderstanding(content);
+  const byStyle: Record<string, Tally> = {};
+  const byUnit: Record<string, Tally> = {};
+  const mistakes: EvaluationReport['mistakes'] = [];
+  let right = 0;
+  let silentAnswered = 0;
+  let silentTotal = 0;
+  for (const row of rows) {
+    const got = predict(nlu, row);
+    const ok = isCorrect(row, got);
+    if (ok) right++;
+    else mistakes.push({ id: row.id, say: row.say, context: row.context, expected: row.expect, got });
+    const count = (table: Record<string, Tally>, key: string) => {
+      table[key] ??= { right: 0, total: 0 };
+      table[key].total++;
+      if (ok) table[key].right++;
+    };
+    count(byStyle, row.style);
+    for (const unit of row.expect) count(byUnit, unit);
+    if (row.expect.length === 1 && row.expect[0] === HANDOFF) {
+      silentTotal++;
+      if (got[0] !== HANDOFF) silentAnswered++;
+    }
+  }
+  return {
+    accuracy: right / rows.length,
+    total: rows.length,
+    byStyle,
+    byUnit,
+    mistakes,
+    silentAnswered,
+    silentTotal,
+  };
+}
+
+/** K-fold cross-validation of the examples: each fold's examples predicted by a matcher built without them. */
+export function crossValidate(
+  content: Content,
+  folds = 5,
+): { accuracy: number; total: number; misses: string[] } {
+  const all = content.knowledge.units.flatMap((u) =>
+    u.examples.map((e, i) => ({ unit: u.id, example: e, i })),
+  );
+  let right = 0;
+  const misses: string[] = [];
+  for (let k = 0; k < folds; k++) {
+    const heldOut = all.filter((_, n) => n % folds === k);
+    const held = new Set(heldOut.map((h) => `${h.unit}\u0000${h.example}`));
+    const nlu = createUnderstanding(content, {
+      exclude: (unit, example) => held.has(`${unit}\u0000${example}`),
+    });
+    for (const h of heldOut) {
+      const got = nlu.understand(h.example).units;
+      if (got[0] === h.unit && got.length === 1) right++;
+      else misses.push(`${h.example} → ${got.join('+') || HANDOFF} (${h.unit})`);
+    }
+  }
+  return { accuracy: right / all.length, total: all.length, misses };
+}
+
+export const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+export { rate };

@@ -1,0 +1,47 @@
+import { loadContent } from '../../src/content/load';
+import { crossValidate, evaluate, isBlind, percent, rate, readEvaluationSplit, readRows } from './evaluate';
+
+/**
+ * `npm run nlu:eval`: accuracy on the evaluation split (never used by the matcher) by style and by unit, 5-fold
+ * cross-validation of the examples, the mistakes, and page-silent questions answered as if in scope.
+ * `--rows FILE` evaluates another file of rows instead (the development set, say).
+ */
+function main() {
+  const args = process.argv.slice(2);
+  const rowsAt = args.indexOf('--rows');
+  const content = loadContent(process.env.CONTENT_FILE);
+  const rows = rowsAt >= 0 ? readRows(args[rowsAt + 1]!) : readEvaluationSplit();
+  const report = evaluate(content, rows);
+  const cv = crossValidate(content);
+  const table = (title: string, tallies: Record<string, { right: number; total: number }>) => {
+    console.log(`\n${title}`);
+    for (const [key, t] of Object.entries(tallies).sort(([a], [b]) => a.localeCompare(b))) {
+      console.log(`  ${key.padEnd(28)} ${percent(rate(t)).padStart(6)}  (${t.right}/${t.total})`);
+    }
+  };
+  table('by style', report.byStyle);
+  if (!args.includes('--brief')) table('by unit', report.byUnit);
+  console.log('\nmistakes');
+  // Rows of a blind set (its file is named in BLIND_SETS) are scored but never shown: tuning must not see them.
+  for (const m of report.mistakes.filter((x) => !isBlind(x.id))) {
+    const context = m.context?.length ? `[${m.context.join(' / ')}] ` : '';
+    console.log(`  ${m.id}: ${context}${m.say} → ${m.got.join('+')} (expected ${m.expected.join('+')})`);
+  }
+  if (args.includes('--cv-misses')) for (const miss of cv.misses) console.log(`  cv: ${miss}`);
+  const blind = evaluate(
+    content,
+    rows.filter((r) => isBlind(r.id)),
+  );
+  console.log(`\nevaluation split: ${percent(report.accuracy)} of ${report.total} rows`);
+  if (blind.total) {
+    console.log(
+      `  of which the blind set: ${percent(blind.accuracy)} of ${blind.total} rows (mistakes not shown)`,
+    );
+  }
+  console.log(`cross-validation (5 folds of ${cv.total} examples): ${percent(cv.accuracy)}`);
+  console.log(
+    `page-silent questions answered as if in scope: ${report.silentAnswered} of ${report.silentTotal}`,
+  );
+}
+
+main();

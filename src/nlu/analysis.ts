@@ -1,0 +1,86 @@
+import { formsOf, type Lexicon, type MessageForms } from './lexicon';
+import { fold } from './normalize';
+import type { QuestionSlots } from '../../flows/lib/slots';
+import { readSlots, type Slots } from './slots';
+
+/** What a message says, reduced to concepts and slots: the matcher's only input. */
+export interface Analysis {
+  concepts: Set<string>;
+  slots: QuestionSlots;
+
+  /** Latin script only: read as English. */
+  english: boolean;
+  /**
+   * Content words the lexicon does not know (傘, 充電器, 顔写真): a question about one of them is most likely about
+   * something the page does not say.
+   */
+  unknownWords: string[];
+}
+
+// Nouns of these kinds carry a topic; pronouns, numbers, suffixes and adverb-like nouns do not.
+const CONTENT_NOUNS = new Set(['一般', '固有名詞', 'サ変接続', '形容動詞語幹']);
+
+/** Concepts standing for slots, so that examples can say "a day" or "a time" without naming one. */
+export const SLOT_CONCEPTS = {
+  day: '@day',
+  time: '@time',
+  session: '@session',
+  now: '@now',
+  amount: '@amount',
+  month: '@month',
+} as const;
+
+const slotConcepts = (slots: Slots): string[] => {
+  const out: string[] = [];
+  const w = slots.when;
+  if (w) {
+    if (w.relDay !== undefined || w.weekday !== undefined || w.month !== undefined)
+      out.push(SLOT_CONCEPTS.day);
+    if (w.minutes !== undefined) out.push(SLOT_CONCEPTS.time);
+    if (w.session) out.push(SLOT_CONCEPTS.session);
+    if (w.now) out.push(SLOT_CONCEPTS.now);
+  }
+  if (slots.amount !== undefined) out.push(SLOT_CONCEPTS.amount);
+  if (slots.monthOnly !== undefined) out.push(SLOT_CONCEPTS.month);
+  return out;
+};
+
+function unknownWords(
+  forms: MessageForms,
+  matched: string[],
+  generic: Set<string>,
+  english: boolean,
+): string[] {
+  const known = (word: string, reading: string) =>
+    matched.some((m) => m.includes(word) || word.includes(m) || (reading.length >= 2 && m.includes(reading)));
+  const out: string[] = [];
+  for (const t of forms.tokens) {
+    const word = t.surface;
+    const content =
+      (t.pos === '名詞' && CONTENT_NOUNS.has(t.posDetail)) ||
+      /^[a-z]{3,}$/i.test(word) ||
+      /^[ァ-ヶー]{3,}$/.test(word);
+    // Hiragana-only pieces are mostly the dictionary's guesses at kana spelling (まいな ぽい ん): not evidence.
+    const tooShort = word.length < 2 && !/^[\u4e00-\u9fff]$/.test(word);
+    if (!content || tooShort || /^[\d\p{P}\p{S}\u3040-\u309f]+$/u.test(word)) continue;
+    if (english && /^[a-z]+$/i.test(word)) continue;
+    if (generic.has(word) || generic.has(t.base) || known(fold(word), fold(t.reading))) continue;
+    out.push(word);
+  }
+  return out;
+}
+
+export function analyse(text: string, lexicon: Lexicon, generic: Set<string> = new Set()): Analysis {
+  const forms = formsOf(text);
+  const english = !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text.normalize('NFKC'));
+  const { concepts: found, matched } = lexicon.find(forms);
+  const slots = readSlots(text.normalize('NFKC').toLowerCase());
+  const concepts = new Set([...found.keys(), ...slotConcepts(slots)]);
+  const named = (prefix: string) => [...concepts].filter((c) => c.startsWith(prefix));
+  return {
+    concepts,
+    slots: { ...slots, place: named('place.')[0], items: named('item.'), asked: named('asked.') },
+    english,
+    unknownWords: unknownWords(forms, matched, generic, english),
+  };
+}

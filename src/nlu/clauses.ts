@@ -1,0 +1,30 @@
+/**
+ * Splits a message into clauses: sentences, and the parts joined by あと / それと / ついでに. A long message is
+ * usually context first and the question last; a compound message is two questions.
+ */
+export function splitClauses(text: string): string[] {
+  const normal = text.normalize('NFKC');
+  return normal
+    .split(
+      /(?<=[。?!\n])|(?:、|\s)(?:あと|それと|それから|ついでに|また|あとそれと)、?|\s+(?:and also|also)\s+/iu,
+    )
+    .flatMap((part) => part.split(/(?<=[のと])、(?=.{4,})/u))
+    .map((part) => part.trim().replace(/^(?:あと|それと|それから|ついでに|また)(?:、|,|\s)*/u, ''))
+    .filter((part) => part.replace(/[\s\p{P}\p{S}]/gu, '').length >= 2);
+}
+
+const STATEMENT_END =
+  /(ました|ます|ません|でした|です|だった|った|ている|ていて|てる|けど|けれど|けれども|ので|から|が|のですが|んですが|んだけど|だけど|でして|ですが|てしまいました|困って(?:います|る))$/u;
+const QUESTION_WORD =
+  /(?:どこ|いつ|何|なに|なん|いくら|どう|どの|どれ|誰|だれ|教えて|知りたい|ください|下さい|ほしい|欲しい|でしょう|かしら|\b(?:what|when|where|how|which|who|why)\b)/iu;
+const QUESTION_END =
+  /(?:か|かな|かね|の|のん|ん|け|べ|へん|ずら|だら|いい|ある|あります|できる|できます|いる|要る|大丈夫|ok|ダメ|だめ|無理|必要)$/iu;
+const ENGLISH_QUESTION = /^(?:can|is|are|do|does|did|will|should|could|may|must)\b/iu;
+
+/** Whether a clause asks something (a statement of context does not). */
+export function isQuestion(clause: string): boolean {
+  const t = clause.replace(/[\s\p{P}\p{S}]+$/u, '');
+  if (/[?？]/.test(clause)) return true;
+  if (STATEMENT_END.test(t) && !/(ます|です)か$/.test(t)) return false;
+  return QUESTION_WORD.test(t) || QUESTION_END.test(t) || ENGLISH_QUESTION.test(t.trim());
+}

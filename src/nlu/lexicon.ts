@@ -1,0 +1,214 @@
+import { fold, toHiragana } from './normalize';
+import { tokenize, type Token } from './tokenizer';
+
+/** A message as the lexicon searches it: the same words three ways. */
+export interface MessageForms {
+  /** NFKC, lower case, katakana → hiragana, no spaces or punctuation. */
+  surface: string;
+  /** The words in dictionary form (持っていけば → 持つていくば). */
+  lemma: string;
+  /** How the words are read, in hiragana: 暗唱番号 and 暗証番号 both read あんしょうばんごう. */
+  reading: string;
+  /** Latin words, for English messages and words like PIN or PayPay. */
+  words: Set<string>;
+  /** Offsets in `surface` where a word starts or ends. */
+  boundaries: Set<number>;
+  tokens: Token[];
+}
+
+interface Form {
+  concept: string;
+  surface: string;
+  reading: string | null;
+  latin: boolean;
+}
+
+const LATIN = /^[a-z0-9 .'-]+$/;
+// Readings this short are shared by too many words (きかん: 期間, 機関, 帰還) to stand for one concept.
+const MIN_READING = 4;
+// Only longer kana forms are matched with one character wrong: a short word with a typo is another word, and
+// a word in kanji with a typo is found by its reading.
+const MIN_FUZZY = 5;
+const KANA_ONLY = /^[\u3040-\u309fー]+$/;
+// A form this short must stand at a word boundary: 熱 is not in 熱海, ピン is not in フィリピン.
+const MAX_PART_OF_WORD = 2;
+
+export function readingOf(text: string): string {
+  return fold(
+    tokenize(text.normalize('NFKC'))
+      .map((t) => t.reading)
+      .join(''),
+  );
+}
+
+export function formsOf(text: string): MessageForms {
+  const normal = text.normalize('NFKC').toLowerCase();
+  const tokens = tokenize(normal);
+  const boundaries = new Set<number>([0]);
+  let offset = 0;
+  for (const t of tokens) {
+    offset += fold(t.surface).length;
+    boundaries.add(offset);
+  }
+  return {
+    tokens,
+    boundaries,
+    surface: fold(normal),
+    lemma: fold(tokens.map((t) => t.base).join('')),
+    reading: fold(tokens.map((t) => t.reading).join('')),
+    words: new Set(
+      (normal.match(/[a-z0-9']+/g) ?? []).flatMap((w) => {
+        const stem = w.replace(/(ing|ed|es|s)$/, '');
+        return stem.length >= 3 && stem !== w ? [w, stem] : [w];
+      }),
+    ),
+  };
+}
+
+/**
+ * Where `needle` occurs in `hay` with at most one character substituted, inserted or dropped: the offset just
+ * after the match, or -1.
+ */
+function nearlyContains(hay: string, needle: string): number {
+  const n = needle.length;
+  if (hay.length < n - 1) return -1;
+  // Sellers' algorithm: edit distance of needle against any substring of hay.
+  let previous = new Array<number>(n + 1);
+  for (let i = 0; i <= n; i++) previous[i] = i;
+  for (let j = 1; j <= hay.length; j++) {
+    const current = new Array<number>(n + 1);
+    current[0] = 0;
+    for (let i = 1; i <= n; i++) {
+      const cost = needle[i - 1] === hay[j - 1] ? 0 : 1;
+      current[i] = Math.min(previous[i]! + 1, current[i - 1]! + 1, previous[i - 1]! + cost);
+    }
+    if (current[n]! <= 1) return j;
+    previous = current;
+  }
+  return -1;
+}
+
+const sharesBigrams = (hay: string, needle: string) => {
+  let shared = 0;
+  for (let i = 0; i + 2 <= needle.length; i++) if (hay.includes(needle.slice(i, i + 2))) shared++;
+  return shared >= needle.length - 3;
+};
+
+/**
+ * Domain synonym sets: every surface form maps to one concept. A message contains a concept when one of its
+ * forms occurs in the message as written, in dictionary form, as read aloud, or (for long forms) with one typo.
+ */
+export class Lexicon {
+  private forms: Form[];
+
+  constructor(concepts: Record<string, string[]>) {
+    this.forms = Object.entries(concepts).flatMap(([concept, list]) =>
+      list.map((raw) => {
+        const normal = raw.normalize('NFKC').toLowerCase();
+        const latin = LATIN.test(normal);
+        const reading = latin ? null : readingOf(normal);
+        return {
+          concept,
+          surface: latin ? normal : fold(normal),
+          reading: reading && reading.length >= MIN_READING ? reading : null,
+          latin,
+        };
+      }),
+    );
+    // A form that folds away to nothing (a lone symbol such as %) could match anywhere.
+    this.forms = this.forms.filter((f) => f.surface.length > 0);
+    // Longest first, so that 有効期限 claims its characters before 期限 can.
+    this.forms.sort((a, b) => b.surface.length - a.surface.length);
+  }
+
+  get conceptIds(): Set<string> {
+    return new Set(this.forms.map((f) => f.concept));
+  }
+
+  /**
+   * The concepts a message contains, each with the form that was found, and the texts of every form found (for
+   * telling which words of the message the lexicon knows).
+   */
+  find(message: MessageForms): { concepts: Map<string, string>; matched: string[] } {
+    const found = new Map<string, string>();
+    const matched: string[] = [];
+    const claimed: boolean[] = new Array<boolean>(message.surface.length).fill(false);
+    const claim = (needle: string): boolean => {
+      let fresh = false;
+      const short = needle.length <= MAX_PART_OF_WORD;
+      for (
+        let at = message.surface.indexOf(needle);
+        at !== -1;
+        at = message.surface.indexOf(needle, at + 1)
+      ) {
+        // One character must be a whole word; two must at least start one (行け in 行ける, not とは in ことは).
+        if (short && !message.boundaries.has(at)) continue;
+        if (needle.length === 1 && !message.boundaries.has(at + 1)) continue;
+        let free = false;
+        for (let i = at; i < at + needle.length; i++) if (!claimed[i]) free = true;
+        if (!free) continue;
+        fresh = true;
+        for (let i = at; i < at + needle.length; i++) claimed[i] = true;
+      }
+      return fresh;
+    };
+    const claimedShare = (from: number, to: number) => {
+      let taken = 0;
+      for (let i = Math.max(0, from); i < Math.min(to, claimed.length); i++) if (claimed[i]) taken++;
+      return taken / Math.max(1, to - from);
+    };
+    const note = (form: Form, shown: string, ...texts: (string | null)[]) => {
+      if (!found.has(form.concept)) found.set(form.concept, shown);
+      for (const t of texts) if (t) matched.push(t);
+    };
+    const latinText = ` ${[...message.words].join(' ')} `;
+
+    // Exact forms first, longest first, so that typo matching below never reads words already found.
+    for (const form of this.forms) {
+      if (form.latin) {
+        const hit = form.surface.includes(' ')
+          ? latinText.includes(` ${form.surface} `) ||
+            message.surface.includes(form.surface.replace(/ /g, ''))
+          : message.words.has(form.surface) ||
+            (form.surface.length >= 5 && message.surface.includes(form.surface));
+        if (hit) note(form, form.surface, form.surface);
+        continue;
+      }
+      if (message.surface.includes(form.surface)) {
+        // Claimed even when the concept is already found, so that its characters hide shorter forms.
+        if (claim(form.surface)) note(form, form.surface, form.surface, form.reading);
+        continue;
+      }
+      if (
+        (form.surface.length > MAX_PART_OF_WORD && message.lemma.includes(form.surface)) ||
+        (form.reading !== null && message.reading.includes(form.reading))
+      ) {
+        note(form, form.surface, form.surface, form.reading);
+      }
+    }
+
+    for (const form of this.forms) {
+      if (form.latin || found.has(form.concept)) continue;
+      const kana = toHiragana(form.surface);
+      const end =
+        kana.length >= MIN_FUZZY && KANA_ONLY.test(kana) && sharesBigrams(message.surface, kana)
+          ? nearlyContains(message.surface, kana)
+          : -1;
+      // A near miss over words already found is those words, not a typo of this one (持っていない ≠ やっていない).
+      if (end >= 0 && claimedShare(end - kana.length, end) < 0.5) {
+        note(form, `~${form.surface}`, form.surface);
+        continue;
+      }
+      // 電子照明書 きげんきれた: the reading with one sound wrong (voicing, a long vowel) still names the word.
+      if (
+        form.reading !== null &&
+        form.reading.length >= MIN_FUZZY + 2 &&
+        sharesBigrams(message.reading, form.reading) &&
+        nearlyContains(message.reading, form.reading) >= 0
+      ) {
+        note(form, `≈${form.surface}`, form.surface, form.reading);
+      }
+    }
+    return { concepts: found, matched };
+  }
+}

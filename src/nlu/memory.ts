@@ -1,0 +1,42 @@
+import type { DialogueMemory } from '../../flows/lib/slots';
+import type { Analysis } from './analysis';
+
+export type { DialogueMemory } from '../../flows/lib/slots';
+
+/** Concepts that stand for one slot: a new one replaces the old one instead of adding to it. */
+const SLOT_FAMILIES: ((c: string) => boolean)[] = [
+  (c) => c.startsWith('place.'),
+  (c) => c.startsWith('item.'),
+  (c) => ['@day', '@time', '@session', '@now', 'weekend', 'weekday', 'holiday', 'yearEnd'].includes(c),
+  (c) => c === '@amount',
+  (c) => c === '@month',
+];
+
+const familyOf = (concept: string) => SLOT_FAMILIES.findIndex((isIn) => isIn(concept));
+
+/**
+ * The earlier question with this message's particulars put in: what an elliptical follow-up asks. With
+ * `isTopical`, a follow-up that names a new subject (「口座のほうは？」 after a question about 保険証) also drops the
+ * earlier subject and keeps only how the question was asked (何ポイント, いつまで, 何時).
+ */
+export function mergeWithMemory(
+  analysis: Analysis,
+  memory: DialogueMemory,
+  isTopical?: (concept: string) => boolean,
+): Analysis {
+  const replaced = new Set([...analysis.concepts].map(familyOf).filter((f) => f >= 0));
+  const newSubject =
+    isTopical !== undefined && [...analysis.concepts].some((c) => familyOf(c) < 0 && isTopical(c));
+  const concepts = new Set(
+    memory.concepts.filter(
+      (c) => !replaced.has(familyOf(c)) && !(newSubject && familyOf(c) < 0 && isTopical(c)),
+    ),
+  );
+  for (const c of analysis.concepts) concepts.add(c);
+  const slots = { ...memory.slots };
+  for (const [key, value] of Object.entries(analysis.slots) as [keyof Analysis['slots'], unknown][]) {
+    const empty = value === undefined || (Array.isArray(value) && value.length === 0);
+    if (!empty) (slots as Record<string, unknown>)[key] = value;
+  }
+  return { concepts, slots, english: analysis.english, unknownWords: analysis.unknownWords };
+}

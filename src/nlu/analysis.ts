@@ -23,6 +23,7 @@ const CONTENT_NOUNS = new Set(['一般', '固有名詞', 'サ変接続', '形容
 /** Concepts standing for slots, so that examples can say "a day" or "a time" without naming one. */
 export const SLOT_CONCEPTS = {
   day: '@day',
+  date: '@date',
   time: '@time',
   session: '@session',
   now: '@now',
@@ -61,11 +62,12 @@ function unknownWords(
       /^[a-z]{3,}$/i.test(word) ||
       /^[ァ-ヶー]{3,}$/.test(word);
     // Hiragana-only pieces are mostly the dictionary's guesses at kana spelling (まいな ぽい ん): not evidence.
-    const tooShort = word.length < 2 && !/^[\u4e00-\u9fff]$/.test(word);
+    // A lone kanji counts only as a common noun (傘), never as a suffix or counter (部, 件).
+    const tooShort = word.length < 2 && !(/^[\u4e00-\u9fff]$/.test(word) && t.posDetail === '一般');
     if (!content || tooShort || /^[\d\p{P}\p{S}\u3040-\u309f]+$/u.test(word)) continue;
     if (english && /^[a-z]+$/i.test(word)) continue;
     if (generic.has(word) || generic.has(t.base) || known(fold(word), fold(t.reading))) continue;
-    out.push(word);
+    out.push(t.base);
   }
   return out;
 }

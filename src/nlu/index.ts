@@ -4,7 +4,7 @@ import { parseAnswer, parseControl } from './answers';
 import { isQuestion, splitClauses } from './clauses';
 import { detectScript } from './language';
 import { Lexicon } from './lexicon';
-import { UnitMatcher, type Ranked, type UnitPatterns } from './matcher';
+import { UnitMatcher, type MatcherOptions, type Ranked, type UnitPatterns } from './matcher';
 import { mergeWithMemory, type DialogueMemory } from './memory';
 import { fold } from './normalize';
 import type { HandoffRoute, LanguageUnderstanding, Understanding } from './types';
@@ -20,11 +20,14 @@ export interface UnderstandingOptions {
   specificWeight?: number;
   /** Suggestions offered with the hand-off must score at least this. */
   suggestionFloor?: number;
+  /** How the matcher weighs precision and evidence (see UnitMatcher). */
+  matcher?: MatcherOptions;
   /** Leave these examples out (cross-validation predicts each fold from the others). */
   exclude?: (unit: string, example: string) => boolean;
 }
 
 export const UNKNOWN_PREFIX = 'unknown.';
+const LEARNED_PREFIX = 'w:';
 
 // Short messages that lean on the previous question: 「南熱海支所も？」「じゃあ明日は？」「キャッシュカードでもいい？」
 const FOLLOW_UP_START =
@@ -58,9 +61,9 @@ export function createUnderstanding(
   const ignoredFocusPenalty = 0.7;
   const SLOT_CONCEPTS_OF: Record<string, (c: string) => boolean> = {
     place: (c) => c.startsWith('place.'),
-    when: (c) => ['@day', '@time', '@session', '@now', 'weekend', 'holiday', 'yearEnd'].includes(c),
+    when: (c) => ['@day', '@date', '@time', '@session', '@now', 'weekend', 'holiday', 'yearEnd'].includes(c),
     amount: (c) => c === '@amount',
-    cardDate: (c) => c === '@day' || c === '@month',
+    cardDate: (c) => c === '@day' || c === '@date' || c === '@month',
     asked: (c) => c.startsWith('asked.'),
   };
   const unitSlots = new Map(knowledge.units.map((u) => [u.id, u.slots]));
@@ -68,17 +71,33 @@ export function createUnderstanding(
   const takesSlot = (unit: string, concept: string) =>
     (unitSlots.get(unit) ?? []).some((slot) => SLOT_CONCEPTS_OF[slot]?.(concept));
   const keep = (unit: string) => (example: string) => !options.exclude?.(unit, example);
+  // Words of the examples that no concept knows are learned as concepts of their own (w:駐車場), so that the
+  // examples teach vocabulary too, and a message using them is not treated as talking about something unknown.
+  const learned = new Set<string>();
+  const readExample = (example: string) => {
+    const a = analyse(example, lexicon, generic);
+    for (const w of a.unknownWords) learned.add(w);
+    return new Set([...a.concepts, ...a.unknownWords.map((w) => `${LEARNED_PREFIX}${w}`)]);
+  };
   const patterns: UnitPatterns[] = [
-    ...knowledge.units.map((u) => ({
-      id: u.id,
-      examples: u.examples.filter(keep(u.id)).map((e) => analyse(e, lexicon).concepts),
-    })),
+    ...knowledge.units.map((u) => ({ id: u.id, examples: u.examples.filter(keep(u.id)).map(readExample) })),
     ...knowledge.unknowns.map((u) => ({
       id: `${UNKNOWN_PREFIX}${u.id}`,
-      examples: u.examples.filter(keep(u.id)).map((e) => analyse(e, lexicon).concepts),
+      examples: u.examples.filter(keep(u.id)).map(readExample),
     })),
   ].filter((p) => p.examples.length > 0);
-  const matcher = new UnitMatcher(patterns);
+  /** A message's analysis with the words the examples taught turned into concepts. */
+  const analyseMessage = (text: string): Analysis => {
+    const a = analyse(text, lexicon, generic);
+    const known = a.unknownWords.filter((w) => learned.has(w));
+    if (known.length === 0) return a;
+    return {
+      ...a,
+      concepts: new Set([...a.concepts, ...known.map((w) => `${LEARNED_PREFIX}${w}`)]),
+      unknownWords: a.unknownWords.filter((w) => !learned.has(w)),
+    };
+  };
+  const matcher = new UnitMatcher(patterns, options.matcher);
   // Concepts that only questions the page does not answer use (駐車場, 車椅子, 外国籍…).
   const realVocabulary = new Set(
     patterns
@@ -146,7 +165,7 @@ export function createUnderstanding(
 
   /** One clause, read alone or, when it leans on what came before (「週末も？」), against it. */
   const readClause = (text: string, before: DialogueMemory | null): Reading => {
-    const own = analyse(text, lexicon, generic);
+    const own = analyseMessage(text);
     const alone = decide(own);
     if (!before) return { analysis: own, decision: alone, followUp: false };
     const vague = !specific(alone);
@@ -185,7 +204,7 @@ export function createUnderstanding(
     const clauses = splitClauses(text);
     const asked = clauses.filter(isQuestion);
     const own = (asked.length ? asked : clauses.length ? clauses : [text]).flatMap((c) => [
-      ...analyse(c, lexicon, generic).concepts,
+      ...analyseMessage(c).concepts,
     ]);
     const silent = own.find((c) => unknownOnly.has(c));
     if (!silent) return reading;

@@ -41,7 +41,7 @@ export class UnitMatcher {
     private readonly units: UnitPatterns[],
     options: MatcherOptions = {},
   ) {
-    this.precisionWeight = options.precisionWeight ?? 0.5;
+    this.precisionWeight = options.precisionWeight ?? 1;
     this.fullEvidence = options.fullEvidence ?? 2.5;
     this.cues = options.cues ?? new Set();
     this.cuePenalty = options.cuePenalty ?? 0.85;

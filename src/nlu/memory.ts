@@ -7,7 +7,8 @@ export type { DialogueMemory } from '../../flows/lib/slots';
 const SLOT_FAMILIES: ((c: string) => boolean)[] = [
   (c) => c.startsWith('place.'),
   (c) => c.startsWith('item.'),
-  (c) => ['@day', '@time', '@session', '@now', 'weekend', 'weekday', 'holiday', 'yearEnd'].includes(c),
+  (c) =>
+    ['@day', '@date', '@time', '@session', '@now', 'weekend', 'weekday', 'holiday', 'yearEnd'].includes(c),
   (c) => c === '@amount',
   (c) => c === '@month',
 ];

@@ -59,6 +59,8 @@ export function createUnderstanding(
   const generic = new Set(knowledge.genericWords);
   const unknownPenalty = options.unknownPenalty ?? 0.6;
   const ignoredFocusPenalty = 0.7;
+
+  const keep = (unit: string) => (example: string) => !options.exclude?.(unit, example);
   const SLOT_CONCEPTS_OF: Record<string, (c: string) => boolean> = {
     place: (c) => c.startsWith('place.'),
     when: (c) => ['@day', '@date', '@time', '@session', '@now', 'weekend', 'holiday', 'yearEnd'].includes(c),
@@ -70,20 +72,29 @@ export function createUnderstanding(
   /** Whether a unit's answer takes this particular into account (a place, a day, an amount). */
   const takesSlot = (unit: string, concept: string) =>
     (unitSlots.get(unit) ?? []).some((slot) => SLOT_CONCEPTS_OF[slot]?.(concept));
-  const keep = (unit: string) => (example: string) => !options.exclude?.(unit, example);
+  const PARTICULARS = new Set(['@time', '@now']);
+
   // Words of the examples that no concept knows are learned as concepts of their own (w:駐車場), so that the
   // examples teach vocabulary too, and a message using them is not treated as talking about something unknown.
   const learned = new Set<string>();
-  const readExample = (example: string) => {
+  const readExample = (example: string, unit?: string) => {
     const a = analyse(example, lexicon, generic);
     for (const w of a.unknownWords) learned.add(w);
-    return new Set([...a.concepts, ...a.unknownWords.map((w) => `${LEARNED_PREFIX}${w}`)]);
+    // A unit whose answer does not depend on the day, time or amount does not learn them from its examples:
+    // 「3時半に着いたら間に合う？」 is for the unit that answers for 3時半.
+    const concepts = [...a.concepts].filter(
+      (c) => !PARTICULARS.has(c) || (unit !== undefined && takesSlot(unit, c)),
+    );
+    return new Set([...concepts, ...a.unknownWords.map((w) => `${LEARNED_PREFIX}${w}`)]);
   };
   const patterns: UnitPatterns[] = [
-    ...knowledge.units.map((u) => ({ id: u.id, examples: u.examples.filter(keep(u.id)).map(readExample) })),
+    ...knowledge.units.map((u) => ({
+      id: u.id,
+      examples: u.examples.filter(keep(u.id)).map((e) => readExample(e, u.id)),
+    })),
     ...knowledge.unknowns.map((u) => ({
       id: `${UNKNOWN_PREFIX}${u.id}`,
-      examples: u.examples.filter(keep(u.id)).map(readExample),
+      examples: u.examples.filter(keep(u.id)).map((e) => readExample(e)),
     })),
   ].filter((p) => p.examples.length > 0);
   /** A message's analysis with the words the examples taught turned into concepts. */

@@ -202,6 +202,7 @@ export class Lexicon {
       // 電子照明書 きげんきれた: the reading with one sound wrong (voicing, a long vowel) still names the word.
       if (
         form.reading !== null &&
+        !KANA_ONLY.test(kana) &&
         form.reading.length >= MIN_FUZZY + 2 &&
         sharesBigrams(message.reading, form.reading) &&
         nearlyContains(message.reading, form.reading) >= 0

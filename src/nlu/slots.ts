@@ -111,7 +111,7 @@ function readTime(t: string): number | undefined {
   } else if (/何時|なんじ/.test(t)) {
     // 「夕方何時まで」 asks for a time; it does not name one.
     return undefined;
-  } else if (/お昼|正午|昼休み|昼の時間|ひる(?:に|の|ごろ)/.test(t)) {
+  } else if (/お昼(?!休)|正午|ひる(?:に|の|ごろ)/.test(t)) {
     return 12 * 60;
   } else if (/夕方|ゆうがた/.test(t)) {
     return 17 * 60;

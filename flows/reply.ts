@@ -67,6 +67,8 @@ export const MAIN_MENU = [
   'fraud.overview',
   'contact.hotline',
   'contact.multilingual',
+  // Staff notices reach only residents who opted in: the menu offers it.
+  'notice.menu',
 ] as const;
 
 export const ENGLISH_MENU = [

@@ -26,7 +26,20 @@ const QUESTIONS = [
   '詐欺に気をつけることは',
   'マイナポイントはいくら',
   'フリーダイヤルの番号は',
+  // Long everyday messages cost the understanding more: they are part of the load too.
+  '母がスマホを持っていないので代わりに聞きたいのですが、支援窓口には何を持っていけばいいですか',
+  '来週の月曜日の午後に南熱海支所へ行こうと思っています。その日は開いていますか',
 ];
+
+/** The resident set size of a process, from /proc (Linux), in MiB; null where /proc is not there. */
+function rssMiB(pid: number): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
 
 const replyAt = new Map<string, number>();
 const waiters = new Map<string, () => void>();
@@ -252,6 +265,8 @@ async function main() {
     DATABASE_URL: `sqlite:${dbFile}`,
     BOT_NOW: '2023-04-12T10:00:00+09:00',
   });
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(bot.child.pid!) ?? 0)), 100);
   try {
     await warmUp(echo.port, echo.child.pid!);
     await warmUp(bot.port, bot.child.pid!);
@@ -275,7 +290,9 @@ async function main() {
         `throughput ratio ${ratio.toFixed(2)}${mode === 'webhook' ? ' (target ≥ 0.80)' : ''}; p99 ${ours.p99.toFixed(1)} ms${mode === 'webhook' ? ' (target < 100 ms)' : ''}`,
       );
     }
+    console.log(`\ncity bot peak RSS under load: ${peakRss.toFixed(0)} MiB (guard: < 400 MiB)`);
   } finally {
+    clearInterval(sampler);
     echo.child.kill('SIGTERM');
     bot.child.kill('SIGTERM');
     agent.destroy();

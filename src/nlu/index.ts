@@ -5,7 +5,7 @@ import { isQuestion, splitClauses } from './clauses';
 import { detectScript } from './language';
 import { Lexicon } from './lexicon';
 import { UnitMatcher, type MatcherOptions, type Ranked, type UnitPatterns } from './matcher';
-import { mergeWithMemory, type DialogueMemory } from './memory';
+import { mergeSlots, mergeWithMemory, type DialogueMemory } from './memory';
 import { fold } from './normalize';
 import type { HandoffRoute, LanguageUnderstanding, Understanding } from './types';
 
@@ -97,9 +97,17 @@ export function createUnderstanding(
       examples: u.examples.filter(keep(u.id)).map((e) => readExample(e)),
     })),
   ].filter((p) => p.examples.length > 0);
+  // One message is read clause by clause and whole: each text is analysed once per message.
+  const analysed = new Map<string, Analysis>();
   /** A message's analysis with the words the examples taught turned into concepts. */
   const analyseMessage = (text: string): Analysis => {
-    const a = analyse(text, lexicon, generic);
+    const cached = analysed.get(text);
+    if (cached) return cached;
+    const a = learnedWords(analyse(text, lexicon, generic));
+    analysed.set(text, a);
+    return a;
+  };
+  const learnedWords = (a: Analysis): Analysis => {
     const known = a.unknownWords.filter((w) => learned.has(w));
     if (known.length === 0) return a;
     return {
@@ -175,8 +183,10 @@ export function createUnderstanding(
   }
 
   /** One clause, read alone or, when it leans on what came before (「週末も？」), against it. */
-  const readClause = (text: string, before: DialogueMemory | null): Reading => {
-    const own = analyseMessage(text);
+  const readClause = (text: string, before: DialogueMemory | null): Reading =>
+    readAnalysis(analyseMessage(text), before, text);
+
+  const readAnalysis = (own: Analysis, before: DialogueMemory | null, text: string): Reading => {
     const alone = decide(own);
     if (!before) return { analysis: own, decision: alone, followUp: false };
     const vague = !specific(alone);
@@ -242,7 +252,17 @@ export function createUnderstanding(
       if ((asks[i] || !anyQuestion) && answered(reading.decision)) picks.push(reading);
       context = asMemory(reading.analysis, reading.decision);
     });
-    const whole = readClause(text, previous);
+    // The whole message, from its clauses' readings (each clause was tokenised once already).
+    const whole = readAnalysis(
+      clauses.map(analyseMessage).reduce((all, a) => ({
+        concepts: new Set([...all.concepts, ...a.concepts]),
+        slots: mergeSlots(all.slots, a.slots),
+        english: all.english && a.english,
+        unknownWords: [...all.unknownWords, ...a.unknownWords],
+      })),
+      previous,
+      text,
+    );
     const units = [...new Set(picks.flatMap((p) => p.decision.units))];
     if (units.length === 0) return whole;
     const main = picks.find((p) => p.decision.units[0] === units[0])!;
@@ -261,6 +281,7 @@ export function createUnderstanding(
 
   return {
     understand(text: string, previous: DialogueMemory | null = null): Understanding {
+      analysed.clear();
       const script = detectScript(text);
       const control = parseControl(text);
       const answer = parseAnswer(text, content.programme.cardApplicationDeadline);

@@ -21,6 +21,10 @@ interface Form {
   surface: string;
   reading: string | null;
   latin: boolean;
+  /** For matching with one typo: the kana form, or null when the form is not one to match that way. */
+  fuzzyKana: string | null;
+  /** For matching a reading with one sound wrong: the reading, or null. */
+  fuzzyReading: string | null;
 }
 
 const LATIN = /^[a-z0-9 .'-]+$/;
@@ -88,9 +92,37 @@ function nearlyContains(hay: string, needle: string): number {
   return -1;
 }
 
-const sharesBigrams = (hay: string, needle: string) => {
+const index = (map: Map<string, number[]>, key: string, order: number) => {
+  if (!map.has(key)) map.set(key, []);
+  map.get(key)!.push(order);
+};
+
+/** The forms (by order) that occur in `text` as indexed by their first character. */
+function occurring(
+  text: string,
+  map: Map<string, number[]>,
+  formText: (order: number) => string | null,
+): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    for (const order of map.get(text[i]!) ?? []) {
+      const f = formText(order);
+      if (f && text.startsWith(f, i)) out.add(order);
+    }
+  }
+  return out;
+}
+
+const bigramsOf = (text: string) => {
+  const out = new Set<string>();
+  for (let i = 0; i + 2 <= text.length; i++) out.add(text.slice(i, i + 2));
+  return out;
+};
+
+/** A cheap test before the edit distance: a word with one typo keeps most of its character pairs. */
+const sharesBigrams = (hay: Set<string>, needle: string) => {
   let shared = 0;
-  for (let i = 0; i + 2 <= needle.length; i++) if (hay.includes(needle.slice(i, i + 2))) shared++;
+  for (let i = 0; i + 2 <= needle.length; i++) if (hay.has(needle.slice(i, i + 2))) shared++;
   return shared >= needle.length - 3;
 };
 
@@ -100,6 +132,11 @@ const sharesBigrams = (hay: string, needle: string) => {
  */
 export class Lexicon {
   private forms: Form[];
+  private readonly fuzzyForms: Form[];
+  private readonly latinForms: Form[];
+  /** First character → the forms (by their place in `forms`) that start with it, as written and as read. */
+  private readonly bySurface = new Map<string, number[]>();
+  private readonly byReading = new Map<string, number[]>();
 
   constructor(concepts: Record<string, string[]>) {
     this.forms = Object.entries(concepts).flatMap(([concept, list]) =>
@@ -107,11 +144,16 @@ export class Lexicon {
         const normal = raw.normalize('NFKC').toLowerCase();
         const latin = LATIN.test(normal);
         const reading = latin ? null : readingOf(normal);
+        const surface = latin ? normal : fold(normal);
+        const kana = toHiragana(surface);
+        const kanaOnly = KANA_ONLY.test(kana);
         return {
           concept,
-          surface: latin ? normal : fold(normal),
+          surface,
           reading: reading && reading.length >= MIN_READING ? reading : null,
           latin,
+          fuzzyKana: !latin && kanaOnly && kana.length >= MIN_FUZZY ? kana : null,
+          fuzzyReading: !latin && !kanaOnly && reading && reading.length >= MIN_FUZZY + 2 ? reading : null,
         };
       }),
     );
@@ -119,6 +161,13 @@ export class Lexicon {
     this.forms = this.forms.filter((f) => f.surface.length > 0);
     // Longest first, so that 有効期限 claims its characters before 期限 can.
     this.forms.sort((a, b) => b.surface.length - a.surface.length);
+    this.fuzzyForms = this.forms.filter((f) => f.fuzzyKana !== null || f.fuzzyReading !== null);
+    this.latinForms = this.forms.filter((f) => f.latin);
+    this.forms.forEach((f, order) => {
+      if (f.latin) return;
+      index(this.bySurface, f.surface[0]!, order);
+      if (f.reading) index(this.byReading, f.reading[0]!, order);
+    });
   }
 
   get conceptIds(): Set<string> {
@@ -163,51 +212,49 @@ export class Lexicon {
     };
     const latinText = ` ${[...message.words].join(' ')} `;
 
-    // Exact forms first, longest first, so that typo matching below never reads words already found.
-    for (const form of this.forms) {
-      if (form.latin) {
-        const hit = form.surface.includes(' ')
-          ? latinText.includes(` ${form.surface} `) ||
-            message.surface.includes(form.surface.replace(/ /g, ''))
-          : message.words.has(form.surface) ||
-            (form.surface.length >= 5 && message.surface.includes(form.surface));
-        if (hit) note(form, form.surface, form.surface);
-        continue;
-      }
-      if (message.surface.includes(form.surface)) {
+    for (const form of this.latinForms) {
+      const hit = form.surface.includes(' ')
+        ? latinText.includes(` ${form.surface} `) || message.surface.includes(form.surface.replace(/ /g, ''))
+        : message.words.has(form.surface) ||
+          (form.surface.length >= 5 && message.surface.includes(form.surface));
+      if (hit) note(form, form.surface, form.surface);
+    }
+    // Exact forms, longest first, so that typo matching below never reads words already found.
+    const inSurface = occurring(message.surface, this.bySurface, (o) => this.forms[o]!.surface);
+    const inLemma = occurring(message.lemma, this.bySurface, (o) =>
+      this.forms[o]!.surface.length > MAX_PART_OF_WORD ? this.forms[o]!.surface : null,
+    );
+    const inReading = occurring(message.reading, this.byReading, (o) => this.forms[o]!.reading);
+    const hits = [...new Set([...inSurface, ...inLemma, ...inReading])].sort((a, b) => a - b);
+    for (const order of hits) {
+      const form = this.forms[order]!;
+      if (inSurface.has(order)) {
         // Claimed even when the concept is already found, so that its characters hide shorter forms.
         if (claim(form.surface)) note(form, form.surface, form.surface, form.reading);
         continue;
       }
-      if (
-        (form.surface.length > MAX_PART_OF_WORD && message.lemma.includes(form.surface)) ||
-        (form.reading !== null && message.reading.includes(form.reading))
-      ) {
-        note(form, form.surface, form.surface, form.reading);
-      }
+      note(form, form.surface, form.surface, form.reading);
     }
 
-    for (const form of this.forms) {
-      if (form.latin || found.has(form.concept)) continue;
-      const kana = toHiragana(form.surface);
-      const end =
-        kana.length >= MIN_FUZZY && KANA_ONLY.test(kana) && sharesBigrams(message.surface, kana)
-          ? nearlyContains(message.surface, kana)
-          : -1;
+    const surfaceBigrams = bigramsOf(message.surface);
+    const readingBigrams = bigramsOf(message.reading);
+    for (const form of this.fuzzyForms) {
+      if (found.has(form.concept)) continue;
+      const kana = form.fuzzyKana;
+      const end = kana && sharesBigrams(surfaceBigrams, kana) ? nearlyContains(message.surface, kana) : -1;
       // A near miss over words already found is those words, not a typo of this one (持っていない ≠ やっていない).
-      if (end >= 0 && claimedShare(end - kana.length, end) < 0.5) {
+      if (kana && end >= 0 && claimedShare(end - kana.length, end) < 0.5) {
         note(form, `~${form.surface}`, form.surface);
         continue;
       }
       // 電子照明書 きげんきれた: the reading with one sound wrong (voicing, a long vowel) still names the word.
+      const reading = form.fuzzyReading;
       if (
-        form.reading !== null &&
-        !KANA_ONLY.test(kana) &&
-        form.reading.length >= MIN_FUZZY + 2 &&
-        sharesBigrams(message.reading, form.reading) &&
-        nearlyContains(message.reading, form.reading) >= 0
+        reading &&
+        sharesBigrams(readingBigrams, reading) &&
+        nearlyContains(message.reading, reading) >= 0
       ) {
-        note(form, `≈${form.surface}`, form.surface, form.reading);
+        note(form, `≈${form.surface}`, form.surface, reading);
       }
     }
     return { concepts: found, matched };

@@ -28,32 +28,61 @@ export interface MatcherOptions {
  * lower the score a little, so that a message about something else is not answered by the unit it brushes.
  * Concepts are weighted by how few units use them, so 窓口 counts for less than 南熱海支所.
  */
+interface CompiledExample {
+  concepts: string[];
+  weights: number[];
+  total: number;
+}
+
+interface CompiledUnit {
+  id: string;
+  examples: CompiledExample[];
+  vocabulary: Set<string>;
+}
+
+/**
+ * Scores answer units by the concepts a message covers. Recall of an example's concepts decides (a long message
+ * that contains everything an example asks is not penalised for its extra words); concepts the unit never uses
+ * lower the score, so that a message about something else is not answered by the unit it brushes.
+ * Concepts are weighted by how few units use them, so 窓口 counts for less than 南熱海支所.
+ */
 export class UnitMatcher {
   private readonly weights = new Map<string, number>();
   private readonly unknownWeight: number;
-  private readonly vocabulary = new Map<string, Set<string>>();
+  private readonly compiled: CompiledUnit[];
+  /** concept → the units whose examples use it: a message is scored only against units it shares one with. */
+  private readonly unitsOf = new Map<string, number[]>();
   private readonly precisionWeight: number;
   private readonly fullEvidence: number;
   private readonly cues: Set<string>;
   private readonly cuePenalty: number;
 
-  constructor(
-    private readonly units: UnitPatterns[],
-    options: MatcherOptions = {},
-  ) {
+  constructor(units: UnitPatterns[], options: MatcherOptions = {}) {
     this.precisionWeight = options.precisionWeight ?? 1;
     this.fullEvidence = options.fullEvidence ?? 2.5;
     this.cues = options.cues ?? new Set();
     this.cuePenalty = options.cuePenalty ?? 0.85;
+    const vocabularies = units.map((u) => new Set(u.examples.flatMap((e) => [...e])));
     const unitsPerConcept = new Map<string, number>();
-    for (const unit of units) {
-      const vocabulary = new Set(unit.examples.flatMap((e) => [...e]));
-      this.vocabulary.set(unit.id, vocabulary);
+    for (const vocabulary of vocabularies) {
       for (const c of vocabulary) unitsPerConcept.set(c, (unitsPerConcept.get(c) ?? 0) + 1);
     }
     const n = units.length;
     for (const [c, df] of unitsPerConcept) this.weights.set(c, Math.log(1 + n / df));
     this.unknownWeight = Math.log(1 + n);
+    this.compiled = units.map((unit, index) => {
+      const vocabulary = vocabularies[index]!;
+      for (const c of vocabulary) {
+        if (!this.unitsOf.has(c)) this.unitsOf.set(c, []);
+        this.unitsOf.get(c)!.push(index);
+      }
+      const examples = unit.examples.map((e) => {
+        const concepts = [...e];
+        const weights = concepts.map((c) => this.weight(c));
+        return { concepts, weights, total: weights.reduce((a, b) => a + b, 0) };
+      });
+      return { id: unit.id, examples: examples.filter((e) => e.total > 0), vocabulary };
+    });
   }
 
   weight(concept: string): number {
@@ -63,46 +92,41 @@ export class UnitMatcher {
   /** Every unit that shares a concept with the message, best first. */
   rank(concepts: Set<string>): Ranked[] {
     let messageWeight = 0;
-    for (const c of concepts) messageWeight += this.weight(c);
+    const known = new Map<number, number>();
+    for (const c of concepts) {
+      const w = this.weight(c);
+      messageWeight += w;
+      for (const index of this.unitsOf.get(c) ?? []) known.set(index, (known.get(index) ?? 0) + w);
+    }
     if (messageWeight === 0) return [];
     const ranked: Ranked[] = [];
-    for (const unit of this.units) {
-      const vocabulary = this.vocabulary.get(unit.id)!;
-      let known = 0;
-      for (const c of concepts) if (vocabulary.has(c)) known += this.weight(c);
-      if (known === 0) continue;
+    for (const [index, knownWeight] of known) {
+      const unit = this.compiled[index]!;
       let best = 0;
       let bestCovered = 0;
-      let evidence: string[] = [];
+      let bestExample: CompiledExample | null = null;
       for (const example of unit.examples) {
-        let total = 0;
         let covered = 0;
-        const hit: string[] = [];
-        for (const c of example) {
-          const w = this.weight(c);
-          total += w;
-          if (concepts.has(c)) {
-            covered += w;
-            hit.push(c);
-          }
+        for (let i = 0; i < example.concepts.length; i++) {
+          if (concepts.has(example.concepts[i]!)) covered += example.weights[i]!;
         }
-        if (total === 0) continue;
-        const recall = covered / total;
+        const recall = covered / example.total;
         if (recall > best || (recall === best && covered > bestCovered)) {
           best = recall;
           bestCovered = covered;
-          evidence = hit;
+          bestExample = example;
         }
       }
-      const precision = known / messageWeight;
-      // A tiny share of the covered weight breaks ties towards the more specific unit.
+      if (!bestExample) continue;
+      const precision = knownWeight / messageWeight;
       const strength = Math.sqrt(Math.min(1, bestCovered / this.fullEvidence));
       let missedCues = 0;
-      for (const c of concepts) if (this.cues.has(c) && !vocabulary.has(c)) missedCues++;
+      for (const c of concepts) if (this.cues.has(c) && !unit.vocabulary.has(c)) missedCues++;
       const score =
         best * Math.pow(precision, this.precisionWeight) * strength * Math.pow(this.cuePenalty, missedCues) +
+        // A tiny share of the covered weight breaks ties towards the more specific unit.
         bestCovered * 1e-3;
-      ranked.push({ unit: unit.id, score, evidence });
+      ranked.push({ unit: unit.id, score, evidence: bestExample.concepts.filter((c) => concepts.has(c)) });
     }
     return ranked.sort((a, b) => b.score - a.score);
   }

@@ -34,10 +34,16 @@ export function mergeWithMemory(
     ),
   );
   for (const c of analysis.concepts) concepts.add(c);
-  const slots = { ...memory.slots };
-  for (const [key, value] of Object.entries(analysis.slots) as [keyof Analysis['slots'], unknown][]) {
+  const slots = mergeSlots(memory.slots, analysis.slots);
+  return { concepts, slots, english: analysis.english, unknownWords: analysis.unknownWords };
+}
+
+/** The earlier slots with the later ones put in where the later message names them. */
+export function mergeSlots(earlier: Analysis['slots'], later: Analysis['slots']): Analysis['slots'] {
+  const slots = { ...earlier };
+  for (const [key, value] of Object.entries(later) as [keyof Analysis['slots'], unknown][]) {
     const empty = value === undefined || (Array.isArray(value) && value.length === 0);
     if (!empty) (slots as Record<string, unknown>)[key] = value;
   }
-  return { concepts, slots, english: analysis.english, unknownWords: analysis.unknownWords };
+  return slots;
 }

@@ -74,7 +74,7 @@ describe('local chat in a real browser', () => {
 
     await tapChip('持ち物');
     await lastBot()
-      .getByText(/1\. マイナンバーカード/)
+      .getByText(/・マイナンバーカード/)
       .waitFor();
 
     await page.locator('.rm-area', { hasText: '対象・ポイント' }).click();

@@ -8,7 +8,7 @@ export function splitClauses(text: string): string[] {
     .split(
       /(?<=[。?!\n])|(?:、|\s)(?:あと|それと|それから|ついでに|また|あとそれと)、?|\s+(?:and also|also)\s+/iu,
     )
-    .flatMap((part) => part.split(/(?<=[のと])、(?=.{4,})/u))
+    .flatMap((part) => part.split(/(?<=(?:の|[^るすいたなだ]と))、(?=.{4,})/u))
     .map((part) => part.trim().replace(/^(?:あと|それと|それから|ついでに|また)(?:、|,|\s)*/u, ''))
     .filter((part) => part.replace(/[\s\p{P}\p{S}]/gu, '').length >= 2);
 }

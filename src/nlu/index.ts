@@ -72,7 +72,7 @@ export function createUnderstanding(
   /** Whether a unit's answer takes this particular into account (a place, a day, an amount). */
   const takesSlot = (unit: string, concept: string) =>
     (unitSlots.get(unit) ?? []).some((slot) => SLOT_CONCEPTS_OF[slot]?.(concept));
-  const PARTICULARS = new Set(['@time', '@now']);
+  const PARTICULARS = new Set(['@time', '@now', '@date']);
 
   // Words of the examples that no concept knows are learned as concepts of their own (w:駐車場), so that the
   // examples teach vocabulary too, and a message using them is not treated as talking about something unknown.
@@ -168,7 +168,11 @@ export function createUnderstanding(
   /** A concept that names what is asked about (泉支所, 口座), not how it is asked (いつまで, 何ポイント). */
   const topical = (concept: string) =>
     !concept.startsWith('@') && !cues.has(concept) && matcher.weight(concept) >= specificWeight;
-  const slotLike = (concept: string) => concept.startsWith('@') || /^(place|item|asked)\./.test(concept);
+  // Particulars: a day, a time, a place, an item, an amount — and kinds of day (週末, 祝日, 年末年始).
+  const slotLike = (concept: string) =>
+    concept.startsWith('@') ||
+    /^(place|item|asked)\./.test(concept) ||
+    ['weekend', 'weekday', 'holiday', 'yearEnd'].includes(concept);
   const specific = (d: Decision) => (d.ranked[0]?.evidence ?? []).some(topical);
   const asMemory = (a: Analysis, d: Decision): DialogueMemory => ({
     units: d.units,

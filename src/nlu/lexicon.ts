@@ -13,6 +13,8 @@ export interface MessageForms {
   words: Set<string>;
   /** Offsets in `surface` where a word starts or ends. */
   boundaries: Set<number>;
+  /** Offsets in `lemma` where a word starts or ends: a form must not begin inside a word (聞く|れる ≠ くれる). */
+  lemmaBoundaries: Set<number>;
   tokens: Token[];
 }
 
@@ -32,7 +34,7 @@ const LATIN = /^[a-z0-9 .'-]+$/;
 const MIN_READING = 4;
 // Only longer kana forms are matched with one character wrong: a short word with a typo is another word, and
 // a word in kanji with a typo is found by its reading.
-const MIN_FUZZY = 5;
+const MIN_FUZZY = 6;
 const KANA_ONLY = /^[\u3040-\u309fー]+$/;
 // A form this short must stand at a word boundary: 熱 is not in 熱海, ピン is not in フィリピン.
 const MAX_PART_OF_WORD = 2;
@@ -49,14 +51,19 @@ export function formsOf(text: string): MessageForms {
   const normal = text.normalize('NFKC').toLowerCase();
   const tokens = tokenize(normal);
   const boundaries = new Set<number>([0]);
+  const lemmaBoundaries = new Set<number>([0]);
   let offset = 0;
+  let lemmaOffset = 0;
   for (const t of tokens) {
     offset += fold(t.surface).length;
     boundaries.add(offset);
+    lemmaOffset += fold(t.base).length;
+    lemmaBoundaries.add(lemmaOffset);
   }
   return {
     tokens,
     boundaries,
+    lemmaBoundaries,
     surface: fold(normal),
     lemma: fold(tokens.map((t) => t.base).join('')),
     reading: fold(tokens.map((t) => t.reading).join('')),
@@ -102,9 +109,11 @@ function occurring(
   text: string,
   map: Map<string, number[]>,
   formText: (order: number) => string | null,
+  starts?: Set<number>,
 ): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < text.length; i++) {
+    if (starts && !starts.has(i)) continue;
     for (const order of map.get(text[i]!) ?? []) {
       const f = formText(order);
       if (f && text.startsWith(f, i)) out.add(order);
@@ -221,8 +230,11 @@ export class Lexicon {
     }
     // Exact forms, longest first, so that typo matching below never reads words already found.
     const inSurface = occurring(message.surface, this.bySurface, (o) => this.forms[o]!.surface);
-    const inLemma = occurring(message.lemma, this.bySurface, (o) =>
-      this.forms[o]!.surface.length > MAX_PART_OF_WORD ? this.forms[o]!.surface : null,
+    const inLemma = occurring(
+      message.lemma,
+      this.bySurface,
+      (o) => (this.forms[o]!.surface.length > MAX_PART_OF_WORD ? this.forms[o]!.surface : null),
+      message.lemmaBoundaries,
     );
     const inReading = occurring(message.reading, this.byReading, (o) => this.forms[o]!.reading);
     const hits = [...new Set([...inSurface, ...inLemma, ...inReading])].sort((a, b) => a - b);

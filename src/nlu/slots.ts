@@ -83,8 +83,8 @@ export function readSlots(text: string): Slots {
 
   const minutes = readTime(t);
   if (minutes !== undefined) when.minutes = minutes;
-  else if (/午前|朝/.test(t)) when.session = 'am';
-  else if (/午後|昼から|昼過ぎ|ひるすぎ/.test(t)) when.session = 'pm';
+  else if (/午前|朝|\bmorning\b/.test(t)) when.session = 'am';
+  else if (/午後|昼から|昼過ぎ|ひるすぎ|\bafternoon\b/.test(t)) when.session = 'pm';
 
   if (Object.keys(when).length > 0) slots.when = when;
 

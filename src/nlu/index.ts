@@ -28,6 +28,8 @@ export interface UnderstandingOptions {
 
 export const UNKNOWN_PREFIX = 'unknown.';
 const LEARNED_PREFIX = 'w:';
+/** Concepts the content declares as topics the page does not cover. */
+const SILENT_PREFIX = 'silent.';
 
 // Short messages that lean on the previous question: 「南熱海支所も？」「じゃあ明日は？」「キャッシュカードでもいい？」
 const FOLLOW_UP_START =
@@ -51,7 +53,7 @@ export function createUnderstanding(
   content: Content,
   options: UnderstandingOptions = {},
 ): LanguageUnderstanding {
-  const threshold = options.threshold ?? 0.55;
+  const threshold = options.threshold ?? 0.6;
   const floor = options.suggestionFloor ?? 0.2;
   const specificWeight = options.specificWeight ?? 1.6;
   const { knowledge } = content;
@@ -116,8 +118,12 @@ export function createUnderstanding(
       unknownWords: a.unknownWords.filter((w) => !learned.has(w)),
     };
   };
-  const matcher = new UnitMatcher(patterns, options.matcher);
-  // Concepts that only questions the page does not answer use (駐車場, 車椅子, 外国籍…).
+  const matcher = new UnitMatcher(patterns, {
+    precisionIgnores: new Set(['what', 'how', 'need', 'can', 'me']),
+    ...options.matcher,
+  });
+  // Concepts that only questions the page does not answer use (駐車場, 車椅子, 外国籍…): those the content
+  // declares as such (silent.*), and words that only its known unknowns' examples taught.
   const realVocabulary = new Set(
     patterns
       .filter((p) => !p.id.startsWith(UNKNOWN_PREFIX))
@@ -125,8 +131,10 @@ export function createUnderstanding(
   );
   const unknownOnly = new Map<string, string>();
   for (const p of patterns.filter((p) => p.id.startsWith(UNKNOWN_PREFIX))) {
-    for (const c of p.examples.flatMap((e) => [...e]))
-      if (!realVocabulary.has(c) && !c.startsWith('@')) unknownOnly.set(c, p.id);
+    for (const c of p.examples.flatMap((e) => [...e])) {
+      if (c.startsWith(SILENT_PREFIX) || (!realVocabulary.has(c) && !c.startsWith('@')))
+        unknownOnly.set(c, p.id);
+    }
   }
   const routes = new Map(knowledge.unknowns.map((u) => [`${UNKNOWN_PREFIX}${u.id}`, u.route]));
   const actionUnits = new Set(knowledge.units.filter((u) => u.action).map((u) => u.id));

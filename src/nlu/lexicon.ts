@@ -30,8 +30,8 @@ interface Form {
 }
 
 const LATIN = /^[a-z0-9 .'-]+$/;
-// Readings this short are shared by too many words (きかん: 期間, 機関, 帰還) to stand for one concept.
-const MIN_READING = 4;
+// Readings this short are shared by too many words (きかん: 期間, 機関; かいじょ: 介助, 解除) to stand for one concept.
+const MIN_READING = 5;
 // Only longer kana forms are matched with one character wrong: a short word with a typo is another word, and
 // a word in kanji with a typo is found by its reading.
 const MIN_FUZZY = 6;

@@ -18,6 +18,8 @@ export interface MatcherOptions {
   fullEvidence?: number;
   /** Concepts that say how a question is asked (何, どこ, いつまで). */
   cues?: Set<string>;
+  /** Concepts left out of precision: how a question is asked (何, どう) says little about what it is about. */
+  precisionIgnores?: Set<string>;
   /** A cue of the message that the unit never answers (どこ to a unit about times) multiplies its score by this. */
   cuePenalty?: number;
 }
@@ -56,12 +58,14 @@ export class UnitMatcher {
   private readonly fullEvidence: number;
   private readonly cues: Set<string>;
   private readonly cuePenalty: number;
+  private readonly precisionIgnores: Set<string>;
 
   constructor(units: UnitPatterns[], options: MatcherOptions = {}) {
     this.precisionWeight = options.precisionWeight ?? 1;
     this.fullEvidence = options.fullEvidence ?? 2.5;
     this.cues = options.cues ?? new Set();
     this.cuePenalty = options.cuePenalty ?? 0.85;
+    this.precisionIgnores = options.precisionIgnores ?? new Set();
     const vocabularies = units.map((u) => new Set(u.examples.flatMap((e) => [...e])));
     const unitsPerConcept = new Map<string, number>();
     for (const vocabulary of vocabularies) {
@@ -93,14 +97,19 @@ export class UnitMatcher {
   rank(concepts: Set<string>): Ranked[] {
     let messageWeight = 0;
     const known = new Map<number, number>();
+    const candidates = new Set<number>();
     for (const c of concepts) {
-      const w = this.weight(c);
+      const w = this.precisionIgnores.has(c) ? 0 : this.weight(c);
       messageWeight += w;
-      for (const index of this.unitsOf.get(c) ?? []) known.set(index, (known.get(index) ?? 0) + w);
+      for (const index of this.unitsOf.get(c) ?? []) {
+        candidates.add(index);
+        known.set(index, (known.get(index) ?? 0) + w);
+      }
     }
-    if (messageWeight === 0) return [];
+    if (candidates.size === 0) return [];
     const ranked: Ranked[] = [];
-    for (const [index, knownWeight] of known) {
+    for (const index of candidates) {
+      const knownWeight = known.get(index) ?? 0;
       const unit = this.compiled[index]!;
       let best = 0;
       let bestCovered = 0;
@@ -118,7 +127,7 @@ export class UnitMatcher {
         }
       }
       if (!bestExample) continue;
-      const precision = knownWeight / messageWeight;
+      const precision = messageWeight === 0 ? 1 : knownWeight / messageWeight;
       const strength = Math.sqrt(Math.min(1, bestCovered / this.fullEvidence));
       let missedCues = 0;
       for (const c of concepts) if (this.cues.has(c) && !unit.vocabulary.has(c)) missedCues++;

@@ -21,10 +21,14 @@ const QUESTION_END =
   /(?:か|かな|かね|の|のん|ん|け|べ|へん|ずら|だら|いい|ある|あります|できる|できます|いる|要る|大丈夫|ok|ダメ|だめ|無理|必要)$/iu;
 const ENGLISH_QUESTION = /^(?:can|is|are|do|does|did|will|should|could|may|must)\b/iu;
 
+// 「IDがわからない。」「カードをなくしました。」: a problem stated is a request for help with it.
+const PROBLEM =
+  /(わからない|分からない|わかりません|分かりません|知らない|なくし|無くし|失くし|紛失|忘れ|困って|切れて|切れた|届かない|できない|つながらない|繋がらない)/u;
+
 /** Whether a clause asks something (a statement of context does not). */
 export function isQuestion(clause: string): boolean {
   const t = clause.replace(/[\s\p{P}\p{S}]+$/u, '');
-  if (/[?？]/.test(clause)) return true;
+  if (/[?？]/.test(clause) || PROBLEM.test(t)) return true;
   if (STATEMENT_END.test(t) && !/(ます|です)か$/.test(t)) return false;
   return QUESTION_WORD.test(t) || QUESTION_END.test(t) || ENGLISH_QUESTION.test(t.trim());
 }

@@ -4,13 +4,17 @@
  */
 export function splitClauses(text: string): string[] {
   const normal = text.normalize('NFKC');
-  return normal
-    .split(
-      /(?<=[。?!\n])|(?:、|\s)(?:あと|それと|それから|ついでに|また|あとそれと)、?|\s+(?:and also|also)\s+/iu,
-    )
-    .flatMap((part) => part.split(/(?<=(?:の|[^るすいたなだ]と))、(?=.{4,})/u))
-    .map((part) => part.trim().replace(/^(?:あと|それと|それから|ついでに|また)(?:、|,|\s)*/u, ''))
-    .filter((part) => part.replace(/[\s\p{P}\p{S}]/gu, '').length >= 2);
+  return (
+    normal
+      .split(
+        /(?<=[。?!\n])|(?:、|\s)(?:あと|それと|それから|ついでに|また|あとそれと)、?|\s+(?:and also|also)\s+/iu,
+      )
+      .flatMap((part) => part.split(/(?<=(?:の|[^るすいたなだ]と))、(?=.{4,})/u))
+      // 「…持っていないのですが、何を持っていけば？」: what comes before …ですが is the situation, after it the question.
+      .flatMap((part) => part.split(/(?<=(?:のですが|んですが|のですけど|んですけど|んだけど))、/u))
+      .map((part) => part.trim().replace(/^(?:あと|それと|それから|ついでに|また)(?:、|,|\s)*/u, ''))
+      .filter((part) => part.replace(/[\s\p{P}\p{S}]/gu, '').length >= 2)
+  );
 }
 
 const STATEMENT_END =

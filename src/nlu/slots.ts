@@ -100,6 +100,13 @@ function readTime(t: string): number | undefined {
   let minute = 0;
   let pm = false;
   let am = false;
+  const found = clock ?? (spoken && !/何時/.test(spoken[0]) ? spoken : null);
+  // 「13時から？」「16:30ですか」「11:30〜13:00」 quote the schedule to check it; 「3時半に行っても」 names a visit.
+  if (found) {
+    const after = t.slice((found.index ?? 0) + found[0].length);
+    if (/^\s*(から|まで|〜|~|～|-|ー|です|でしょう|で合|であって|って|は|\?|？|$)/.test(after))
+      return undefined;
+  }
   if (clock) {
     hour = Number(clock[1]);
     minute = Number(clock[2]);

@@ -143,6 +143,12 @@ describe('slots', () => {
   it('does not take 「夕方何時まで」 for a time', () => {
     expect(readSlots('夕方何時まで受付してる').when?.minutes).toBeUndefined();
   });
+
+  it('reads a time quoted from the schedule as a check of the schedule, not as a visit', () => {
+    expect(readSlots('午後の受付は13時から？').when?.minutes).toBeUndefined();
+    expect(readSlots('最終受付は16:30ですか').when?.minutes).toBeUndefined();
+    expect(readSlots('4時に行っても間に合う？').when?.minutes).toBe(16 * 60);
+  });
 });
 
 describe('clauses', () => {

@@ -10,6 +10,9 @@ const SLOT_FAMILIES: ((c: string) => boolean)[] = [
   (c) =>
     ['@day', '@date', '@time', '@session', '@now', 'weekend', 'weekday', 'holiday', 'yearEnd'].includes(c),
   (c) => c === '@amount',
+  // How the question is asked: 「いつから？」 then 「いつまで？」 asks the other end, not both.
+  (c) => ['from', 'until', 'start', 'deadline'].includes(c),
+  (c) => ['where', 'whatTime', 'when', 'amountQ', 'how'].includes(c),
   (c) => c === '@month',
 ];
 

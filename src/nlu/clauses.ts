@@ -29,10 +29,13 @@ const ENGLISH_QUESTION = /^(?:can|is|are|do|does|did|will|should|could|may|must)
 const PROBLEM =
   /(わからない|分からない|わかりません|分かりません|知らない|なくし|無くし|失くし|紛失|忘れ|困って|切れて|切れた|届かない|できない|つながらない|繋がらない)/u;
 
-/** Whether a clause asks something (a statement of context does not). */
-export function isQuestion(clause: string): boolean {
+/**
+ * Whether a clause asks something (a statement of context does not). `strict`: asked in so many words, not a
+ * problem stated (「…忘れてしまいそうです」 may be only the background of the question that follows).
+ */
+export function isQuestion(clause: string, strict = false): boolean {
   const t = clause.replace(/[\s\p{P}\p{S}]+$/u, '');
-  if (/[?？]/.test(clause) || PROBLEM.test(t)) return true;
+  if (/[?？]/.test(clause) || (!strict && PROBLEM.test(t))) return true;
   if (STATEMENT_END.test(t) && !/(ます|です)か$/.test(t)) return false;
   return QUESTION_WORD.test(t) || QUESTION_END.test(t) || ENGLISH_QUESTION.test(t.trim());
 }

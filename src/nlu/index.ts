@@ -235,8 +235,8 @@ export function createUnderstanding(
   /** A question about something the page does not cover goes to the hand-off, however close its other words. */
   const unanswerable = (text: string, reading: Reading): Reading => {
     const clauses = splitClauses(text);
-    const asked = clauses.filter(isQuestion);
-    const own = (asked.length ? asked : clauses.length ? clauses : [text]).flatMap((c) => [
+    const asked = clauses.filter((c) => isQuestion(c, true));
+    const own = (asked.length ? asked : clauses.length ? clauses.slice(-1) : [text]).flatMap((c) => [
       ...analyseMessage(c).concepts,
     ]);
     const silent = own.find((c) => unknownOnly.has(c));

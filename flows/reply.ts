@@ -1,5 +1,6 @@
 import { emit } from 'xstate';
 import type { Content } from '../src/content/schema';
+import { unitOf } from './lib/compose';
 import type { Lang } from './topics';
 
 /** A button under the last message. `data` is postback data; `displayText` is what the resident appears to say. */
@@ -45,9 +46,7 @@ export const say = emit;
 
 /** A button that asks for one answer unit, labelled from the content in the resident's language. */
 export function unitOption(content: Content, unitId: string, lang: Lang = 'ja'): QuickOption {
-  const unit = content.knowledge.units.find((u) => u.id === unitId);
-  if (!unit) throw new Error(`content has no answer unit "${unitId}"`);
-  const label = unit.label[lang];
+  const label = unitOf(content, unitId).label[lang];
   // An English button keeps the conversation in English: a tap carries no words to tell the language by.
   return { label, data: lang === 'en' ? `unit=${unitId}&lang=en` : `unit=${unitId}`, displayText: label };
 }

@@ -24,7 +24,7 @@ const fill = (template: string, vars: Record<string, string>) =>
 const yen = (n: number) => n.toLocaleString('en-US');
 
 function slotText(content: Content, lang: Lang, key: string, vars: Record<string, string>): string | null {
-  const template = content.knowledge.slotTexts[lang][key] ?? (lang === 'en' ? null : null);
+  const template = content.knowledge.slotTexts[lang][key];
   return template ? fill(template, vars) : null;
 }
 

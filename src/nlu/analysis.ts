@@ -8,8 +8,6 @@ export interface Analysis {
   concepts: Set<string>;
   slots: QuestionSlots;
 
-  /** Latin script only: read as English. */
-  english: boolean;
   /**
    * Content words the lexicon does not know (傘, 充電器, 顔写真): a question about one of them is most likely about
    * something the page does not say.
@@ -82,7 +80,6 @@ export function analyse(text: string, lexicon: Lexicon, generic: Set<string> = n
   return {
     concepts,
     slots: { ...slots, place: named('place.')[0], items: named('item.'), asked: named('asked.') },
-    english,
     unknownWords: unknownWords(forms, matched, generic, english),
   };
 }

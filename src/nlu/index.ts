@@ -5,7 +5,7 @@ import { isQuestion, splitClauses } from './clauses';
 import { detectScript } from './language';
 import { Lexicon } from './lexicon';
 import { UnitMatcher, type MatcherOptions, type Ranked, type UnitPatterns } from './matcher';
-import { mergeSlots, mergeWithMemory, type DialogueMemory } from './memory';
+import { DAY_KINDS, mergeSlots, mergeWithMemory, WHEN_CONCEPTS, type DialogueMemory } from './memory';
 import { fold } from './normalize';
 import type { HandoffRoute, LanguageUnderstanding, Understanding } from './types';
 
@@ -65,7 +65,8 @@ export function createUnderstanding(
   const keep = (unit: string) => (example: string) => !options.exclude?.(unit, example);
   const SLOT_CONCEPTS_OF: Record<string, (c: string) => boolean> = {
     place: (c) => c.startsWith('place.'),
-    when: (c) => ['@day', '@date', '@time', '@session', '@now', 'weekend', 'holiday', 'yearEnd'].includes(c),
+    // 平日 names every open day, not one day to answer for.
+    when: (c) => WHEN_CONCEPTS.has(c) && c !== 'weekday',
     amount: (c) => c === '@amount',
     cardDate: (c) => c === '@day' || c === '@date' || c === '@month',
     asked: (c) => c.startsWith('asked.'),
@@ -171,16 +172,14 @@ export function createUnderstanding(
   };
 
   const answered = (d: Decision) => d.units.length > 0;
-  /** A clause that names what it asks about (電子証明書, 泉支所), not only how it asks (どうすれば, いつまで). */
   const cues = new Set(knowledge.cues);
   /** A concept that names what is asked about (泉支所, 口座), not how it is asked (いつまで, 何ポイント). */
   const topical = (concept: string) =>
     !concept.startsWith('@') && !cues.has(concept) && matcher.weight(concept) >= specificWeight;
   // Particulars: a day, a time, a place, an item, an amount — and kinds of day (週末, 祝日, 年末年始).
   const slotLike = (concept: string) =>
-    concept.startsWith('@') ||
-    /^(place|item|asked)\./.test(concept) ||
-    ['weekend', 'weekday', 'holiday', 'yearEnd'].includes(concept);
+    concept.startsWith('@') || /^(place|item|asked)\./.test(concept) || DAY_KINDS.includes(concept);
+  /** A clause that names what it asks about (電子証明書, 泉支所), not only how it asks (どうすれば, いつまで). */
   const specific = (d: Decision) => (d.ranked[0]?.evidence ?? []).some(topical);
   const asMemory = (a: Analysis, d: Decision): DialogueMemory => ({
     units: d.units,
@@ -228,13 +227,8 @@ export function createUnderstanding(
     return { analysis: own, decision: alone, followUp: false };
   };
 
-  /**
-   * A message of several clauses: context clauses are remembered, each question clause is read against them,
-   * and two questions about different units are both answered.
-   */
   /** A question about something the page does not cover goes to the hand-off, however close its other words. */
-  const unanswerable = (text: string, reading: Reading): Reading => {
-    const clauses = splitClauses(text);
+  const unanswerable = (text: string, clauses: string[], reading: Reading): Reading => {
     const asked = clauses.filter((c) => isQuestion(c, true));
     const own = (asked.length ? asked : clauses.length ? clauses.slice(-1) : [text]).flatMap((c) => [
       ...analyseMessage(c).concepts,
@@ -245,11 +239,16 @@ export function createUnderstanding(
     return { ...reading, decision: { ...reading.decision, units: [], handoff: route } };
   };
 
-  const understandText = (text: string, previous: DialogueMemory | null): Reading =>
-    unanswerable(text, readMessage(text, previous));
-
-  const readMessage = (text: string, previous: DialogueMemory | null): Reading => {
+  const understandText = (text: string, previous: DialogueMemory | null): Reading => {
     const clauses = splitClauses(text);
+    return unanswerable(text, clauses, readMessage(text, clauses, previous));
+  };
+
+  /**
+   * A message of several clauses: context clauses are remembered, each question clause is read against them,
+   * and two questions about different units are both answered.
+   */
+  const readMessage = (text: string, clauses: string[], previous: DialogueMemory | null): Reading => {
     if (clauses.length <= 1) return readClause(text, previous);
     // The last clause is the question even when it is phrased as a statement (「…がわからないのですが」).
     const asks = clauses.map(
@@ -269,7 +268,6 @@ export function createUnderstanding(
       clauses.map(analyseMessage).reduce((all, a) => ({
         concepts: new Set([...all.concepts, ...a.concepts]),
         slots: mergeSlots(all.slots, a.slots),
-        english: all.english && a.english,
         unknownWords: [...all.unknownWords, ...a.unknownWords],
       })),
       previous,

@@ -1,5 +1,3 @@
-import type { Lang } from '../../flows';
-
 const KANA = /[\u3040-\u30ff\uff66-\uff9f]/;
 const HAN = /[\u4e00-\u9fff]/;
 const HANGUL = /[\uac00-\ud7af\u1100-\u11ff]/;
@@ -45,5 +43,3 @@ function looksRomanisedJapanese(t: string): boolean {
   );
   return words.length > 0 && japanese.length / words.length >= 0.6;
 }
-
-export const answerLanguage = (script: Script): Lang => (script === 'japanese' ? 'ja' : 'en');

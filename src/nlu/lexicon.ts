@@ -179,10 +179,6 @@ export class Lexicon {
     });
   }
 
-  get conceptIds(): Set<string> {
-    return new Set(this.forms.map((f) => f.concept));
-  }
-
   /**
    * The concepts a message contains, each with the form that was found, and the texts of every form found (for
    * telling which words of the message the lexicon knows).

@@ -56,15 +56,11 @@ export class UnitMatcher {
   private readonly unitsOf = new Map<string, number[]>();
   private readonly precisionWeight: number;
   private readonly fullEvidence: number;
-  private readonly cues: Set<string>;
-  private readonly cuePenalty: number;
   private readonly precisionIgnores: Set<string>;
 
   constructor(units: UnitPatterns[], options: MatcherOptions = {}) {
     this.precisionWeight = options.precisionWeight ?? 1;
     this.fullEvidence = options.fullEvidence ?? 2.5;
-    this.cues = options.cues ?? new Set();
-    this.cuePenalty = options.cuePenalty ?? 0.85;
     this.precisionIgnores = options.precisionIgnores ?? new Set();
     const vocabularies = units.map((u) => new Set(u.examples.flatMap((e) => [...e])));
     const unitsPerConcept = new Map<string, number>();
@@ -129,10 +125,8 @@ export class UnitMatcher {
       if (!bestExample) continue;
       const precision = messageWeight === 0 ? 1 : knownWeight / messageWeight;
       const strength = Math.sqrt(Math.min(1, bestCovered / this.fullEvidence));
-      let missedCues = 0;
-      for (const c of concepts) if (this.cues.has(c) && !unit.vocabulary.has(c)) missedCues++;
       const score =
-        best * Math.pow(precision, this.precisionWeight) * strength * Math.pow(this.cuePenalty, missedCues) +
+        best * Math.pow(precision, this.precisionWeight) * strength +
         // A tiny share of the covered weight breaks ties towards the more specific unit.
         bestCovered * 1e-3;
       ranked.push({ unit: unit.id, score, evidence: bestExample.concepts.filter((c) => concepts.has(c)) });

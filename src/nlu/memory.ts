@@ -4,11 +4,15 @@ import type { Analysis } from './analysis';
 export type { DialogueMemory } from '../../flows/lib/slots';
 
 /** Concepts that stand for one slot: a new one replaces the old one instead of adding to it. */
+/** Kinds of day a question can name (週末, 平日, 祝日, 年末年始). */
+export const DAY_KINDS = ['weekend', 'weekday', 'holiday', 'yearEnd'];
+/** Concepts that say when: a day, a date, a time, the present, or a kind of day. */
+export const WHEN_CONCEPTS = new Set(['@day', '@date', '@time', '@session', '@now', ...DAY_KINDS]);
+
 const SLOT_FAMILIES: ((c: string) => boolean)[] = [
   (c) => c.startsWith('place.'),
   (c) => c.startsWith('item.'),
-  (c) =>
-    ['@day', '@date', '@time', '@session', '@now', 'weekend', 'weekday', 'holiday', 'yearEnd'].includes(c),
+  (c) => WHEN_CONCEPTS.has(c),
   (c) => c === '@amount',
   // How the question is asked: 「いつから？」 then 「いつまで？」 asks the other end, not both.
   (c) => ['from', 'until', 'start', 'deadline'].includes(c),
@@ -38,7 +42,7 @@ export function mergeWithMemory(
   );
   for (const c of analysis.concepts) concepts.add(c);
   const slots = mergeSlots(memory.slots, analysis.slots);
-  return { concepts, slots, english: analysis.english, unknownWords: analysis.unknownWords };
+  return { concepts, slots, unknownWords: analysis.unknownWords };
 }
 
 /** The earlier slots with the later ones put in where the later message names them. */

@@ -16,12 +16,8 @@ export interface MatcherOptions {
   precisionWeight?: number;
   /** The weight of evidence that makes a full match: less (a lone 窓口) is not enough to be sure. */
   fullEvidence?: number;
-  /** Concepts that say how a question is asked (何, どこ, いつまで). */
-  cues?: Set<string>;
   /** Concepts left out of precision: how a question is asked (何, どう) says little about what it is about. */
   precisionIgnores?: Set<string>;
-  /** A cue of the message that the unit never answers (どこ to a unit about times) multiplies its score by this. */
-  cuePenalty?: number;
 }
 
 interface CompiledExample {

@@ -4,10 +4,11 @@ import { renderReply } from '../effects/render';
 import type { Logger } from '../logger';
 import { LineApiError, toLineApiError, type LineMessage, type LineTransport } from '../line/transport';
 import type { LanguageUnderstanding } from '../nlu/types';
-import { hashUserId, redactForReport } from '../privacy';
+import { hashUserId } from '../privacy';
 import type { EventOutcome, InboxEvent, Store, TurnEffects } from '../store/types';
 import type { Content } from '../content/schema';
 import { decideTurn, recallMemory, type FlowCatalog } from './conversation';
+import { handoffRecord } from './handoffs';
 import { residentInput, userIdOf } from './input';
 
 export interface ProcessorOptions {
@@ -222,15 +223,9 @@ export class ConversationProcessor {
         optIns: userId
           ? decision.preferences.map((p) => ({ userId, topic: p.topic, optedIn: p.optedIn }))
           : [],
-        unanswered:
-          decision.route === 'handoff:outOfScope' && input.kind === 'text'
-            ? {
-                at: now,
-                text: redactForReport(input.text),
-                // Stored as "topic" for the rows written before answer units: it names the closest unit now.
-                scores: (understanding?.scores ?? []).map((s) => ({ topic: s.unit, score: s.score })),
-              }
-            : null,
+        unanswered: decision.handoff
+          ? handoffRecord(decision.handoff, input, understanding, this.o.content, now)
+          : null,
       };
       const committed = await this.o.store.commitTurn(
         event.id,
@@ -243,6 +238,7 @@ export class ConversationProcessor {
       if (!committed) continue;
       const fields = {
         route: decision.route,
+        handoff: decision.handoff ?? undefined,
         reset: decision.reset ?? undefined,
         units: understanding?.units.join('+') || undefined,
         followUp: understanding?.followUp || undefined,

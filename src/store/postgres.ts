@@ -1,6 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
 import { MIGRATIONS } from './schema';
-import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow } from './rows';
+import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow, type UnansweredRow } from './rows';
 import type {
   ConversationChange,
   ConversationEnvelope,
@@ -385,16 +385,17 @@ export class PostgresStore implements Store {
   }
 
   private async insertUnanswered(c: Pick<PoolClient, 'query'>, q: UnansweredQuestion): Promise<void> {
-    await c.query('INSERT INTO unanswered (at, text, scores) VALUES ($1, $2, $3)', [
+    await c.query('INSERT INTO unanswered (at, text, scores, route) VALUES ($1, $2, $3, $4)', [
       q.at,
       q.text,
       JSON.stringify(q.scores),
+      q.route,
     ]);
   }
 
   async listUnanswered(since: number): Promise<UnansweredQuestion[]> {
-    const { rows } = await this.pool.query<{ at: string; text: string; scores: string }>(
-      'SELECT at, text, scores FROM unanswered WHERE at >= $1 ORDER BY at, id',
+    const { rows } = await this.pool.query<UnansweredRow>(
+      'SELECT at, text, scores, route FROM unanswered WHERE at >= $1 ORDER BY at, id',
       [since],
     );
     return rows.map(toUnanswered);

@@ -173,6 +173,13 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX inbox_events_open ON inbox_events (conversation_key, event_timestamp, seq)
         WHERE status IN ('pending', 'processing', 'replying');`,
   },
+  {
+    version: 4,
+    name: 'the phone line each recorded hand-off went to',
+    // Null in the rows recorded before: those were all questions out of scope, to an unrecorded line.
+    sqlite: `ALTER TABLE unanswered ADD COLUMN route TEXT;`,
+    postgres: `ALTER TABLE unanswered ADD COLUMN route TEXT;`,
+  },
 ];
 
 export const OPEN_STATUSES = ['pending', 'processing', 'replying'] as const;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './schema';
-import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow } from './rows';
+import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow, type UnansweredRow } from './rows';
 import type {
   ConversationChange,
   ConversationEnvelope,
@@ -421,17 +421,18 @@ export class SqliteStore implements Store {
   }
 
   private insertUnanswered(q: UnansweredQuestion): void {
-    this.sql('INSERT INTO unanswered (at, text, scores) VALUES (?, ?, ?)').run(
+    this.sql('INSERT INTO unanswered (at, text, scores, route) VALUES (?, ?, ?, ?)').run(
       q.at,
       q.text,
       JSON.stringify(q.scores),
+      q.route,
     );
   }
 
   async listUnanswered(since: number): Promise<UnansweredQuestion[]> {
-    return this.sql('SELECT at, text, scores FROM unanswered WHERE at >= ? ORDER BY at')
+    return this.sql('SELECT at, text, scores, route FROM unanswered WHERE at >= ? ORDER BY at')
       .all(since)
-      .map((r) => toUnanswered(r as { at: number; text: string; scores: string }));
+      .map((r) => toUnanswered(r as UnansweredRow));
   }
 
   async purgeUnanswered(before: number): Promise<number> {

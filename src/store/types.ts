@@ -1,4 +1,5 @@
 /** The one persistence interface: SQLite and PostgreSQL implement it and pass the same contract tests. */
+import type { HandoffRoute } from '../../flows/topics';
 
 export type EventOutcome = 'answered' | 'missed' | 'failed' | 'ignored';
 
@@ -58,18 +59,21 @@ export interface NoticeBatch {
   detail: string | null;
 }
 
+/** A hand-off to a phone line, kept for the staff report. */
 export interface UnansweredQuestion {
   at: number;
-  /** Already redacted: no My Number, PIN, phone number or name. */
+  /** Already redacted: no My Number, PIN, phone number, e-mail address or name. */
   text: string;
   scores: { topic: string; score: number }[];
+  /** The line the resident was sent to; null in records kept before the route was. */
+  route: HandoffRoute | null;
 }
 
 /** What a turn changes besides the conversation: stored in the same transaction, so that none is lost. */
 export interface TurnEffects {
   /** Notice subscriptions the resident chose in this turn. */
   optIns: { userId: string; topic: string; optedIn: boolean }[];
-  /** The question, when it was out of scope, for the staff report. */
+  /** The question, when the resident was handed to a phone line, for the staff report. */
   unanswered: UnansweredQuestion | null;
 }
 

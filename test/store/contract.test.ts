@@ -108,7 +108,12 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
     // A topic and a time of their own, out of the way of the other tests on this store.
     const effects = {
       optIns: [{ userId: 'U8', topic: 'effects-topic', optedIn: true }],
-      unanswered: { at: -1000, text: '第3弾はありますか', scores: [{ topic: 'points', score: 0.2 }] },
+      unanswered: {
+        at: -1000,
+        text: '第3弾はありますか',
+        scores: [{ topic: 'points', score: 0.2 }],
+        route: 'hotline' as const,
+      },
     };
     const losing = { kind: 'delete' as const, expectedRevision: 99 };
     expect(await s().commitTurn('t1', 'u8', losing, [], 50, effects)).toBe(false);
@@ -211,10 +216,15 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
     expect(await s().eventStatus('p3')).toMatchObject({ status: 'pending' });
   });
 
-  maybe('keeps unanswered questions until they are purged', async () => {
-    await s().recordUnanswered({ at: 10, text: '第3弾は?', scores: [{ topic: 'points', score: 0.2 }] });
-    await s().recordUnanswered({ at: 20, text: '残高は?', scores: [] });
-    expect((await s().listUnanswered(15)).map((q) => q.text)).toEqual(['残高は?']);
+  maybe('keeps unanswered questions, with the line they were handed to, until they are purged', async () => {
+    await s().recordUnanswered({
+      at: 10,
+      text: '第3弾は?',
+      scores: [{ topic: 'points', score: 0.2 }],
+      route: 'hotline',
+    });
+    await s().recordUnanswered({ at: 20, text: '残高は?', scores: [], route: 'city' });
+    expect(await s().listUnanswered(15)).toEqual([{ at: 20, text: '残高は?', scores: [], route: 'city' }]);
     expect(await s().purgeUnanswered(15)).toBe(1);
     expect((await s().listUnanswered(0)).map((q) => q.text)).toEqual(['残高は?']);
   });

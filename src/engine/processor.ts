@@ -201,6 +201,7 @@ export class ConversationProcessor {
     if (!replyToken) return this.finish(event, 'ignored', 'no reply token', {});
     if (tokenExpired) return this.finish(event, 'missed', 'reply token too old', {});
 
+    let friendship: Promise<string | null> | null = null;
     for (let attempt = 1; attempt <= CAS_ATTEMPTS; attempt++) {
       const envelope = await this.o.store.loadConversation(event.conversationKey);
       const memory = recallMemory(envelope, this.o.clock.realNow(), this.o.idleTimeoutMs);
@@ -226,6 +227,10 @@ export class ConversationProcessor {
         unanswered: decision.handoff
           ? handoffRecord(decision.handoff, input, understanding, this.o.content, now)
           : null,
+        knownFriend:
+          userId && decision.preferences.some((p) => p.optedIn)
+            ? await (friendship ??= this.friendUnknownToStore(userId))
+            : null,
       };
       const committed = await this.o.store.commitTurn(
         event.id,
@@ -249,6 +254,29 @@ export class ConversationProcessor {
       return this.send(event, replyToken, messages, fields);
     }
     return this.finish(event, 'failed', 'conversation kept changing under us (revision conflict)', {});
+  }
+
+  /**
+   * Notices go to residents the store knows as following, and it learns that from follow events. A resident who
+   * added the account before the bot went live sent none, so opting in would change nothing for them. When one
+   * opts in and the store does not know them, LINE is asked: it gives a profile only to a friend who has not
+   * blocked the account. (The message itself is weaker evidence: LINE does not promise that only friends can
+   * write to an account.) The answer is stored only where the store knew nothing, so an unfollow, earlier or
+   * later, still decides. If LINE cannot be asked now, the choice is stored all the same, and the next opt-in
+   * asks again.
+   */
+  private async friendUnknownToStore(userId: string): Promise<string | null> {
+    if ((await this.o.store.isFollowing(userId)) !== null) return null;
+    try {
+      return (await this.o.transport.isFriend(userId)) ? userId : null;
+    } catch (error) {
+      const e = toLineApiError(error);
+      this.o.logger.warn(
+        { user: hashUserId(userId), status: e.status, requestId: e.requestId },
+        'could not ask LINE whether a resident who opted in is a friend',
+      );
+      return null;
+    }
   }
 
   private async send(

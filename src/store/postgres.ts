@@ -147,6 +147,12 @@ export class PostgresStore implements Store {
       ]);
       for (const o of effects.optIns) await this.saveOptIn(c, o.userId, o.topic, o.optedIn, now);
       if (effects.unanswered) await this.insertUnanswered(c, effects.unanswered);
+      if (effects.knownFriend)
+        await c.query(
+          `INSERT INTO residents (user_id, following, updated_at) VALUES ($1, TRUE, $2)
+           ON CONFLICT (user_id) DO NOTHING`,
+          [effects.knownFriend, now],
+        );
       return true;
     });
   }

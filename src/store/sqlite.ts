@@ -197,6 +197,10 @@ export class SqliteStore implements Store {
       );
       for (const o of effects.optIns) this.saveOptIn(o.userId, o.topic, o.optedIn, now);
       if (effects.unanswered) this.insertUnanswered(effects.unanswered);
+      if (effects.knownFriend)
+        this.sql(
+          `INSERT INTO residents (user_id, following, updated_at) VALUES (?, 1, ?) ON CONFLICT (user_id) DO NOTHING`,
+        ).run(effects.knownFriend, now);
       return true;
     });
   }

@@ -75,9 +75,15 @@ export interface TurnEffects {
   optIns: { userId: string; topic: string; optedIn: boolean }[];
   /** The question, when the resident was handed to a phone line, for the staff report. */
   unanswered: UnansweredQuestion | null;
+  /**
+   * A resident LINE confirmed is a friend, whom the store did not know as following or not (they added the
+   * account before the bot went live, so no follow event came): recorded as following unless a follow or
+   * unfollow event has said otherwise.
+   */
+  knownFriend: string | null;
 }
 
-export const NO_TURN_EFFECTS: TurnEffects = { optIns: [], unanswered: null };
+export const NO_TURN_EFFECTS: TurnEffects = { optIns: [], unanswered: null, knownFriend: null };
 
 /** An event as the webhook stores it, before any processing. */
 export type NewInboxEvent = Omit<InboxEvent, 'pendingReply' | 'attempts'>;

@@ -114,6 +114,7 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
         scores: [{ topic: 'points', score: 0.2 }],
         route: 'hotline' as const,
       },
+      knownFriend: null,
     };
     const losing = { kind: 'delete' as const, expectedRevision: 99 };
     expect(await s().commitTurn('t1', 'u8', losing, [], 50, effects)).toBe(false);
@@ -124,6 +125,33 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
     expect((await s().listUnanswered(-1000)).map((q) => q.text)).toEqual(['第3弾はありますか']);
     expect(await s().purgeUnanswered(-999)).toBe(1);
   });
+
+  maybe(
+    'learns from a turn that a resident it did not know is a friend, and lets an unfollow decide',
+    async () => {
+      const optIn = (userId: string) => ({
+        optIns: [{ userId, topic: 'friends-topic', optedIn: true }],
+        unanswered: null,
+        knownFriend: userId,
+      });
+      // A friend from before the bot went live: no follow event, so the store knows nothing of them.
+      await s().acceptEvents([event('f1', 'U-early', 1)]);
+      await s().claimNextEvent('U-early', 10_000, 1);
+      expect(await s().isFollowing('U-early')).toBeNull();
+      expect(await s().commitTurn('f1', 'U-early', { kind: 'keep' }, [], 5, optIn('U-early'))).toBe(true);
+      expect(await s().isFollowing('U-early')).toBe(true);
+      expect(await s().topicAudience('friends-topic')).toEqual(['U-early']);
+      // An unfollow the store knows of is not overridden by what a turn learnt.
+      await s().setFollowing('U-left', false, 1);
+      await s().acceptEvents([event('f2', 'U-left', 1)]);
+      await s().claimNextEvent('U-left', 10_000, 1);
+      expect(await s().commitTurn('f2', 'U-left', { kind: 'keep' }, [], 5, optIn('U-left'))).toBe(true);
+      expect(await s().isFollowing('U-left')).toBe(false);
+      // A later unfollow stops delivery.
+      await s().setFollowing('U-early', false, 10);
+      expect(await s().topicAudience('friends-topic')).toEqual([]);
+    },
+  );
 
   maybe('drops the payload once an event is finished', async () => {
     await s().acceptEvents([event('p1', 'u5', 1)]);

@@ -62,6 +62,7 @@ export const REQUIRED_TEXT_KEYS = [
   'notices.menu',
   'notices.subscribed',
   'notices.unsubscribed',
+  'groupChat.oneToOne',
 ] as const;
 
 export const REQUIRED_ENGLISH_KEYS = [

@@ -255,6 +255,11 @@ export function decideTurn(req: TurnRequest): TurnDecision {
     take(actions);
     return { flow, snapshot };
   };
+  if (input.kind === 'overheard') {
+    // Said to a group once: it leaves the group's conversation (a question asked by mention) as it was.
+    startTopic('groupIntro');
+    return decided({ kind: 'keep' }, 'welcome:groupIntro');
+  }
   if (reset === 'version' || reset === 'broken') startTopic('conversationReset');
   if (input.kind === 'text' && (input.hadMyNumber || input.hadPin)) startTopic('sensitiveWarning');
 

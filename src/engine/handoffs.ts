@@ -7,6 +7,8 @@ import type { ResidentInput } from './input';
 
 /** Stands for a hand-off asked for with a button: there are no words to keep, only which button it was. */
 export const BUTTON_MARK = '[ボタン]';
+/** Stands for a question asked in a group chat: no one's words from a group are kept, only that it happened. */
+export const GROUP_MARK = '[グループでの質問]';
 
 /**
  * What is kept of a hand-off for the staff report: the question as the resident wrote it (redacted for staff),
@@ -18,10 +20,15 @@ export function handoffRecord(
   understanding: Understanding | null,
   content: Content,
   at: number,
+  inGroup: boolean,
 ): UnansweredQuestion {
   return {
     at,
-    text: input.kind === 'text' ? redactForReport(input.text) : buttonText(input, content),
+    text: inGroup
+      ? GROUP_MARK
+      : input.kind === 'text'
+        ? redactForReport(input.text)
+        : buttonText(input, content),
     // Stored as "topic" for the rows written before answer units: it names the closest unit now.
     scores: (understanding?.scores ?? []).map((s) => ({ topic: s.unit, score: s.score })),
     route,

@@ -9,7 +9,7 @@ import type { EventOutcome, InboxEvent, Store, TurnEffects } from '../store/type
 import type { Content } from '../content/schema';
 import { decideTurn, recallMemory, type FlowCatalog } from './conversation';
 import { handoffRecord } from './handoffs';
-import { residentInput, userIdOf } from './input';
+import { isGroupChat, residentInput, userIdOf } from './input';
 
 export interface ProcessorOptions {
   store: Store;
@@ -197,6 +197,13 @@ export class ConversationProcessor {
       if (userId) await this.o.store.setFollowing(userId, input.kind === 'follow', started);
       if (input.kind === 'unfollow') return this.finish(event, 'ignored', null, { route: 'unfollow' });
     }
+    if (input.kind === 'left') {
+      await this.o.store.forgetGroupChat(event.conversationKey);
+      return this.finish(event, 'ignored', null, { route: 'left' });
+    }
+    // In a group the bot says once that it answers one to one; after that, members' own talk gets no answer.
+    if (input.kind === 'overheard' && (await this.o.store.hasToldGroupChat(event.conversationKey)))
+      return this.finish(event, 'ignored', 'not addressed to the bot', { route: 'overheard' });
     if (input.kind === 'ignored') return this.finish(event, 'ignored', `event type ${input.eventType}`, {});
     if (!replyToken) return this.finish(event, 'ignored', 'no reply token', {});
     if (tokenExpired) return this.finish(event, 'missed', 'reply token too old', {});
@@ -225,12 +232,13 @@ export class ConversationProcessor {
           ? decision.preferences.map((p) => ({ userId, topic: p.topic, optedIn: p.optedIn }))
           : [],
         unanswered: decision.handoff
-          ? handoffRecord(decision.handoff, input, understanding, this.o.content, now)
+          ? handoffRecord(decision.handoff, input, understanding, this.o.content, now, isGroupChat(payload))
           : null,
         knownFriend:
           userId && decision.preferences.some((p) => p.optedIn)
             ? await (friendship ??= this.friendUnknownToStore(userId))
             : null,
+        toldGroupChat: input.kind === 'overheard' ? event.conversationKey : null,
       };
       const committed = await this.o.store.commitTurn(
         event.id,

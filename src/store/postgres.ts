@@ -147,6 +147,11 @@ export class PostgresStore implements Store {
       ]);
       for (const o of effects.optIns) await this.saveOptIn(c, o.userId, o.topic, o.optedIn, now);
       if (effects.unanswered) await this.insertUnanswered(c, effects.unanswered);
+      if (effects.toldGroupChat)
+        await c.query(
+          'INSERT INTO group_chats (chat_key, told_at) VALUES ($1, $2) ON CONFLICT (chat_key) DO NOTHING',
+          [effects.toldGroupChat, now],
+        );
       if (effects.knownFriend)
         await c.query(
           `INSERT INTO residents (user_id, following, updated_at) VALUES ($1, TRUE, $2)
@@ -243,6 +248,18 @@ export class PostgresStore implements Store {
       revision: row.revision,
       updatedAt: Number(row.updated_at),
     };
+  }
+
+  async hasToldGroupChat(chatKey: string): Promise<boolean> {
+    const r = await this.pool.query('SELECT 1 FROM group_chats WHERE chat_key = $1', [chatKey]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async forgetGroupChat(chatKey: string): Promise<void> {
+    await this.inTransaction(async (c) => {
+      await c.query('DELETE FROM group_chats WHERE chat_key = $1', [chatKey]);
+      await c.query('DELETE FROM conversations WHERE conversation_key = $1', [chatKey]);
+    });
   }
 
   async setFollowing(userId: string, following: boolean, now: number): Promise<void> {

@@ -180,6 +180,20 @@ export const MIGRATIONS: Migration[] = [
     sqlite: `ALTER TABLE unanswered ADD COLUMN route TEXT;`,
     postgres: `ALTER TABLE unanswered ADD COLUMN route TEXT;`,
   },
+  {
+    version: 5,
+    name: 'group and multi-person chats the bot has told that it answers one to one',
+    sqlite: `
+      CREATE TABLE group_chats (
+        chat_key TEXT PRIMARY KEY,
+        told_at INTEGER NOT NULL
+      );`,
+    postgres: `
+      CREATE TABLE group_chats (
+        chat_key TEXT PRIMARY KEY,
+        told_at BIGINT NOT NULL
+      );`,
+  },
 ];
 
 export const OPEN_STATUSES = ['pending', 'processing', 'replying'] as const;

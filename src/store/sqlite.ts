@@ -197,6 +197,10 @@ export class SqliteStore implements Store {
       );
       for (const o of effects.optIns) this.saveOptIn(o.userId, o.topic, o.optedIn, now);
       if (effects.unanswered) this.insertUnanswered(effects.unanswered);
+      if (effects.toldGroupChat)
+        this.sql(
+          'INSERT INTO group_chats (chat_key, told_at) VALUES (?, ?) ON CONFLICT (chat_key) DO NOTHING',
+        ).run(effects.toldGroupChat, now);
       if (effects.knownFriend)
         this.sql(
           `INSERT INTO residents (user_id, following, updated_at) VALUES (?, 1, ?) ON CONFLICT (user_id) DO NOTHING`,
@@ -280,6 +284,17 @@ export class SqliteStore implements Store {
       revision: row.revision,
       updatedAt: row.updated_at,
     };
+  }
+
+  async hasToldGroupChat(chatKey: string): Promise<boolean> {
+    return this.sql('SELECT 1 FROM group_chats WHERE chat_key = ?').get(chatKey) !== undefined;
+  }
+
+  async forgetGroupChat(chatKey: string): Promise<void> {
+    await this.write(() => {
+      this.sql('DELETE FROM group_chats WHERE chat_key = ?').run(chatKey);
+      this.sql('DELETE FROM conversations WHERE conversation_key = ?').run(chatKey);
+    });
   }
 
   async setFollowing(userId: string, following: boolean, now: number): Promise<void> {

@@ -81,9 +81,16 @@ export interface TurnEffects {
    * unfollow event has said otherwise.
    */
   knownFriend: string | null;
+  /** A group chat the bot told, in this turn, that it answers in a one-to-one chat: it says so once. */
+  toldGroupChat: string | null;
 }
 
-export const NO_TURN_EFFECTS: TurnEffects = { optIns: [], unanswered: null, knownFriend: null };
+export const NO_TURN_EFFECTS: TurnEffects = {
+  optIns: [],
+  unanswered: null,
+  knownFriend: null,
+  toldGroupChat: null,
+};
 
 /** An event as the webhook stores it, before any processing. */
 export type NewInboxEvent = Omit<InboxEvent, 'pendingReply' | 'attempts'>;
@@ -126,6 +133,11 @@ export interface Store {
   ): Promise<{ status: string; outcome: EventOutcome | null; detail: string | null } | null>;
 
   loadConversation(conversationKey: string): Promise<ConversationEnvelope | null>;
+
+  /** Whether the bot has told this group or multi-person chat that it answers one to one. */
+  hasToldGroupChat(chatKey: string): Promise<boolean>;
+  /** The bot left the chat: forgets that it told it anything, and the chat's conversation. */
+  forgetGroupChat(chatKey: string): Promise<void>;
 
   setFollowing(userId: string, following: boolean, now: number): Promise<void>;
   isFollowing(userId: string): Promise<boolean | null>;

@@ -1,6 +1,6 @@
 import { PostgresStore } from '../../src/store/postgres';
 import { SqliteStore } from '../../src/store/sqlite';
-import type { Store } from '../../src/store/types';
+import { NO_TURN_EFFECTS, type Store } from '../../src/store/types';
 import { freshPostgresUrl, postgresAvailable, tempSqliteFile } from '../helpers/database';
 
 type Factory = () => Promise<Store | null>;
@@ -107,6 +107,7 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
     await s().setFollowing('U8', true, 1);
     // A topic and a time of their own, out of the way of the other tests on this store.
     const effects = {
+      ...NO_TURN_EFFECTS,
       optIns: [{ userId: 'U8', topic: 'effects-topic', optedIn: true }],
       unanswered: {
         at: -1000,
@@ -114,7 +115,6 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
         scores: [{ topic: 'points', score: 0.2 }],
         route: 'hotline' as const,
       },
-      knownFriend: null,
     };
     const losing = { kind: 'delete' as const, expectedRevision: 99 };
     expect(await s().commitTurn('t1', 'u8', losing, [], 50, effects)).toBe(false);
@@ -130,8 +130,8 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
     'learns from a turn that a resident it did not know is a friend, and lets an unfollow decide',
     async () => {
       const optIn = (userId: string) => ({
+        ...NO_TURN_EFFECTS,
         optIns: [{ userId, topic: 'friends-topic', optedIn: true }],
-        unanswered: null,
         knownFriend: userId,
       });
       // A friend from before the bot went live: no follow event, so the store knows nothing of them.
@@ -150,6 +150,35 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
       // A later unfollow stops delivery.
       await s().setFollowing('U-early', false, 10);
       expect(await s().topicAudience('friends-topic')).toEqual([]);
+    },
+  );
+
+  maybe(
+    'remembers a group chat it told once, with the turn, and forgets it with its conversation',
+    async () => {
+      const chat = 'group:C-contract';
+      await s().acceptEvents([event('g1', chat, 1), event('g2', chat, 2)]);
+      await s().claimNextEvent(chat, 10_000, 1);
+      expect(await s().hasToldGroupChat(chat)).toBe(false);
+      const told = { ...NO_TURN_EFFECTS, toldGroupChat: chat };
+      // A turn that loses tells nothing.
+      expect(await s().commitTurn('g1', chat, { kind: 'delete', expectedRevision: 9 }, [], 5, told)).toBe(
+        false,
+      );
+      expect(await s().hasToldGroupChat(chat)).toBe(false);
+      const save = {
+        kind: 'save' as const,
+        flowId: 'f',
+        flowVersion: 1,
+        snapshot: {},
+        expectedRevision: null,
+      };
+      expect(await s().commitTurn('g1', chat, save, [], 5, told)).toBe(true);
+      expect(await s().hasToldGroupChat(chat)).toBe(true);
+      expect(await s().hasToldGroupChat('group:C-other')).toBe(false);
+      await s().forgetGroupChat(chat);
+      expect(await s().hasToldGroupChat(chat)).toBe(false);
+      expect(await s().loadConversation(chat)).toBeNull();
     },
   );
 

@@ -230,10 +230,20 @@ export function createUnderstanding(
   }
 
   /** One clause, read alone or, when it leans on what came before (「週末も？」), against it. */
-  const readClause = (text: string, before: DialogueMemory | null): Reading =>
-    readAnalysis(analyseMessage(text), before, text);
+  /**
+   * `sameMessage`: the clause before is part of the same message. There, a second question that names only a
+   * particular (「今日は開いてる？通帳も要る？」) is a question of its own when it can be answered alone; in a later
+   * message it would lean on the last question (「南熱海支所も？」).
+   */
+  const readClause = (text: string, before: DialogueMemory | null, sameMessage = false): Reading =>
+    readAnalysis(analyseMessage(text), before, text, sameMessage);
 
-  const readAnalysis = (own: Analysis, before: DialogueMemory | null, text: string): Reading => {
+  const readAnalysis = (
+    own: Analysis,
+    before: DialogueMemory | null,
+    text: string,
+    sameMessage = false,
+  ): Reading => {
     const alone = decide(own);
     if (!before) return { analysis: own, decision: alone, followUp: false };
     const vague = !specific(alone);
@@ -256,7 +266,8 @@ export function createUnderstanding(
     const better = options
       .filter((o) => answered(o.decision))
       .sort((a, b) => b.decision.confidence - a.decision.confidence)[0];
-    const preferMemory = vague || !answered(alone) || marksFollowUp(text) || onlyParticulars;
+    const preferMemory =
+      vague || !answered(alone) || marksFollowUp(text) || (!sameMessage && onlyParticulars);
     if (better && (preferMemory || better.decision.confidence >= alone.confidence)) {
       return { ...better, followUp: true };
     }
@@ -295,7 +306,7 @@ export function createUnderstanding(
     let context: DialogueMemory | null = previous;
     const picks: Reading[] = [];
     clauses.forEach((clause, i) => {
-      const reading = readClause(clause, context);
+      const reading = readClause(clause, context, i > 0);
       if ((asks[i] || !anyQuestion) && answered(reading.decision)) picks.push(reading);
       context = asMemory(reading.analysis, reading.decision);
     });

@@ -2,7 +2,13 @@ import type { Content } from '../content/schema';
 import { analyse, type Analysis } from './analysis';
 import { parseAnswer, parseControl } from './answers';
 import { isQuestion, splitClauses } from './clauses';
-import { SoftmaxClassifier, type ClassifierOptions, type Features, type Sample } from './classifier';
+import {
+  SoftmaxClassifier,
+  type ClassifierOptions,
+  type Features,
+  type Sample,
+  type Scored,
+} from './classifier';
 import { detectScript } from './language';
 import { Lexicon } from './lexicon';
 import { UnitMatcher, type MatcherOptions, type Ranked, type UnitPatterns } from './matcher';
@@ -144,6 +150,16 @@ export function createUnderstanding(
     };
   };
   const classifier = new SoftmaxClassifier(samples, options.classifier);
+  // A clause is decided several times (alone, against the last question, with a focus): classified once.
+  const classified = new WeakMap<Analysis, Scored[]>();
+  const classify = (analysis: Analysis): Scored[] => {
+    let scored = classified.get(analysis);
+    if (!scored) {
+      scored = classifier.rank(featuresOf(analysis.concepts, analysis.pairs));
+      classified.set(analysis, scored);
+    }
+    return scored;
+  };
   const classifierShare = options.classifierShare ?? 0.3;
   const matcher = new UnitMatcher(patterns, {
     precisionIgnores: new Set(['what', 'how', 'need', 'can', 'me']),
@@ -185,8 +201,7 @@ export function createUnderstanding(
       r.evidence.some((c) => focus.has(c)) ||
       [...focus].some((c) => takesSlot(r.unit, c));
     const matched = new Map(matcher.rank(analysis.concepts).map((r) => [r.unit, r]));
-    const ranked = classifier
-      .rank(featuresOf(analysis.concepts, analysis.pairs))
+    const ranked = classify(analysis)
       .map(({ label, p }) => {
         const m = matched.get(label);
         const score = (1 - classifierShare) * (m?.score ?? 0) + classifierShare * p;

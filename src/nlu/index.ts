@@ -244,20 +244,20 @@ export function createUnderstanding(
     followUp: boolean;
   }
 
-  /** One clause, read alone or, when it leans on what came before (「週末も？」), against it. */
   /**
-   * `sameMessage`: the clause before is part of the same message. There, a second question that names only a
-   * particular (「今日は開いてる？通帳も要る？」) is a question of its own when it can be answered alone; in a later
-   * message it would lean on the last question (「南熱海支所も？」).
+   * One clause, read alone or, when it leans on what came before (「週末も？」), against it. `afterQuestion`: the
+   * clause before is a question of the same message that was answered. Then a second question that can be
+   * answered alone (「今日は開いてる？場所も教えて」) is a question of its own; in a later message, or after a
+   * sentence of context, it would lean on what came before (「南熱海支所も？」).
    */
-  const readClause = (text: string, before: DialogueMemory | null, sameMessage = false): Reading =>
-    readAnalysis(analyseMessage(text), before, text, sameMessage);
+  const readClause = (text: string, before: DialogueMemory | null, afterQuestion = false): Reading =>
+    readAnalysis(analyseMessage(text), before, text, afterQuestion);
 
   const readAnalysis = (
     own: Analysis,
     before: DialogueMemory | null,
     text: string,
-    sameMessage = false,
+    afterQuestion = false,
   ): Reading => {
     const alone = decide(own);
     if (!before) return { analysis: own, decision: alone, followUp: false };
@@ -281,8 +281,9 @@ export function createUnderstanding(
     const better = options
       .filter((o) => answered(o.decision))
       .sort((a, b) => b.decision.confidence - a.decision.confidence)[0];
-    const preferMemory =
-      vague || !answered(alone) || marksFollowUp(text) || (!sameMessage && onlyParticulars);
+    const preferMemory = afterQuestion
+      ? !answered(alone)
+      : vague || !answered(alone) || marksFollowUp(text) || onlyParticulars;
     if (better && (preferMemory || better.decision.confidence >= alone.confidence)) {
       return { ...better, followUp: true };
     }
@@ -320,9 +321,12 @@ export function createUnderstanding(
     const anyQuestion = asks.some(Boolean);
     let context: DialogueMemory | null = previous;
     const picks: Reading[] = [];
+    let afterQuestion = false;
     clauses.forEach((clause, i) => {
-      const reading = readClause(clause, context, i > 0);
-      if ((asks[i] || !anyQuestion) && answered(reading.decision)) picks.push(reading);
+      const reading = readClause(clause, context, afterQuestion);
+      const picked = (asks[i] || !anyQuestion) && answered(reading.decision);
+      if (picked) picks.push(reading);
+      afterQuestion = picked && asks[i]!;
       context = asMemory(reading.analysis, reading.decision);
     });
     // The whole message, from its clauses' readings (each clause was tokenised once already).

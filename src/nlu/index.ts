@@ -160,7 +160,7 @@ export function createUnderstanding(
     }
     return scored;
   };
-  const classifierShare = options.classifierShare ?? 0.3;
+  const classifierShare = options.classifierShare ?? 0.4;
   const matcher = new UnitMatcher(patterns, {
     precisionIgnores: new Set(['what', 'how', 'need', 'can', 'me']),
     ...options.matcher,

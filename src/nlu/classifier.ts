@@ -82,6 +82,11 @@ export class SoftmaxClassifier {
 
   /** Every label with its probability, most probable first. */
   rank(features: Features): Scored[] {
+    return [...this.likely(features, 0)].map(([label, p]) => ({ label, p })).sort((a, b) => b.p - a.p);
+  }
+
+  /** The labels at least this probable, with their probabilities (most labels are far below any use). */
+  likely(features: Features, floor: number): Map<string, number> {
     const known: { row: Float32Array; value: number }[] = [];
     for (const [name, value] of features) {
       const row = this.weights.get(name);
@@ -89,7 +94,9 @@ export class SoftmaxClassifier {
     }
     const p = new Float64Array(this.labels.length);
     this.probabilities(known, p);
-    return this.labels.map((label, i) => ({ label, p: p[i]! })).sort((a, b) => b.p - a.p);
+    const out = new Map<string, number>();
+    for (let i = 0; i < p.length; i++) if (p[i]! >= floor) out.set(this.labels[i]!, p[i]!);
+    return out;
   }
 
   private row(name: string): Float32Array {

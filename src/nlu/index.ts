@@ -2,13 +2,7 @@ import type { Content } from '../content/schema';
 import { analyse, type Analysis } from './analysis';
 import { parseAnswer, parseControl } from './answers';
 import { isQuestion, splitClauses } from './clauses';
-import {
-  SoftmaxClassifier,
-  type ClassifierOptions,
-  type Features,
-  type Sample,
-  type Scored,
-} from './classifier';
+import { SoftmaxClassifier, type ClassifierOptions, type Features, type Sample } from './classifier';
 import { detectScript } from './language';
 import { Lexicon } from './lexicon';
 import { UnitMatcher, type MatcherOptions, type Ranked, type UnitPatterns } from './matcher';
@@ -44,6 +38,8 @@ export interface UnderstandingOptions {
 export const UNKNOWN_PREFIX = 'unknown.';
 // A pair of characters says less than a concept: it is there for typos and spellings the lexicon misses.
 const PAIR_WEIGHT = 0.5;
+// Units scoring less are not worth ranking, even as suggestions.
+const MIN_SCORE = 0.01;
 
 function featuresOf(concepts: Iterable<string>, pairs: string[]): Features {
   const features: Features = new Map();
@@ -150,17 +146,19 @@ export function createUnderstanding(
     };
   };
   const classifier = new SoftmaxClassifier(samples, options.classifier);
-  // A clause is decided several times (alone, against the last question, with a focus): classified once.
-  const classified = new WeakMap<Analysis, Scored[]>();
-  const classify = (analysis: Analysis): Scored[] => {
-    let scored = classified.get(analysis);
-    if (!scored) {
-      scored = classifier.rank(featuresOf(analysis.concepts, analysis.pairs));
-      classified.set(analysis, scored);
-    }
-    return scored;
-  };
   const classifierShare = options.classifierShare ?? 0.4;
+  // A clause is decided several times (alone, against the last question, with a focus): classified once.
+  const classified = new WeakMap<Analysis, Map<string, number>>();
+  // Below this a unit's blended score could not matter (see `decide`).
+  const least = MIN_SCORE / classifierShare;
+  const classify = (analysis: Analysis): Map<string, number> => {
+    let likely = classified.get(analysis);
+    if (!likely) {
+      likely = classifier.likely(featuresOf(analysis.concepts, analysis.pairs), least);
+      classified.set(analysis, likely);
+    }
+    return likely;
+  };
   const matcher = new UnitMatcher(patterns, {
     precisionIgnores: new Set(['what', 'how', 'need', 'can', 'me']),
     ...options.matcher,
@@ -201,13 +199,14 @@ export function createUnderstanding(
       r.evidence.some((c) => focus.has(c)) ||
       [...focus].some((c) => takesSlot(r.unit, c));
     const matched = new Map(matcher.rank(analysis.concepts).map((r) => [r.unit, r]));
-    const ranked = classify(analysis)
-      .map(({ label, p }) => {
-        const m = matched.get(label);
-        const score = (1 - classifierShare) * (m?.score ?? 0) + classifierShare * p;
-        return { unit: label, score, evidence: m?.evidence ?? [] };
+    const likely = classify(analysis);
+    const ranked = [...new Set([...matched.keys(), ...likely.keys()])]
+      .map((unit) => {
+        const m = matched.get(unit);
+        const score = (1 - classifierShare) * (m?.score ?? 0) + classifierShare * (likely.get(unit) ?? 0);
+        return { unit, score, evidence: m?.evidence ?? [] };
       })
-      .filter((r) => r.score > 0.01)
+      .filter((r) => r.score > MIN_SCORE)
       .map((r) => ({ ...r, score: r.score * doubt * (heeds(r) ? 1 : ignoredFocusPenalty) }))
       .sort((a, b) => b.score - a.score);
     const best = ranked[0];

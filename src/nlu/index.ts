@@ -1,5 +1,5 @@
 import type { Content } from '../content/schema';
-import { analyse, type Analysis } from './analysis';
+import { analyse, analyseExample, pairsOf, type Analysis } from './analysis';
 import { parseAnswer, parseControl } from './answers';
 import { isQuestion, splitClauses } from './clauses';
 import { SoftmaxClassifier, type ClassifierOptions, type Features, type Sample } from './classifier';
@@ -108,7 +108,7 @@ export function createUnderstanding(
   const learned = new Set<string>();
   const samples: Sample[] = [];
   const readExample = (example: string, label: string, unit?: string) => {
-    const a = analyse(example, lexicon, generic);
+    const { analysis: a, reading } = analyseExample(example, lexicon, generic);
     for (const w of a.unknownWords) learned.add(w);
     // A unit whose answer does not depend on the day, time or amount does not learn them from its examples:
     // 「3時半に着いたら間に合う？」 is for the unit that answers for 3時半.
@@ -117,6 +117,9 @@ export function createUnderstanding(
     );
     const all = new Set([...concepts, ...a.unknownWords.map((w) => `${LEARNED_PREFIX}${w}`)]);
     samples.push({ features: featuresOf(all, a.pairs), label });
+    // Learned a second time as read aloud, in kana, so that a message spelt in kana (まどぐち なんじに あく)
+    // shares the example's pairs of characters too.
+    samples.push({ features: featuresOf(all, pairsOf(reading)), label });
     return all;
   };
   const patterns: UnitPatterns[] = [

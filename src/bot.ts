@@ -45,13 +45,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   await store.migrate();
 
   const transport: LineTransport =
-    options.transport ??
-    (config.localMode
-      ? new LocalTransport(logger)
-      : createLineTransport({
-          channelAccessToken: config.line.channelAccessToken,
-          apiBaseUrl: config.line.apiBaseUrl,
-        }));
+    options.transport ?? (config.localMode ? new LocalTransport(logger) : createLineTransport(config.line));
   const processEvents = options.processEvents ?? true;
   const dispatcher = new NoticeDispatcher({ store, transport, clock, logger, ...options.notices });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_REPLY_TIMEOUT_MS, DEFAULT_SEND_TIMEOUT_MS } from './line/transport';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -27,6 +28,16 @@ const envSchema = z.object({
     .string()
     .url('an http(s) URL such as https://api-data.line.me')
     .default('https://api-data.line.me'),
+  LINE_REPLY_TIMEOUT_MS: z.coerce
+    .number({ invalid_type_error: 'a number of milliseconds' })
+    .int('a whole number of milliseconds')
+    .positive('a positive number of milliseconds')
+    .default(DEFAULT_REPLY_TIMEOUT_MS),
+  LINE_SEND_TIMEOUT_MS: z.coerce
+    .number({ invalid_type_error: 'a number of milliseconds' })
+    .int('a whole number of milliseconds')
+    .positive('a positive number of milliseconds')
+    .default(DEFAULT_SEND_TIMEOUT_MS),
   DATABASE_URL: z
     .string()
     .default('sqlite:./data/bot.db')
@@ -67,7 +78,15 @@ export interface Config {
   port: number;
   /** No LINE credentials at start: replies go to an in-process stand-in instead of LINE. */
   localMode: boolean;
-  line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string };
+  line: {
+    channelSecret: string;
+    channelAccessToken: string;
+    apiBaseUrl: string;
+    dataApiBaseUrl: string;
+    /** How long a reply, and a broadcast or multicast, may wait for LINE before it is given up. */
+    replyTimeoutMs: number;
+    sendTimeoutMs: number;
+  };
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   /** Fixed time the flows see (BOT_NOW); undefined means real time. */
   botNow?: Date;
@@ -105,6 +124,8 @@ export function parseConfig(env: NodeJS.ProcessEnv, generateLocalSecret: () => s
       channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN ?? 'local-mode',
       apiBaseUrl: e.LINE_API_BASE_URL,
       dataApiBaseUrl: e.LINE_DATA_API_BASE_URL,
+      replyTimeoutMs: e.LINE_REPLY_TIMEOUT_MS,
+      sendTimeoutMs: e.LINE_SEND_TIMEOUT_MS,
     },
     database,
     botNow: e.BOT_NOW === undefined ? undefined : new Date(e.BOT_NOW),

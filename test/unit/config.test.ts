@@ -60,4 +60,14 @@ describe('configuration', () => {
       /LINE_CHANNEL_SECRET: expected required when NODE_ENV=production/,
     );
   });
+
+  it('bounds every call to LINE: a few seconds for a reply, longer for a notice, both adjustable', () => {
+    expect(parse({}).line).toMatchObject({ replyTimeoutMs: 5_000, sendTimeoutMs: 15_000 });
+    expect(parse({ LINE_REPLY_TIMEOUT_MS: '2500', LINE_SEND_TIMEOUT_MS: '30000' }).line).toMatchObject({
+      replyTimeoutMs: 2_500,
+      sendTimeoutMs: 30_000,
+    });
+    expect(() => parse({ LINE_REPLY_TIMEOUT_MS: '0' })).toThrow(/LINE_REPLY_TIMEOUT_MS: expected a positive/);
+    expect(() => parse({ LINE_SEND_TIMEOUT_MS: 'soon' })).toThrow(/LINE_SEND_TIMEOUT_MS: expected a number/);
+  });
 });

@@ -24,13 +24,7 @@ async function main(): Promise<void> {
   const store = createStore(config.database);
   const clock = createAdjustableClock(config.botNow);
   const relay = new RelayTransport(post);
-  const transport =
-    replies === 'line'
-      ? createLineTransport({
-          channelAccessToken: config.line.channelAccessToken,
-          apiBaseUrl: config.line.apiBaseUrl,
-        })
-      : relay;
+  const transport = replies === 'line' ? createLineTransport(config.line) : relay;
   const content = loadContent(config.contentFile);
   const processor = new ConversationProcessor({
     store,

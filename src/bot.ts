@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { ADMIN_ATTEMPT_LIMITS, FailedAttempts } from './admin/attempts';
 import { adminRouter } from './admin/routes';
 import { createAdjustableClock, type AdjustableClock } from './clock';
 import type { Config } from './config';
@@ -15,6 +16,8 @@ import type { Store } from './store/types';
 
 export interface RunningBot {
   port: number;
+  /** The address the server listens on (HOST; loopback in local mode). */
+  host: string;
   store: Store;
   content: Content;
   engine: ThreadEngine;
@@ -74,6 +77,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     },
   };
 
+  const attempts = new FailedAttempts({ ...ADMIN_ATTEMPT_LIMITS, now: () => clock.realNow() });
   const app = createApp({
     channelSecret: config.line.channelSecret,
     store,
@@ -94,12 +98,12 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
           ]
         : []),
       ...(config.adminToken
-        ? [adminRouter({ adminToken: config.adminToken, store, clock, logger, dispatcher })]
+        ? [adminRouter({ adminToken: config.adminToken, store, clock, logger, dispatcher, attempts })]
         : []),
     ],
   });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.port, '0.0.0.0', () => resolve(s));
+    const s = app.listen(config.port, config.host, () => resolve(s));
   });
   if (processEvents) {
     await engine.start();
@@ -122,5 +126,5 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     })();
     return closing;
   };
-  return { port, store, content, engine, dispatcher, transport, logger, close };
+  return { port, host: config.host, store, content, engine, dispatcher, transport, logger, close };
 }

@@ -18,6 +18,7 @@ const envSchema = z.object({
     .min(0, 'a port from 0 to 65535')
     .max(65535, 'a port from 0 to 65535')
     .default(3000),
+  HOST: optionalText,
   LINE_CHANNEL_SECRET: optionalText,
   LINE_CHANNEL_ACCESS_TOKEN: optionalText,
   LINE_API_BASE_URL: z
@@ -76,6 +77,8 @@ function credentialProblems(env: NodeJS.ProcessEnv): string[] {
 
 export interface Config {
   port: number;
+  /** The address to listen on: loopback in local mode (its chat page asks for no password), else every interface. */
+  host: string;
   /** No LINE credentials at start: replies go to an in-process stand-in instead of LINE. */
   localMode: boolean;
   line: {
@@ -118,6 +121,8 @@ export function parseConfig(env: NodeJS.ProcessEnv, generateLocalSecret: () => s
     : { kind: 'postgres' as const, url: e.DATABASE_URL };
   return {
     port: e.PORT,
+    // The local chat answers anyone who can reach it, without a password: only this machine, unless HOST says.
+    host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
     localMode,
     line: {
       channelSecret: e.LINE_CHANNEL_SECRET ?? generateLocalSecret(),

@@ -21,6 +21,7 @@ describeUnless(chromiumMissing)('local chat in a real browser', () => {
   let bot: RunningBot;
   let browser: Browser;
   let page: Page;
+  const refused: string[] = [];
 
   beforeAll(async () => {
     // No LINE credentials: local mode, exactly as `npm start` on a fresh clone.
@@ -50,6 +51,10 @@ describeUnless(chromiumMissing)('local chat in a real browser', () => {
     });
     page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     page.setDefaultTimeout(10_000);
+    // The page runs under its Content-Security-Policy: anything it refuses shows here, and fails the test.
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+    });
   });
 
   afterAll(async () => {
@@ -113,6 +118,7 @@ describeUnless(chromiumMissing)('local chat in a real browser', () => {
     // Japanese is drawn with the served web font, not boxes.
     await page.evaluate('document.fonts.ready.then(() => true)');
     expect(await page.evaluate(`document.fonts.check('16px "BIZ UDPGothic"', 'マイナポイント')`)).toBe(true);
+    expect(refused).toEqual([]);
     fs.mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: path.join(RESULTS, 'local-chat.png'), fullPage: false });
   }, 60_000);

@@ -52,6 +52,10 @@ const envSchema = z.object({
     (v) => v === undefined || v.length >= 16,
     'at least 16 characters (or unset to turn the admin API off)',
   ),
+  METRICS_TOKEN: optionalText.refine(
+    (v) => v === undefined || v.length >= 16,
+    'at least 16 characters (or unset: GET /metrics is then served in local mode only)',
+  ),
   CONTENT_FILE: optionalText,
   IDLE_TIMEOUT_MINUTES: z.coerce.number().positive('a positive number of minutes').default(30),
 });
@@ -95,6 +99,8 @@ export interface Config {
   botNow?: Date;
   logLevel: (typeof LOG_LEVELS)[number];
   adminToken?: string;
+  /** Bearer token for GET /metrics with a LINE channel; unset, the metrics are served in local mode only. */
+  metricsToken?: string;
   contentFile?: string;
   idleTimeoutMs: number;
 }
@@ -136,6 +142,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, generateLocalSecret: () => s
     botNow: e.BOT_NOW === undefined ? undefined : new Date(e.BOT_NOW),
     logLevel: e.LOG_LEVEL,
     adminToken: e.ADMIN_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
     contentFile: e.CONTENT_FILE,
     idleTimeoutMs: e.IDLE_TIMEOUT_MINUTES * 60_000,
   };

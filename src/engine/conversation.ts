@@ -6,6 +6,7 @@ import {
   type FlowDefinition,
   type FlowEvent,
   type FlowInput,
+  type HandoffRoute,
   type PreferenceEvent,
   type ReplyEvent,
   type Topic,
@@ -44,7 +45,11 @@ export interface TurnDecision {
   reset: ResetReason | null;
   /** Which flow answered and why, for the log (never the resident's words). */
   route: string;
+  /** The phone line the resident was handed to, when this turn handed them off. */
+  handoff: HandoffRoute | null;
 }
+
+const HANDOFF_ROUTES: readonly string[] = ['hotline', 'city', 'multilingual'] satisfies HandoffRoute[];
 
 export interface TurnRequest {
   catalog: FlowCatalog;
@@ -229,12 +234,17 @@ export function decideTurn(req: TurnRequest): TurnDecision {
     replies.push(...emitted(actions));
     chosen.push(...preferences(actions));
   };
-  const decided = (change: ConversationChange, route: string): TurnDecision => ({
+  const decided = (
+    change: ConversationChange,
+    route: string,
+    handoff: HandoffRoute | null = null,
+  ): TurnDecision => ({
     change,
     replies,
     preferences: chosen,
     reset,
     route,
+    handoff,
   });
   const startTopic = (topic: Topic, start: Partial<FlowInput> = {}) => {
     const flow = catalog.get(flowForTopic(topic).id);
@@ -276,9 +286,16 @@ export function decideTurn(req: TurnRequest): TurnDecision {
     return decided(
       persist(started.flow, started.snapshot, envelope),
       `${started.flow.definition.id}:${intent.topic}`,
+      handoffRouteOf(started.flow, started.snapshot),
     );
   }
   return decided({ kind: 'keep' }, 'none');
+}
+
+/** The hand-off flow ends in a state named after the line it gave: that is the route. */
+function handoffRouteOf(flow: CompiledFlow, snapshot: AnyMachineSnapshot): HandoffRoute | null {
+  if (flow.definition.id !== 'handoff' || typeof snapshot.value !== 'string') return null;
+  return HANDOFF_ROUTES.includes(snapshot.value) ? (snapshot.value as HandoffRoute) : null;
 }
 
 function persist(

@@ -1,5 +1,6 @@
 import type { Config } from '../../config';
 import type { LineMessage } from '../../line/transport';
+import type { WorkReport } from '../../metrics/reports';
 import type { NewInboxEvent } from '../../store/types';
 
 /** What the conversation thread is started with (copied into it, so plain data only). */
@@ -31,4 +32,5 @@ export type ThreadMessage =
   | { kind: 'ready' }
   | { kind: 'done'; id: number; result?: string[] }
   | { kind: 'refused'; id: number; error: string }
-  | { kind: 'reply'; callId: number; replyToken: string; messages: LineMessage[] };
+  | { kind: 'reply'; callId: number; replyToken: string; messages: LineMessage[] }
+  | { kind: 'report'; report: WorkReport };

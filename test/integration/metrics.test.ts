@@ -108,7 +108,12 @@ describe('GET /metrics', () => {
       sendAt: Date.now() + 3_600_000,
     };
     await bot.store.createNotice(notice);
-    await expect(bot.store.createNotice(notice)).rejects.toThrow(/UNIQUE/);
+    // The native driver's error, read by its message (jest's toThrow misjudged such errors at times).
+    const duplicate = await bot.store.createNotice(notice).then(
+      () => 'stored',
+      (e: Error) => e.message,
+    );
+    expect(duplicate).toMatch(/UNIQUE/);
     const text = await (await scrape(bot.port, METRICS_TOKEN)).text();
     expect(valueOf(text, 'bot_store_errors_total{operation="createNotice"}')).toBe(1);
   });
@@ -150,7 +155,12 @@ describe('a store counting its errors', () => {
     expect(store.kind).toBe('sqlite');
     await store.ping();
     await store.close();
-    await expect(store.ping()).rejects.toThrow(/not open/);
+    expect(
+      await store.ping().then(
+        () => 'answered',
+        (e: Error) => e.message,
+      ),
+    ).toMatch(/not open/);
     expect(failed).toEqual(['ping']);
   });
 });

@@ -1,9 +1,18 @@
-import { setup } from 'xstate';
+import { enqueueActions, setup } from 'xstate';
 import type { Content } from '../src/content/schema';
 import { composeAnswer, unitOf } from './lib/compose';
 import type { DialogueMemory, QuestionSlots } from './lib/slots';
 import { textFor } from './lib/texts';
-import { menuOptions, replyEvent, say, text, unitOptions, type ReplyEvent, type ReplyPart } from './reply';
+import {
+  menuOptions,
+  replyEvent,
+  say,
+  text,
+  unitOptions,
+  type HandoffEvent,
+  type ReplyEvent,
+  type ReplyPart,
+} from './reply';
 import type { Lang } from './topics';
 import type { FlowDefinition, FlowEvent, FlowInput } from './types';
 
@@ -55,7 +64,7 @@ export const answersFlow: FlowDefinition = {
         input: {} as FlowInput,
         context: {} as AnswersContext,
         events: {} as FlowEvent,
-        emitted: {} as ReplyEvent,
+        emitted: {} as ReplyEvent | HandoffEvent,
       },
     }).createMachine({
       id: 'answers',
@@ -69,7 +78,14 @@ export const answersFlow: FlowDefinition = {
       initial: 'answered',
       states: {
         answered: {
-          entry: say(({ context }) => answerReply(content, context)),
+          entry: [
+            say(({ context }) => answerReply(content, context)),
+            // An answer that gives a phone line (「電話で聞きたい」) hands the resident over, as the hand-off flow does.
+            enqueueActions(({ context, enqueue }) => {
+              const line = context.units.map((id) => unitOf(content, id).handsOffTo).find(Boolean);
+              if (line) enqueue.emit({ type: 'handoff', route: line });
+            }),
+          ],
         },
       },
     }),

@@ -1,7 +1,15 @@
-import { setup } from 'xstate';
+import { emit, setup } from 'xstate';
 import type { Content } from '../src/content/schema';
 import { textFor } from './lib/texts';
-import { replyEvent, say, text, unitOptions, type ReplyEvent, type ReplyPart } from './reply';
+import {
+  replyEvent,
+  say,
+  text,
+  unitOptions,
+  type HandoffEvent,
+  type ReplyEvent,
+  type ReplyPart,
+} from './reply';
 import type { FlowDefinition, FlowEvent, FlowInput } from './types';
 
 /**
@@ -18,7 +26,7 @@ export const handoffFlow: FlowDefinition = {
         input: {} as FlowInput,
         context: {} as FlowInput,
         events: {} as FlowEvent,
-        emitted: {} as ReplyEvent,
+        emitted: {} as ReplyEvent | HandoffEvent,
       },
       guards: {
         foreignLanguage: ({ context }) => context.lang === 'en' || context.handoff === 'multilingual',
@@ -38,24 +46,33 @@ export const handoffFlow: FlowDefinition = {
         },
         multilingual: {
           type: 'final',
-          entry: say(() =>
-            replyEvent(
-              [text(textFor(content, 'en', 'outOfScope'))],
-              unitOptions(
-                content,
-                ['points.overview', 'counter.hours', 'items.overview', 'fraud.overview'],
-                'en',
+          entry: [
+            emit({ type: 'handoff', route: 'multilingual' }),
+            say(() =>
+              replyEvent(
+                [text(textFor(content, 'en', 'outOfScope'))],
+                unitOptions(
+                  content,
+                  ['points.overview', 'counter.hours', 'items.overview', 'fraud.overview'],
+                  'en',
+                ),
               ),
             ),
-          ),
+          ],
         },
         city: {
           type: 'final',
-          entry: say(({ context }) => handoffReply(content, 'outOfScope.city', context.suggestions)),
+          entry: [
+            emit({ type: 'handoff', route: 'city' }),
+            say(({ context }) => handoffReply(content, 'outOfScope.city', context.suggestions)),
+          ],
         },
         hotline: {
           type: 'final',
-          entry: say(({ context }) => handoffReply(content, 'outOfScope', context.suggestions)),
+          entry: [
+            emit({ type: 'handoff', route: 'hotline' }),
+            say(({ context }) => handoffReply(content, 'outOfScope', context.suggestions)),
+          ],
         },
       },
     }),

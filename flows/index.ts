@@ -21,7 +21,7 @@ export function flowForTopic(topic: Topic): FlowDefinition {
 }
 
 export type { FlowDefinition, FlowInput, FlowEvent, Answer } from './types';
-export type { ReplyEvent, ReplyPart, QuickOption, PreferenceEvent } from './reply';
+export type { ReplyEvent, ReplyPart, QuickOption, PreferenceEvent, HandoffEvent } from './reply';
 export { NOTICE_TOPIC } from './notices';
 export { TOPICS, isTopic, type Topic, type Lang, type HandoffRoute } from './topics';
 export type { DialogueMemory, QuestionSlots, WhenSlot } from './lib/slots';

@@ -1,7 +1,7 @@
 import { emit } from 'xstate';
 import type { Content } from '../src/content/schema';
 import { unitOf } from './lib/compose';
-import type { Lang } from './topics';
+import type { HandoffRoute, Lang } from './topics';
 
 /** A button under the last message. `data` is postback data; `displayText` is what the resident appears to say. */
 export interface QuickOption {
@@ -24,6 +24,15 @@ export interface PreferenceEvent {
   type: 'preference';
   topic: string;
   optedIn: boolean;
+}
+
+/**
+ * The resident is sent to a phone line (the answer cannot be given here, or they asked for the line): the
+ * effect runner records the question, with the route, for the staff report.
+ */
+export interface HandoffEvent {
+  type: 'handoff';
+  route: HandoffRoute;
 }
 
 /** What a flow decides to say; the effect runner turns it into LINE messages. */

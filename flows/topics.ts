@@ -18,6 +18,7 @@ export const TOPICS = [
   'cancelled',
   'conversationReset',
   'sensitiveWarning',
+  'groupIntro',
 ] as const;
 
 export type Topic = (typeof TOPICS)[number];

@@ -14,6 +14,7 @@ const TOPICS = [
   'cancelled',
   'conversationReset',
   'sensitiveWarning',
+  'groupIntro',
 ] as const satisfies readonly Topic[];
 
 const TEXT_KEY: Record<(typeof TOPICS)[number], string> = {
@@ -25,6 +26,7 @@ const TEXT_KEY: Record<(typeof TOPICS)[number], string> = {
   cancelled: 'cancelled',
   conversationReset: 'conversationReset',
   sensitiveWarning: 'sensitiveWarning',
+  groupIntro: 'groupChat.oneToOne',
 };
 
 /** Greetings, the menu, and what the bot says on its own account (a reset, a warning about a My Number). */
@@ -40,13 +42,27 @@ export const welcomeFlow: FlowDefinition = {
         events: {} as FlowEvent,
         emitted: {} as ReplyEvent,
       },
-      guards: { english: ({ context }) => context.lang === 'en' },
+      guards: {
+        english: ({ context }) => context.lang === 'en',
+        group: ({ context }) => context.topic === 'groupIntro',
+      },
     }).createMachine({
       id: 'welcome',
       context: ({ input }) => input,
       initial: 'deciding',
       states: {
-        deciding: { always: [{ guard: 'english', target: 'english' }, { target: 'japanese' }] },
+        deciding: {
+          always: [
+            { guard: 'group', target: 'group' },
+            { guard: 'english', target: 'english' },
+            { target: 'japanese' },
+          ],
+        },
+        // Said once in a group: no buttons, which would invite the whole group to chat with the bot there.
+        group: {
+          type: 'final',
+          entry: say(() => replyEvent([text(textFor(content, 'ja', 'groupChat.oneToOne'))])),
+        },
         english: {
           type: 'final',
           entry: say(({ context }) => {

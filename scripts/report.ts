@@ -1,11 +1,12 @@
 /**
- * `npm run report -- unanswered [--since 2023-04-01]`: the questions the bot handed to a phone line, grouped by
- * similarity with counts, so staff can see which answers to add next. Reads the store named by DATABASE_URL.
+ * `npm run report -- unanswered [--since 2023-04-01]`: the questions the bot handed to a phone line, with the
+ * line (route), grouped by similarity with counts, so staff can see which answers to add next. Reads the store
+ * named by DATABASE_URL.
  */
 import { randomBytes } from 'node:crypto';
 import { parseConfig } from '../src/config';
 import { UNANSWERED_RETENTION_MS } from '../src/engine/processor';
-import { groupUnanswered } from '../src/report/unanswered';
+import { countRoutes, groupUnanswered } from '../src/report/unanswered';
 import { createStore } from '../src/store';
 
 function usage(problem: string): never {
@@ -36,11 +37,16 @@ async function main() {
     const groups = groupUnanswered(questions);
     const from = new Date(since + 9 * 3600_000).toISOString().slice(0, 10);
     console.log(
-      `Questions the bot could not answer since ${from} (Asia/Tokyo): ${questions.length}, in ${groups.length} groups\n`,
+      `Questions the bot handed to a phone line since ${from} (Asia/Tokyo): ${questions.length}, in ${groups.length} groups`,
     );
+    const lines = (routes: { route: string; count: number }[]) =>
+      routes.map((r) => `${r.route} ${r.count}`).join(', ');
+    if (questions.length) console.log(`by line: ${lines(countRoutes(questions))}`);
+    console.log('');
     for (const g of groups) {
       console.log(`${String(g.count).padStart(4)} × ${g.example}`);
       for (const o of g.others) console.log(`       ・${o}`);
+      console.log(`       handed to: ${lines(g.routes)}`);
       if (g.nearTopics.length) console.log(`       closest topics: ${g.nearTopics.join(', ')}`);
     }
   } finally {

@@ -38,4 +38,6 @@ export interface DialogueMemory {
   units: string[];
   concepts: string[];
   slots: QuestionSlots;
+  /** Pairs of characters of the question as written: what the classifier read. */
+  pairs?: string[];
 }

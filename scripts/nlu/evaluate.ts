@@ -21,7 +21,7 @@ export type EvaluationRow = z.infer<typeof evaluationRow>;
 export const HANDOFF = 'handoff';
 
 /** Rows written after tuning began by someone who never saw the matcher: scored, never shown while tuning. */
-export const isBlind = (id: string) => id.startsWith('c-');
+export const isBlind = (id: string) => id.startsWith('c-') || id.startsWith('e-');
 const MULTILINGUAL = 'contact.multilingual';
 
 export function readRows(file: string): EvaluationRow[] {

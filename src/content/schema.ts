@@ -62,6 +62,7 @@ export const REQUIRED_TEXT_KEYS = [
   'notices.menu',
   'notices.subscribed',
   'notices.unsubscribed',
+  'groupChat.oneToOne',
 ] as const;
 
 export const REQUIRED_ENGLISH_KEYS = [
@@ -104,6 +105,11 @@ const answerUnit = z
     /** Units a resident may want next: offered as quick replies. */
     related: z.array(unitId).max(4).default([]),
     slots: z.array(z.enum(UNIT_SLOTS)).default([]),
+    /**
+     * The phone line this answer gives (「電話で問い合わせたい」): asking for it hands the resident over to that line,
+     * and the hand-off is recorded for staff like a question the bot could not answer.
+     */
+    handsOffTo: z.enum(['hotline', 'city', 'multilingual']).optional(),
     /** What to say instead once the programme is over (or before it starts). */
     whenEnded: z.enum(['programmeEnded', 'countersEnded']).optional(),
     /** Phrasings that ask for this unit: the matcher learns the unit's concepts from them. */

@@ -6,6 +6,7 @@ import {
   type FlowDefinition,
   type FlowEvent,
   type FlowInput,
+  type HandoffEvent,
   type HandoffRoute,
   type PreferenceEvent,
   type ReplyEvent,
@@ -42,14 +43,12 @@ export interface TurnDecision {
   replies: ReplyEvent[];
   /** Choices to store for the resident (notice opt-in), applied by the effect runner. */
   preferences: PreferenceEvent[];
+  /** The phone line the resident was sent to in this turn, if any: the hand-off is recorded for staff. */
+  handoff: HandoffRoute | null;
   reset: ResetReason | null;
   /** Which flow answered and why, for the log (never the resident's words). */
   route: string;
-  /** The phone line the resident was handed to, when this turn handed them off. */
-  handoff: HandoffRoute | null;
 }
-
-const HANDOFF_ROUTES: readonly string[] = ['hotline', 'city', 'multilingual'] satisfies HandoffRoute[];
 
 export interface TurnRequest {
   catalog: FlowCatalog;
@@ -66,7 +65,7 @@ export interface TurnRequest {
 
 const ANSWERS: readonly Answer[] = ['yes', 'no', 'march', 'notyet'];
 
-type Emitted = ReplyEvent | PreferenceEvent;
+type Emitted = ReplyEvent | PreferenceEvent | HandoffEvent;
 
 const emittedEvents = (actions: { type: string; params?: unknown }[]): Emitted[] =>
   actions.filter((a) => a.type === 'xstate.emit').map((a) => (a.params as { event: Emitted }).event);
@@ -79,6 +78,11 @@ export function emitted(actions: { type: string; params?: unknown }[]): ReplyEve
 /** The choices a flow asked to remember, among the same actions. */
 export function preferences(actions: { type: string; params?: unknown }[]): PreferenceEvent[] {
   return emittedEvents(actions).filter((e): e is PreferenceEvent => e.type === 'preference');
+}
+
+/** The phone lines a flow sent the resident to, among the same actions. */
+export function handoffs(actions: { type: string; params?: unknown }[]): HandoffEvent[] {
+  return emittedEvents(actions).filter((e): e is HandoffEvent => e.type === 'handoff');
 }
 
 interface ActiveFlow {
@@ -230,21 +234,19 @@ export function decideTurn(req: TurnRequest): TurnDecision {
   const { active, reset } = revive(catalog, envelope, req.realNow, req.idleTimeoutMs);
   const replies: ReplyEvent[] = [];
   const chosen: PreferenceEvent[] = [];
+  const handedOff: HandoffEvent[] = [];
   const take = (actions: { type: string; params?: unknown }[]) => {
     replies.push(...emitted(actions));
     chosen.push(...preferences(actions));
+    handedOff.push(...handoffs(actions));
   };
-  const decided = (
-    change: ConversationChange,
-    route: string,
-    handoff: HandoffRoute | null = null,
-  ): TurnDecision => ({
+  const decided = (change: ConversationChange, route: string): TurnDecision => ({
     change,
     replies,
     preferences: chosen,
+    handoff: handedOff[0]?.route ?? null,
     reset,
     route,
-    handoff,
   });
   const startTopic = (topic: Topic, start: Partial<FlowInput> = {}) => {
     const flow = catalog.get(flowForTopic(topic).id);
@@ -253,6 +255,11 @@ export function decideTurn(req: TurnRequest): TurnDecision {
     take(actions);
     return { flow, snapshot };
   };
+  if (input.kind === 'overheard') {
+    // Said to a group once: it leaves the group's conversation (a question asked by mention) as it was.
+    startTopic('groupIntro');
+    return decided({ kind: 'keep' }, 'welcome:groupIntro');
+  }
   if (reset === 'version' || reset === 'broken') startTopic('conversationReset');
   if (input.kind === 'text' && (input.hadMyNumber || input.hadPin)) startTopic('sensitiveWarning');
 
@@ -286,16 +293,9 @@ export function decideTurn(req: TurnRequest): TurnDecision {
     return decided(
       persist(started.flow, started.snapshot, envelope),
       `${started.flow.definition.id}:${intent.topic}`,
-      handoffRouteOf(started.flow, started.snapshot),
     );
   }
   return decided({ kind: 'keep' }, 'none');
-}
-
-/** The hand-off flow ends in a state named after the line it gave: that is the route. */
-function handoffRouteOf(flow: CompiledFlow, snapshot: AnyMachineSnapshot): HandoffRoute | null {
-  if (flow.definition.id !== 'handoff' || typeof snapshot.value !== 'string') return null;
-  return HANDOFF_ROUTES.includes(snapshot.value) ? (snapshot.value as HandoffRoute) : null;
 }
 
 function persist(

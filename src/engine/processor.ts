@@ -5,12 +5,13 @@ import type { Logger } from '../logger';
 import type { WorkReport } from '../metrics/reports';
 import { LineApiError, toLineApiError, type LineMessage, type LineTransport } from '../line/transport';
 import type { LanguageUnderstanding } from '../nlu/types';
-import { hashUserId, redactForReport } from '../privacy';
+import { hashUserId } from '../privacy';
 import type { EventOutcome, InboxEvent, Store, TurnEffects } from '../store/types';
 import type { Content } from '../content/schema';
 import type { HandoffRoute } from '../../flows';
 import { decideTurn, recallMemory, type FlowCatalog } from './conversation';
-import { residentInput, userIdOf } from './input';
+import { handoffRecord } from './handoffs';
+import { isGroupChat, residentInput, userIdOf } from './input';
 
 export interface ProcessorOptions {
   store: Store;
@@ -207,10 +208,18 @@ export class ConversationProcessor {
       if (userId) await this.o.store.setFollowing(userId, input.kind === 'follow', started);
       if (input.kind === 'unfollow') return this.finish(event, 'ignored', null, { route: 'unfollow' });
     }
+    if (input.kind === 'left') {
+      await this.o.store.forgetGroupChat(event.conversationKey);
+      return this.finish(event, 'ignored', null, { route: 'left' });
+    }
+    // In a group the bot says once that it answers one to one; after that, members' own talk gets no answer.
+    if (input.kind === 'overheard' && (await this.o.store.hasToldGroupChat(event.conversationKey)))
+      return this.finish(event, 'ignored', 'not addressed to the bot', { route: 'overheard' });
     if (input.kind === 'ignored') return this.finish(event, 'ignored', `event type ${input.eventType}`, {});
     if (!replyToken) return this.finish(event, 'ignored', 'no reply token', {});
     if (tokenExpired) return this.finish(event, 'missed', 'reply token too old', {});
 
+    let friendship: Promise<string | null> | null = null;
     for (let attempt = 1; attempt <= CAS_ATTEMPTS; attempt++) {
       const envelope = await this.o.store.loadConversation(event.conversationKey);
       const memory = recallMemory(envelope, this.o.clock.realNow(), this.o.idleTimeoutMs);
@@ -233,15 +242,14 @@ export class ConversationProcessor {
         optIns: userId
           ? decision.preferences.map((p) => ({ userId, topic: p.topic, optedIn: p.optedIn }))
           : [],
-        unanswered:
-          decision.route === 'handoff:outOfScope' && input.kind === 'text'
-            ? {
-                at: now,
-                text: redactForReport(input.text),
-                // Stored as "topic" for the rows written before answer units: it names the closest unit now.
-                scores: (understanding?.scores ?? []).map((s) => ({ topic: s.unit, score: s.score })),
-              }
+        unanswered: decision.handoff
+          ? handoffRecord(decision.handoff, input, understanding, this.o.content, now, isGroupChat(payload))
+          : null,
+        knownFriend:
+          userId && decision.preferences.some((p) => p.optedIn)
+            ? await (friendship ??= this.friendUnknownToStore(userId))
             : null,
+        toldGroupChat: input.kind === 'overheard' ? event.conversationKey : null,
       };
       const committed = await this.o.store.commitTurn(
         event.id,
@@ -265,6 +273,29 @@ export class ConversationProcessor {
       return this.send(event, replyToken, messages, fields);
     }
     return this.finish(event, 'failed', 'conversation kept changing under us (revision conflict)', {});
+  }
+
+  /**
+   * Notices go to residents the store knows as following, and it learns that from follow events. A resident who
+   * added the account before the bot went live sent none, so opting in would change nothing for them. When one
+   * opts in and the store does not know them, LINE is asked: it gives a profile only to a friend who has not
+   * blocked the account. (The message itself is weaker evidence: LINE does not promise that only friends can
+   * write to an account.) The answer is stored only where the store knew nothing, so an unfollow, earlier or
+   * later, still decides. If LINE cannot be asked now, the choice is stored all the same, and the next opt-in
+   * asks again.
+   */
+  private async friendUnknownToStore(userId: string): Promise<string | null> {
+    if ((await this.o.store.isFollowing(userId)) !== null) return null;
+    try {
+      return (await this.o.transport.isFriend(userId)) ? userId : null;
+    } catch (error) {
+      const e = toLineApiError(error);
+      this.o.logger.warn(
+        { user: hashUserId(userId), status: e.status, requestId: e.requestId },
+        'could not ask LINE whether a resident who opted in is a friend',
+      );
+      return null;
+    }
   }
 
   private async send(

@@ -27,6 +27,11 @@ export interface LineTransport {
   broadcast(messages: LineMessage[], retryKey: string): Promise<SendReceipt>;
   /** To at most 500 user ids. */
   multicast(to: string[], messages: LineMessage[], retryKey: string): Promise<SendReceipt>;
+  /**
+   * Whether the user is a friend of the account now: LINE gives a profile (GET /v2/bot/profile/{userId}) only to
+   * friends who have not blocked it, and answers 404 for anyone else. Other failures throw.
+   */
+  isFriend(userId: string): Promise<boolean>;
 }
 
 /**
@@ -69,6 +74,16 @@ export function createLineTransport(options: {
       return acceptedOnce(() =>
         withDeadline(sendTimeoutMs, () => client.multicastWithHttpInfo({ to, messages }, retryKey)),
       );
+    },
+    async isFriend(userId) {
+      try {
+        // Asked while the resident waits for the reply: bounded like the reply.
+        await withDeadline(replyTimeoutMs, () => client.getProfile(userId));
+        return true;
+      } catch (error) {
+        if (error instanceof HTTPFetchError && error.status === 404) return false;
+        throw toLineApiError(error);
+      }
     },
   };
 }

@@ -31,6 +31,11 @@ export class LocalTransport implements LineTransport {
     return { requestId: null };
   }
 
+  /** Whoever chats on the local page has, in effect, added the account. */
+  async isFriend(_userId: string) {
+    return true;
+  }
+
   async reply(replyToken: string, messages: LineMessage[]) {
     this.logger.debug({ messages: messages.length }, 'local mode: reply kept in process');
     for (const listener of this.listeners) listener(replyToken, messages);

@@ -13,6 +13,9 @@ export interface Analysis {
    * something the page does not say.
    */
   unknownWords: string[];
+
+  /** Pairs of characters of the message as written (folded): a typo or a kana spelling still shares most. */
+  pairs: string[];
 }
 
 // Nouns of these kinds carry a topic; pronouns, numbers, suffixes and adverb-like nouns do not.
@@ -70,6 +73,12 @@ function unknownWords(
   return out;
 }
 
+function pairsOf(surface: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i + 2 <= surface.length; i++) out.add(surface.slice(i, i + 2));
+  return [...out];
+}
+
 export function analyse(text: string, lexicon: Lexicon, generic: Set<string> = new Set()): Analysis {
   const forms = formsOf(text);
   const english = !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text.normalize('NFKC'));
@@ -81,5 +90,6 @@ export function analyse(text: string, lexicon: Lexicon, generic: Set<string> = n
     concepts,
     slots: { ...slots, place: named('place.')[0], items: named('item.'), asked: named('asked.') },
     unknownWords: unknownWords(forms, matched, generic, english),
+    pairs: pairsOf(forms.surface),
   };
 }

@@ -2,6 +2,7 @@ import type { Content } from '../content/schema';
 import { analyse, type Analysis } from './analysis';
 import { parseAnswer, parseControl } from './answers';
 import { isQuestion, splitClauses } from './clauses';
+import { SoftmaxClassifier, type ClassifierOptions, type Features, type Sample } from './classifier';
 import { detectScript } from './language';
 import { Lexicon } from './lexicon';
 import { UnitMatcher, type MatcherOptions, type Ranked, type UnitPatterns } from './matcher';
@@ -14,6 +15,10 @@ export type { LanguageUnderstanding, Understanding, DialogueMemory, HandoffRoute
 export interface UnderstandingOptions {
   /** Below this score a message is not answered: it goes to the hand-off. */
   threshold?: number;
+  /** Below `threshold` but at least this, a unit well ahead of the runner-up is still answered. */
+  closeThreshold?: number;
+  /** How far ahead of the runner-up such a unit must be. */
+  clearMargin?: number;
   /** Each content word the lexicon does not know multiplies the confidence by this. */
   unknownPenalty?: number;
   /** A concept this rare (by the matcher's weight) names what a clause is about. */
@@ -22,11 +27,27 @@ export interface UnderstandingOptions {
   suggestionFloor?: number;
   /** How the matcher weighs precision and evidence (see UnitMatcher). */
   matcher?: MatcherOptions;
+  /** How the classifier of the examples is trained. */
+  classifier?: ClassifierOptions;
+  /** How much the classifier's probability counts against the example matcher's score (0 to 1). */
+  classifierShare?: number;
   /** Leave these examples out (cross-validation predicts each fold from the others). */
   exclude?: (unit: string, example: string) => boolean;
 }
 
 export const UNKNOWN_PREFIX = 'unknown.';
+// A pair of characters says less than a concept: it is there for typos and spellings the lexicon misses.
+const PAIR_WEIGHT = 0.5;
+// Units scoring less are not worth ranking, even as suggestions.
+const MIN_SCORE = 0.01;
+
+function featuresOf(concepts: Iterable<string>, pairs: string[]): Features {
+  const features: Features = new Map();
+  for (const c of concepts) features.set(`c:${c}`, 1);
+  for (const pair of pairs) features.set(`b:${pair}`, PAIR_WEIGHT);
+  features.set('bias', 1);
+  return features;
+}
 const LEARNED_PREFIX = 'w:';
 /** Concepts the content declares as topics the page does not cover. */
 const SILENT_PREFIX = 'silent.';
@@ -54,6 +75,8 @@ export function createUnderstanding(
   options: UnderstandingOptions = {},
 ): LanguageUnderstanding {
   const threshold = options.threshold ?? 0.6;
+  const closeThreshold = options.closeThreshold ?? 0.45;
+  const clearMargin = options.clearMargin ?? 0.3;
   const floor = options.suggestionFloor ?? 0.2;
   const specificWeight = options.specificWeight ?? 1.6;
   const { knowledge } = content;
@@ -80,7 +103,8 @@ export function createUnderstanding(
   // Words of the examples that no concept knows are learned as concepts of their own (w:駐車場), so that the
   // examples teach vocabulary too, and a message using them is not treated as talking about something unknown.
   const learned = new Set<string>();
-  const readExample = (example: string, unit?: string) => {
+  const samples: Sample[] = [];
+  const readExample = (example: string, label: string, unit?: string) => {
     const a = analyse(example, lexicon, generic);
     for (const w of a.unknownWords) learned.add(w);
     // A unit whose answer does not depend on the day, time or amount does not learn them from its examples:
@@ -88,16 +112,18 @@ export function createUnderstanding(
     const concepts = [...a.concepts].filter(
       (c) => !PARTICULARS.has(c) || (unit !== undefined && takesSlot(unit, c)),
     );
-    return new Set([...concepts, ...a.unknownWords.map((w) => `${LEARNED_PREFIX}${w}`)]);
+    const all = new Set([...concepts, ...a.unknownWords.map((w) => `${LEARNED_PREFIX}${w}`)]);
+    samples.push({ features: featuresOf(all, a.pairs), label });
+    return all;
   };
   const patterns: UnitPatterns[] = [
     ...knowledge.units.map((u) => ({
       id: u.id,
-      examples: u.examples.filter(keep(u.id)).map((e) => readExample(e, u.id)),
+      examples: u.examples.filter(keep(u.id)).map((e) => readExample(e, u.id, u.id)),
     })),
     ...knowledge.unknowns.map((u) => ({
       id: `${UNKNOWN_PREFIX}${u.id}`,
-      examples: u.examples.filter(keep(u.id)).map((e) => readExample(e)),
+      examples: u.examples.filter(keep(u.id)).map((e) => readExample(e, `${UNKNOWN_PREFIX}${u.id}`)),
     })),
   ].filter((p) => p.examples.length > 0);
   // One message is read clause by clause and whole: each text is analysed once per message.
@@ -118,6 +144,20 @@ export function createUnderstanding(
       concepts: new Set([...a.concepts, ...known.map((w) => `${LEARNED_PREFIX}${w}`)]),
       unknownWords: a.unknownWords.filter((w) => !learned.has(w)),
     };
+  };
+  const classifier = new SoftmaxClassifier(samples, options.classifier);
+  const classifierShare = options.classifierShare ?? 0.4;
+  // A clause is decided several times (alone, against the last question, with a focus): classified once.
+  const classified = new WeakMap<Analysis, Map<string, number>>();
+  // Below this a unit's blended score could not matter (see `decide`).
+  const least = MIN_SCORE / classifierShare;
+  const classify = (analysis: Analysis): Map<string, number> => {
+    let likely = classified.get(analysis);
+    if (!likely) {
+      likely = classifier.likely(featuresOf(analysis.concepts, analysis.pairs), least);
+      classified.set(analysis, likely);
+    }
+    return likely;
   };
   const matcher = new UnitMatcher(patterns, {
     precisionIgnores: new Set(['what', 'how', 'need', 'can', 'me']),
@@ -158,12 +198,21 @@ export function createUnderstanding(
       focus.size === 0 ||
       r.evidence.some((c) => focus.has(c)) ||
       [...focus].some((c) => takesSlot(r.unit, c));
-    const ranked = matcher
-      .rank(analysis.concepts)
+    const matched = new Map(matcher.rank(analysis.concepts).map((r) => [r.unit, r]));
+    const likely = classify(analysis);
+    const ranked = [...new Set([...matched.keys(), ...likely.keys()])]
+      .map((unit) => {
+        const m = matched.get(unit);
+        const score = (1 - classifierShare) * (m?.score ?? 0) + classifierShare * (likely.get(unit) ?? 0);
+        return { unit, score, evidence: m?.evidence ?? [] };
+      })
+      .filter((r) => r.score > MIN_SCORE)
       .map((r) => ({ ...r, score: r.score * doubt * (heeds(r) ? 1 : ignoredFocusPenalty) }))
       .sort((a, b) => b.score - a.score);
     const best = ranked[0];
-    if (!best || best.score < threshold) {
+    const margin = best ? best.score - (ranked[1]?.score ?? 0) : 0;
+    const sure = best && (best.score >= threshold || (best.score >= closeThreshold && margin >= clearMargin));
+    if (!best || !sure) {
       return { units: [], handoff: 'hotline', confidence: best?.score ?? 0, ranked };
     }
     const route = routes.get(best.unit);
@@ -185,6 +234,7 @@ export function createUnderstanding(
     units: d.units,
     concepts: [...a.concepts],
     slots: a.slots,
+    pairs: a.pairs,
   });
 
   interface Reading {
@@ -193,11 +243,21 @@ export function createUnderstanding(
     followUp: boolean;
   }
 
-  /** One clause, read alone or, when it leans on what came before (「週末も？」), against it. */
-  const readClause = (text: string, before: DialogueMemory | null): Reading =>
-    readAnalysis(analyseMessage(text), before, text);
+  /**
+   * One clause, read alone or, when it leans on what came before (「週末も？」), against it. `afterQuestion`: the
+   * clause before is a question of the same message that was answered. Then a second question that can be
+   * answered alone (「今日は開いてる？場所も教えて」) is a question of its own; in a later message, or after a
+   * sentence of context, it would lean on what came before (「南熱海支所も？」).
+   */
+  const readClause = (text: string, before: DialogueMemory | null, afterQuestion = false): Reading =>
+    readAnalysis(analyseMessage(text), before, text, afterQuestion);
 
-  const readAnalysis = (own: Analysis, before: DialogueMemory | null, text: string): Reading => {
+  const readAnalysis = (
+    own: Analysis,
+    before: DialogueMemory | null,
+    text: string,
+    afterQuestion = false,
+  ): Reading => {
     const alone = decide(own);
     if (!before) return { analysis: own, decision: alone, followUp: false };
     const vague = !specific(alone);
@@ -220,7 +280,9 @@ export function createUnderstanding(
     const better = options
       .filter((o) => answered(o.decision))
       .sort((a, b) => b.decision.confidence - a.decision.confidence)[0];
-    const preferMemory = vague || !answered(alone) || marksFollowUp(text) || onlyParticulars;
+    const preferMemory = afterQuestion
+      ? !answered(alone)
+      : vague || !answered(alone) || marksFollowUp(text) || onlyParticulars;
     if (better && (preferMemory || better.decision.confidence >= alone.confidence)) {
       return { ...better, followUp: true };
     }
@@ -258,9 +320,12 @@ export function createUnderstanding(
     const anyQuestion = asks.some(Boolean);
     let context: DialogueMemory | null = previous;
     const picks: Reading[] = [];
+    let afterQuestion = false;
     clauses.forEach((clause, i) => {
-      const reading = readClause(clause, context);
-      if ((asks[i] || !anyQuestion) && answered(reading.decision)) picks.push(reading);
+      const reading = readClause(clause, context, afterQuestion);
+      const picked = (asks[i] || !anyQuestion) && answered(reading.decision);
+      if (picked) picks.push(reading);
+      afterQuestion = picked && asks[i]!;
       context = asMemory(reading.analysis, reading.decision);
     });
     // The whole message, from its clauses' readings (each clause was tokenised once already).
@@ -269,6 +334,7 @@ export function createUnderstanding(
         concepts: new Set([...all.concepts, ...a.concepts]),
         slots: mergeSlots(all.slots, a.slots),
         unknownWords: [...all.unknownWords, ...a.unknownWords],
+        pairs: [...all.pairs, ...a.pairs],
       })),
       previous,
       text,
@@ -335,7 +401,12 @@ export function createUnderstanding(
         answer,
         control,
         memory: remembered.length
-          ? { units: remembered, concepts: [...analysis.concepts], slots: analysis.slots }
+          ? {
+              units: remembered,
+              concepts: [...analysis.concepts],
+              slots: analysis.slots,
+              pairs: analysis.pairs,
+            }
           : null,
       };
     },

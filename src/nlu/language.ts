@@ -8,11 +8,12 @@ const LATIN = /[a-zA-Z]/;
 // Latin letters with accents: Spanish, Portuguese, Vietnamese, French… never English or romanised Japanese.
 const ACCENTED_LATIN = /[\u00c0-\u024f\u1e00-\u1eff]/;
 // Simplified and traditional forms used in Chinese and (almost) never in Japanese text.
-const CHINESE_ONLY = /[们吗呢么这请问怎样没积办领个该给说难码哪儿还证麼這沒辦說碼哪兒們嗎麽]/;
+const CHINESE_ONLY =
+  /[们吗呢么这请问怎样没积办领个该给说难码哪儿还证麼這沒辦說碼哪兒們嗎麽几开门时间钱银预约带东对过为书电话]/;
 const ENGLISH_WORDS =
   /\b(the|a|an|i|my|me|you|your|is|are|am|do|does|can|could|what|when|where|how|which|who|why|please|need|want|to|of|for|and|it|open|bring|points?|card|counter|help|hello|hi|thanks?|english)\b/gi;
 const OTHER_WORDS =
-  /\b(el|la|los|las|de|que|para|como|puedo|donde|dónde|necesito|tengo|hola|gracias|ayuda|não|eu|meu|minha|obrigado|você|onde|posso|preciso|tôi|không|của|ako|ang|mga|po|saan|paano|je|est|les|des|pour|comment|ich|ist|und|apa|saya|bisa|di|yang)\b/gi;
+  /\b(el|la|los|las|de|que|para|como|puedo|donde|dónde|necesito|tengo|hola|gracias|ayuda|não|eu|meu|minha|obrigado|você|onde|posso|preciso|tôi|không|của|ako|ang|mga|po|saan|paano|je|est|les|des|pour|comment|ich|ist|und|apa|saya|bisa|di|yang|bagaimana|cara|mendaftar|berapa|kapan|dimana|tidak|ada|untuk|dengan|bisakah)\b/gi;
 
 export type Script = 'japanese' | 'english' | 'otherLanguage';
 

@@ -27,6 +27,9 @@ interface Form {
   fuzzyKana: string | null;
   /** For matching a reading with one sound wrong: the reading, or null. */
   fuzzyReading: string | null;
+  /** The character pairs of fuzzyKana and fuzzyReading, for a cheap test before the edit distance. */
+  kanaPairs: string[];
+  readingPairs: string[];
 }
 
 const LATIN = /^[a-z0-9 .'-]+$/;
@@ -129,10 +132,16 @@ const bigramsOf = (text: string) => {
 };
 
 /** A cheap test before the edit distance: a word with one typo keeps most of its character pairs. */
-const sharesBigrams = (hay: Set<string>, needle: string) => {
+const sharesBigrams = (hay: Set<string>, needle: string[]) => {
   let shared = 0;
-  for (let i = 0; i + 2 <= needle.length; i++) if (hay.has(needle.slice(i, i + 2))) shared++;
-  return shared >= needle.length - 3;
+  for (const pair of needle) if (hay.has(pair)) shared++;
+  return shared >= needle.length - 2;
+};
+
+const pairsOf = (text: string | null) => {
+  const out: string[] = [];
+  for (let i = 0; text && i + 2 <= text.length; i++) out.push(text.slice(i, i + 2));
+  return out;
 };
 
 /**
@@ -156,13 +165,18 @@ export class Lexicon {
         const surface = latin ? normal : fold(normal);
         const kana = toHiragana(surface);
         const kanaOnly = KANA_ONLY.test(kana);
+        const fuzzyKana = !latin && kanaOnly && kana.length >= MIN_FUZZY ? kana : null;
+        const fuzzyReading =
+          !latin && !kanaOnly && reading && reading.length >= MIN_FUZZY + 2 ? reading : null;
         return {
           concept,
           surface,
           reading: reading && reading.length >= MIN_READING ? reading : null,
           latin,
-          fuzzyKana: !latin && kanaOnly && kana.length >= MIN_FUZZY ? kana : null,
-          fuzzyReading: !latin && !kanaOnly && reading && reading.length >= MIN_FUZZY + 2 ? reading : null,
+          fuzzyKana,
+          fuzzyReading,
+          kanaPairs: pairsOf(fuzzyKana),
+          readingPairs: pairsOf(fuzzyReading),
         };
       }),
     );
@@ -217,7 +231,8 @@ export class Lexicon {
     };
     const latinText = ` ${[...message.words].join(' ')} `;
 
-    for (const form of this.latinForms) {
+    // Most messages have no Latin letters or digits at all: then no Latin form can be in them.
+    for (const form of message.words.size > 0 ? this.latinForms : []) {
       const hit = form.surface.includes(' ')
         ? latinText.includes(` ${form.surface} `) || message.surface.includes(form.surface.replace(/ /g, ''))
         : message.words.has(form.surface) ||
@@ -249,7 +264,8 @@ export class Lexicon {
     for (const form of this.fuzzyForms) {
       if (found.has(form.concept)) continue;
       const kana = form.fuzzyKana;
-      const end = kana && sharesBigrams(surfaceBigrams, kana) ? nearlyContains(message.surface, kana) : -1;
+      const end =
+        kana && sharesBigrams(surfaceBigrams, form.kanaPairs) ? nearlyContains(message.surface, kana) : -1;
       // A near miss over words already found is those words, not a typo of this one (持っていない ≠ やっていない).
       if (kana && end >= 0 && claimedShare(end - kana.length, end) < 0.5) {
         note(form, `~${form.surface}`, form.surface);
@@ -259,7 +275,7 @@ export class Lexicon {
       const reading = form.fuzzyReading;
       if (
         reading &&
-        sharesBigrams(readingBigrams, reading) &&
+        sharesBigrams(readingBigrams, form.readingPairs) &&
         nearlyContains(message.reading, reading) >= 0
       ) {
         note(form, `≈${form.surface}`, form.surface, reading);

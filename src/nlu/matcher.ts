@@ -16,30 +16,14 @@ export interface MatcherOptions {
   precisionWeight?: number;
   /** The weight of evidence that makes a full match: less (a lone 窓口) is not enough to be sure. */
   fullEvidence?: number;
-  /** Concepts that say how a question is asked (何, どこ, いつまで). */
-  cues?: Set<string>;
   /** Concepts left out of precision: how a question is asked (何, どう) says little about what it is about. */
   precisionIgnores?: Set<string>;
-  /** A cue of the message that the unit never answers (どこ to a unit about times) multiplies its score by this. */
-  cuePenalty?: number;
 }
 
-/**
- * Scores answer units by the concepts a message covers. Recall of an example's concepts decides (a long message
- * that contains everything an example asks is not penalised for its extra words); concepts the unit never uses
- * lower the score a little, so that a message about something else is not answered by the unit it brushes.
- * Concepts are weighted by how few units use them, so 窓口 counts for less than 南熱海支所.
- */
 interface CompiledExample {
+  unit: number;
   concepts: string[];
-  weights: number[];
   total: number;
-}
-
-interface CompiledUnit {
-  id: string;
-  examples: CompiledExample[];
-  vocabulary: Set<string>;
 }
 
 /**
@@ -51,9 +35,14 @@ interface CompiledUnit {
 export class UnitMatcher {
   private readonly weights = new Map<string, number>();
   private readonly unknownWeight: number;
-  private readonly compiled: CompiledUnit[];
+  private readonly units: string[];
+  private readonly examples: CompiledExample[] = [];
   /** concept → the units whose examples use it: a message is scored only against units it shares one with. */
   private readonly unitsOf = new Map<string, number[]>();
+  /** concept → the examples that use it: only those are read for a message (there are well over a thousand). */
+  private readonly examplesOf = new Map<string, number[]>();
+  /** Reused between calls: the covered weight of each example (zeroed again after each call). */
+  private readonly covered: Float64Array;
   private readonly precisionWeight: number;
   private readonly fullEvidence: number;
   private readonly precisionIgnores: Set<string>;
@@ -70,19 +59,20 @@ export class UnitMatcher {
     const n = units.length;
     for (const [c, df] of unitsPerConcept) this.weights.set(c, Math.log(1 + n / df));
     this.unknownWeight = Math.log(1 + n);
-    this.compiled = units.map((unit, index) => {
-      const vocabulary = vocabularies[index]!;
-      for (const c of vocabulary) {
-        if (!this.unitsOf.has(c)) this.unitsOf.set(c, []);
-        this.unitsOf.get(c)!.push(index);
+    this.units = units.map((u) => u.id);
+    units.forEach((unit, index) => {
+      for (const c of vocabularies[index]!) push(this.unitsOf, c, index);
+      // Examples that read as the same concepts are one example to the matcher.
+      const distinct = new Map(unit.examples.map((e) => [[...e].sort().join(' '), [...e]]));
+      for (const concepts of distinct.values()) {
+        const total = concepts.reduce((sum, c) => sum + this.weight(c), 0);
+        if (total <= 0) continue;
+        const id = this.examples.length;
+        this.examples.push({ unit: index, concepts, total });
+        for (const c of concepts) push(this.examplesOf, c, id);
       }
-      const examples = unit.examples.map((e) => {
-        const concepts = [...e];
-        const weights = concepts.map((c) => this.weight(c));
-        return { concepts, weights, total: weights.reduce((a, b) => a + b, 0) };
-      });
-      return { id: unit.id, examples: examples.filter((e) => e.total > 0), vocabulary };
     });
+    this.covered = new Float64Array(this.examples.length);
   }
 
   weight(concept: string): number {
@@ -93,44 +83,50 @@ export class UnitMatcher {
   rank(concepts: Set<string>): Ranked[] {
     let messageWeight = 0;
     const known = new Map<number, number>();
-    const candidates = new Set<number>();
+    const touched: number[] = [];
     for (const c of concepts) {
       const w = this.precisionIgnores.has(c) ? 0 : this.weight(c);
       messageWeight += w;
-      for (const index of this.unitsOf.get(c) ?? []) {
-        candidates.add(index);
-        known.set(index, (known.get(index) ?? 0) + w);
+      for (const index of this.unitsOf.get(c) ?? []) known.set(index, (known.get(index) ?? 0) + w);
+      const cw = this.weight(c);
+      for (const id of this.examplesOf.get(c) ?? []) {
+        if (this.covered[id] === 0) touched.push(id);
+        this.covered[id]! += cw;
       }
     }
-    if (candidates.size === 0) return [];
-    const ranked: Ranked[] = [];
-    for (const index of candidates) {
-      const knownWeight = known.get(index) ?? 0;
-      const unit = this.compiled[index]!;
-      let best = 0;
-      let bestCovered = 0;
-      let bestExample: CompiledExample | null = null;
-      for (const example of unit.examples) {
-        let covered = 0;
-        for (let i = 0; i < example.concepts.length; i++) {
-          if (concepts.has(example.concepts[i]!)) covered += example.weights[i]!;
-        }
-        const recall = covered / example.total;
-        if (recall > best || (recall === best && covered > bestCovered)) {
-          best = recall;
-          bestCovered = covered;
-          bestExample = example;
-        }
+    // The best example of each unit: the highest recall, then the most weight covered.
+    const best = new Map<number, { recall: number; covered: number; example: CompiledExample }>();
+    for (const id of touched) {
+      const example = this.examples[id]!;
+      const covered = this.covered[id]!;
+      this.covered[id] = 0;
+      const recall = covered / example.total;
+      const held = best.get(example.unit);
+      if (!held || recall > held.recall || (recall === held.recall && covered > held.covered)) {
+        best.set(example.unit, { recall, covered, example });
       }
-      if (!bestExample) continue;
+    }
+    const ranked: Ranked[] = [];
+    for (const [index, { recall, covered, example }] of best) {
+      const knownWeight = known.get(index) ?? 0;
       const precision = messageWeight === 0 ? 1 : knownWeight / messageWeight;
-      const strength = Math.sqrt(Math.min(1, bestCovered / this.fullEvidence));
+      const strength = Math.sqrt(Math.min(1, covered / this.fullEvidence));
       const score =
-        best * Math.pow(precision, this.precisionWeight) * strength +
+        recall * Math.pow(precision, this.precisionWeight) * strength +
         // A tiny share of the covered weight breaks ties towards the more specific unit.
-        bestCovered * 1e-3;
-      ranked.push({ unit: unit.id, score, evidence: bestExample.concepts.filter((c) => concepts.has(c)) });
+        covered * 1e-3;
+      ranked.push({
+        unit: this.units[index]!,
+        score,
+        evidence: example.concepts.filter((c) => concepts.has(c)),
+      });
     }
     return ranked.sort((a, b) => b.score - a.score);
   }
 }
+
+const push = (map: Map<string, number[]>, key: string, value: number) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};

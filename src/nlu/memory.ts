@@ -42,7 +42,12 @@ export function mergeWithMemory(
   );
   for (const c of analysis.concepts) concepts.add(c);
   const slots = mergeSlots(memory.slots, analysis.slots);
-  return { concepts, slots, unknownWords: analysis.unknownWords };
+  return {
+    concepts,
+    slots,
+    unknownWords: analysis.unknownWords,
+    pairs: [...new Set([...(memory.pairs ?? []), ...analysis.pairs])],
+  };
 }
 
 /** The earlier slots with the later ones put in where the later message names them. */

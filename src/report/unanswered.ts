@@ -8,7 +8,20 @@ export interface QuestionGroup {
   others: string[];
   /** The topics the bot found closest, most often first. */
   nearTopics: string[];
+  /** The phone lines the group's residents were sent to, most often first ("unknown" for old records). */
+  routes: { route: string; count: number }[];
   lastAt: number;
+}
+
+/** How records kept before routes were are shown. */
+export const UNKNOWN_ROUTE = 'unknown';
+
+/** Hand-offs per phone line, most first: the report's first lines. */
+export function countRoutes(questions: UnansweredQuestion[]): { route: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const q of questions)
+    counts.set(q.route ?? UNKNOWN_ROUTE, (counts.get(q.route ?? UNKNOWN_ROUTE) ?? 0) + 1);
+  return [...counts.entries()].map(([route, count]) => ({ route, count })).sort((a, b) => b.count - a.count);
 }
 
 function bigrams(text: string): Set<string> {
@@ -49,6 +62,7 @@ export function groupUnanswered(questions: UnansweredQuestion[], threshold = 0.3
         example: members[0]!.text,
         others: [...new Set(members.slice(1).map((m) => m.text))].slice(0, 3),
         nearTopics: [...topicCounts.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t),
+        routes: countRoutes(members),
         lastAt: Math.max(...members.map((m) => m.at)),
       };
     })

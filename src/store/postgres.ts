@@ -1,6 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
 import { MIGRATIONS } from './schema';
-import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow } from './rows';
+import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow, type UnansweredRow } from './rows';
 import type {
   ConversationChange,
   ConversationEnvelope,
@@ -147,6 +147,17 @@ export class PostgresStore implements Store {
       ]);
       for (const o of effects.optIns) await this.saveOptIn(c, o.userId, o.topic, o.optedIn, now);
       if (effects.unanswered) await this.insertUnanswered(c, effects.unanswered);
+      if (effects.toldGroupChat)
+        await c.query(
+          'INSERT INTO group_chats (chat_key, told_at) VALUES ($1, $2) ON CONFLICT (chat_key) DO NOTHING',
+          [effects.toldGroupChat, now],
+        );
+      if (effects.knownFriend)
+        await c.query(
+          `INSERT INTO residents (user_id, following, updated_at) VALUES ($1, TRUE, $2)
+           ON CONFLICT (user_id) DO NOTHING`,
+          [effects.knownFriend, now],
+        );
       return true;
     });
   }
@@ -237,6 +248,18 @@ export class PostgresStore implements Store {
       revision: row.revision,
       updatedAt: Number(row.updated_at),
     };
+  }
+
+  async hasToldGroupChat(chatKey: string): Promise<boolean> {
+    const r = await this.pool.query('SELECT 1 FROM group_chats WHERE chat_key = $1', [chatKey]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async forgetGroupChat(chatKey: string): Promise<void> {
+    await this.inTransaction(async (c) => {
+      await c.query('DELETE FROM group_chats WHERE chat_key = $1', [chatKey]);
+      await c.query('DELETE FROM conversations WHERE conversation_key = $1', [chatKey]);
+    });
   }
 
   async setFollowing(userId: string, following: boolean, now: number): Promise<void> {
@@ -385,16 +408,17 @@ export class PostgresStore implements Store {
   }
 
   private async insertUnanswered(c: Pick<PoolClient, 'query'>, q: UnansweredQuestion): Promise<void> {
-    await c.query('INSERT INTO unanswered (at, text, scores) VALUES ($1, $2, $3)', [
+    await c.query('INSERT INTO unanswered (at, text, scores, route) VALUES ($1, $2, $3, $4)', [
       q.at,
       q.text,
       JSON.stringify(q.scores),
+      q.route,
     ]);
   }
 
   async listUnanswered(since: number): Promise<UnansweredQuestion[]> {
-    const { rows } = await this.pool.query<{ at: string; text: string; scores: string }>(
-      'SELECT at, text, scores FROM unanswered WHERE at >= $1 ORDER BY at, id',
+    const { rows } = await this.pool.query<UnansweredRow>(
+      'SELECT at, text, scores, route FROM unanswered WHERE at >= $1 ORDER BY at, id',
       [since],
     );
     return rows.map(toUnanswered);

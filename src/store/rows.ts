@@ -45,12 +45,16 @@ export const toBatch = (r: BatchRow): NoticeBatch => ({
   detail: r.detail,
 });
 
-export const toUnanswered = (r: {
+export interface UnansweredRow {
   at: number | string;
   text: string;
   scores: string;
-}): UnansweredQuestion => ({
+  route: string | null;
+}
+
+export const toUnanswered = (r: UnansweredRow): UnansweredQuestion => ({
   at: Number(r.at),
   text: r.text,
   scores: JSON.parse(r.scores),
+  route: r.route as UnansweredQuestion['route'],
 });

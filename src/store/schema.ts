@@ -173,6 +173,27 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX inbox_events_open ON inbox_events (conversation_key, event_timestamp, seq)
         WHERE status IN ('pending', 'processing', 'replying');`,
   },
+  {
+    version: 4,
+    name: 'the phone line each recorded hand-off went to',
+    // Null in the rows recorded before: those were all questions out of scope, to an unrecorded line.
+    sqlite: `ALTER TABLE unanswered ADD COLUMN route TEXT;`,
+    postgres: `ALTER TABLE unanswered ADD COLUMN route TEXT;`,
+  },
+  {
+    version: 5,
+    name: 'group and multi-person chats the bot has told that it answers one to one',
+    sqlite: `
+      CREATE TABLE group_chats (
+        chat_key TEXT PRIMARY KEY,
+        told_at INTEGER NOT NULL
+      );`,
+    postgres: `
+      CREATE TABLE group_chats (
+        chat_key TEXT PRIMARY KEY,
+        told_at BIGINT NOT NULL
+      );`,
+  },
 ];
 
 export const OPEN_STATUSES = ['pending', 'processing', 'replying'] as const;

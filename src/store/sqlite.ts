@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './schema';
-import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow } from './rows';
+import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow, type UnansweredRow } from './rows';
 import type {
   ConversationChange,
   ConversationEnvelope,
@@ -200,6 +200,14 @@ export class SqliteStore implements Store {
       );
       for (const o of effects.optIns) this.saveOptIn(o.userId, o.topic, o.optedIn, now);
       if (effects.unanswered) this.insertUnanswered(effects.unanswered);
+      if (effects.toldGroupChat)
+        this.sql(
+          'INSERT INTO group_chats (chat_key, told_at) VALUES (?, ?) ON CONFLICT (chat_key) DO NOTHING',
+        ).run(effects.toldGroupChat, now);
+      if (effects.knownFriend)
+        this.sql(
+          `INSERT INTO residents (user_id, following, updated_at) VALUES (?, 1, ?) ON CONFLICT (user_id) DO NOTHING`,
+        ).run(effects.knownFriend, now);
       return true;
     });
   }
@@ -279,6 +287,17 @@ export class SqliteStore implements Store {
       revision: row.revision,
       updatedAt: row.updated_at,
     };
+  }
+
+  async hasToldGroupChat(chatKey: string): Promise<boolean> {
+    return this.sql('SELECT 1 FROM group_chats WHERE chat_key = ?').get(chatKey) !== undefined;
+  }
+
+  async forgetGroupChat(chatKey: string): Promise<void> {
+    await this.write(() => {
+      this.sql('DELETE FROM group_chats WHERE chat_key = ?').run(chatKey);
+      this.sql('DELETE FROM conversations WHERE conversation_key = ?').run(chatKey);
+    });
   }
 
   async setFollowing(userId: string, following: boolean, now: number): Promise<void> {
@@ -424,17 +443,18 @@ export class SqliteStore implements Store {
   }
 
   private insertUnanswered(q: UnansweredQuestion): void {
-    this.sql('INSERT INTO unanswered (at, text, scores) VALUES (?, ?, ?)').run(
+    this.sql('INSERT INTO unanswered (at, text, scores, route) VALUES (?, ?, ?, ?)').run(
       q.at,
       q.text,
       JSON.stringify(q.scores),
+      q.route,
     );
   }
 
   async listUnanswered(since: number): Promise<UnansweredQuestion[]> {
-    return this.sql('SELECT at, text, scores FROM unanswered WHERE at >= ? ORDER BY at')
+    return this.sql('SELECT at, text, scores, route FROM unanswered WHERE at >= ? ORDER BY at')
       .all(since)
-      .map((r) => toUnanswered(r as { at: number; text: string; scores: string }));
+      .map((r) => toUnanswered(r as UnansweredRow));
   }
 
   async purgeUnanswered(before: number): Promise<number> {

@@ -1,4 +1,5 @@
 /** The one persistence interface: SQLite and PostgreSQL implement it and pass the same contract tests. */
+import type { HandoffRoute } from '../../flows/topics';
 
 export type EventOutcome = 'answered' | 'missed' | 'failed' | 'ignored';
 
@@ -58,22 +59,38 @@ export interface NoticeBatch {
   detail: string | null;
 }
 
+/** A hand-off to a phone line, kept for the staff report. */
 export interface UnansweredQuestion {
   at: number;
-  /** Already redacted: no My Number, PIN, phone number or name. */
+  /** Already redacted: no My Number, PIN, phone number, e-mail address or name. */
   text: string;
   scores: { topic: string; score: number }[];
+  /** The line the resident was sent to; null in records kept before the route was. */
+  route: HandoffRoute | null;
 }
 
 /** What a turn changes besides the conversation: stored in the same transaction, so that none is lost. */
 export interface TurnEffects {
   /** Notice subscriptions the resident chose in this turn. */
   optIns: { userId: string; topic: string; optedIn: boolean }[];
-  /** The question, when it was out of scope, for the staff report. */
+  /** The question, when the resident was handed to a phone line, for the staff report. */
   unanswered: UnansweredQuestion | null;
+  /**
+   * A resident LINE confirmed is a friend, whom the store did not know as following or not (they added the
+   * account before the bot went live, so no follow event came): recorded as following unless a follow or
+   * unfollow event has said otherwise.
+   */
+  knownFriend: string | null;
+  /** A group chat the bot told, in this turn, that it answers in a one-to-one chat: it says so once. */
+  toldGroupChat: string | null;
 }
 
-export const NO_TURN_EFFECTS: TurnEffects = { optIns: [], unanswered: null };
+export const NO_TURN_EFFECTS: TurnEffects = {
+  optIns: [],
+  unanswered: null,
+  knownFriend: null,
+  toldGroupChat: null,
+};
 
 /** An event as the webhook stores it, before any processing. */
 export type NewInboxEvent = Omit<InboxEvent, 'pendingReply' | 'attempts'>;
@@ -116,6 +133,11 @@ export interface Store {
   ): Promise<{ status: string; outcome: EventOutcome | null; detail: string | null } | null>;
 
   loadConversation(conversationKey: string): Promise<ConversationEnvelope | null>;
+
+  /** Whether the bot has told this group or multi-person chat that it answers one to one. */
+  hasToldGroupChat(chatKey: string): Promise<boolean>;
+  /** The bot left the chat: forgets that it told it anything, and the chat's conversation. */
+  forgetGroupChat(chatKey: string): Promise<void>;
 
   setFollowing(userId: string, following: boolean, now: number): Promise<void>;
   isFollowing(userId: string): Promise<boolean | null>;

@@ -17,6 +17,8 @@ export interface FakeLine {
   baseUrl: string;
   calls: RecordedCall[];
   replies(): { replyToken: string; messages: { type: string; text?: string; altText?: string }[] }[];
+  /** Users who are not friends of the account: the profile endpoint answers 404 for them, as LINE does. */
+  notFriends: Set<string>;
   /** Answers the next request with this status (and headers) instead of 200. */
   failNext(status: number, body?: object, headers?: Record<string, string>): void;
   /** Leaves the next request unanswered (a hung LINE), until the caller gives up or the fake is closed. */
@@ -28,6 +30,7 @@ export interface FakeLine {
 /** A Messaging API stand-in on loopback that records every call, like the acceptance harness's fake. */
 export async function startFakeLine(token = 'test-token'): Promise<FakeLine> {
   const calls: RecordedCall[] = [];
+  const notFriends = new Set<string>();
   const failures: ({ status: number; body: object; headers: Record<string, string> } | 'hang')[] = [];
   let waiters: (() => void)[] = [];
   let requestSeq = 0;
@@ -72,9 +75,22 @@ export async function startFakeLine(token = 'test-token'): Promise<FakeLine> {
         res.end(JSON.stringify(failure.body));
         return;
       }
+      const profileOf = /^\/v2\/bot\/profile\/([^/?]+)$/.exec(call.url)?.[1];
+      if (profileOf && notFriends.has(decodeURIComponent(profileOf))) {
+        calls.push({ ...call, status: 404 });
+        res.writeHead(404, { 'content-type': 'application/json', 'x-line-request-id': requestId });
+        res.end(JSON.stringify({ message: 'Not found' }));
+        return;
+      }
       calls.push({ ...call, status: 200 });
       res.writeHead(200, { 'content-type': 'application/json', 'x-line-request-id': requestId });
-      res.end(JSON.stringify({ sentMessages: [] }));
+      res.end(
+        JSON.stringify(
+          profileOf
+            ? { userId: decodeURIComponent(profileOf), displayName: '熱海 花子' }
+            : { sentMessages: [] },
+        ),
+      );
       const ready = waiters;
       waiters = [];
       ready.forEach((w) => w());
@@ -89,6 +105,7 @@ export async function startFakeLine(token = 'test-token'): Promise<FakeLine> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     calls,
+    notFriends,
     replies,
     failNext: (status, body = { message: `fake failure ${status}` }, headers = {}) =>
       failures.push({ status, body, headers }),

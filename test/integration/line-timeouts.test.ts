@@ -4,7 +4,7 @@ import { richMenuApi } from '../../src/richmenu/deploy';
 import { replyTexts, startTestBot } from '../helpers/bot';
 import { tempSqliteFile } from '../helpers/database';
 import { startFakeLine, type FakeLine } from '../helpers/fakeLine';
-import { newUserId, postWebhook, textEvent } from '../helpers/webhook';
+import { newUserId, postbackEvent, postWebhook, textEvent } from '../helpers/webhook';
 
 const ADMIN_TOKEN = 'a-long-admin-token-for-tests';
 
@@ -55,6 +55,22 @@ describe('a LINE that never answers', () => {
     });
     // The hung request was aborted, not left holding a socket for minutes.
     await until(() => line.calls[0]!.abandoned === true, 'the hung reply to be aborted');
+  });
+
+  it('gives up a hung profile lookup within the reply deadline, and still answers the opt-in', async () => {
+    bot = await startTestBot({
+      lineBaseUrl: line.baseUrl,
+      databaseUrl: `sqlite:${tempSqliteFile()}`,
+      env: { LINE_REPLY_TIMEOUT_MS: '400' },
+    });
+    // Unknown to the store (a friend from before the bot), so LINE's profile endpoint is asked, and hangs.
+    line.neverAnswerNext();
+    const optIn = postbackEvent(newUserId(), 'topic=noticeSubscribe');
+    expect((await postWebhook(bot.port, [optIn])).status).toBe(200);
+    await line.waitForReplies(1, 5_000);
+    expect(line.replies()[0]!.replyToken).toBe(optIn.replyToken);
+    expect(line.calls[0]!.url).toMatch(/^\/v2\/bot\/profile\//);
+    await until(() => line.calls[0]!.abandoned === true, 'the hung profile request to be aborted');
   });
 
   it('retries a hung notice with the same retry key, so it is delivered once', async () => {

@@ -219,8 +219,9 @@ describe('opting in from the chat', () => {
 
   it('forgets unanswered questions after 90 days', async () => {
     const day = 24 * 60 * 60 * 1000;
-    await bot.store.recordUnanswered({ at: Date.now() - 91 * day, text: '古い質問', scores: [] });
-    await bot.store.recordUnanswered({ at: Date.now() - 89 * day, text: '新しい質問', scores: [] });
+    const kept = { scores: [], route: 'hotline' as const };
+    await bot.store.recordUnanswered({ at: Date.now() - 91 * day, text: '古い質問', ...kept });
+    await bot.store.recordUnanswered({ at: Date.now() - 89 * day, text: '新しい質問', ...kept });
     await bot.close();
     bot = await start();
     expect((await bot.store.listUnanswered(0)).map((q) => q.text)).toEqual(['新しい質問']);

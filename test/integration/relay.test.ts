@@ -2,7 +2,7 @@ import type { RunningBot } from '../../src/bot';
 import { LineApiError, type LineMessage, type LineTransport } from '../../src/line/transport';
 import { startTestBot, replyTexts } from '../helpers/bot';
 import { tempSqliteFile } from '../helpers/database';
-import { newUserId, postWebhook, textEvent } from '../helpers/webhook';
+import { newUserId, postbackEvent, postWebhook, textEvent } from '../helpers/webhook';
 
 /**
  * A transport that lives in the server thread (local mode, the terminal chat) is reached through the relay:
@@ -22,6 +22,8 @@ class StandIn implements LineTransport {
   }
   broadcast = async () => ({ requestId: null });
   multicast = async () => ({ requestId: null });
+  readonly friends = new Set<string>();
+  isFriend = async (userId: string) => this.friends.has(userId);
 }
 
 let bot: RunningBot;
@@ -64,5 +66,19 @@ describe('replies relayed to a transport in the server thread', () => {
     expect(status).toMatchObject({ status: 'done', outcome: 'failed' });
     expect(status!.detail).toMatch(/400.*x-line-request-id req-relay.*Invalid reply token/);
     expect(standIn.replies).toHaveLength(0);
+  });
+
+  it('asks the transport in the server thread whether a resident who opts in is a friend', async () => {
+    const friend = newUserId();
+    const stranger = newUserId();
+    standIn.friends.add(friend);
+    for (const user of [friend, stranger]) {
+      const event = postbackEvent(user, 'unit=notice.subscribe');
+      await postWebhook(bot.port, [event]);
+      expect(await finished(event.webhookEventId)).toMatchObject({ outcome: 'answered' });
+    }
+    expect(await bot.store.isFollowing(friend)).toBe(true);
+    expect(await bot.store.isFollowing(stranger)).toBeNull();
+    expect(await bot.store.topicAudience('mynapoint')).toEqual([friend]);
   });
 });

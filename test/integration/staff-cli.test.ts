@@ -25,18 +25,18 @@ const tsx = (script: string, args: string[], env: Record<string, string>) =>
   );
 
 describe('npm run report -- unanswered', () => {
-  it('prints the questions the bot could not answer, grouped by similarity with counts', async () => {
+  it('prints the questions the bot handed to a phone line, grouped by similarity with counts and lines', async () => {
     const file = tempSqliteFile();
     const store = new SqliteStore(file);
     await store.migrate();
     const day = Date.parse('2023-04-10T12:00:00+09:00');
-    const ask = (text: string, at = day) =>
-      store.recordUnanswered({ at, text, scores: [{ topic: 'points', score: 0.2 }] });
+    const ask = (text: string, route: 'hotline' | 'city' | null = 'hotline', at = day) =>
+      store.recordUnanswered({ at, text, scores: [{ topic: 'points', score: 0.2 }], route });
     await ask('マイナポイントの第3弾はありますか');
-    await ask('マイナポイント第3弾はあるの？');
+    await ask('マイナポイント第3弾はあるの？', null);
     await ask('第3弾はありますか');
-    await ask('ふるさと納税したい');
-    await ask('ずっと前の質問', Date.parse('2023-03-01T12:00:00+09:00'));
+    await ask('ふるさと納税したい', 'city');
+    await ask('ずっと前の質問', 'hotline', Date.parse('2023-03-01T12:00:00+09:00'));
     await store.close();
 
     const r = await tsx('scripts/report.ts', ['unanswered', '--since', '2023-04-01'], {
@@ -44,8 +44,11 @@ describe('npm run report -- unanswered', () => {
     });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/since 2023-04-01 \(Asia\/Tokyo\): 4, in 2 groups/);
-    expect(r.stdout).toMatch(/ {3}3 × マイナポイントの第3弾はありますか/);
-    expect(r.stdout).toMatch(/ {3}1 × ふるさと納税したい/);
+    expect(r.stdout).toMatch(/by line: hotline 2, unknown 1, city 1/);
+    expect(r.stdout).toMatch(
+      / {3}3 × マイナポイントの第3弾はありますか\n(.*\n){2} +handed to: hotline 2, unknown 1\n/,
+    );
+    expect(r.stdout).toMatch(/ {3}1 × ふるさと納税したい\n +handed to: city 1\n/);
     expect(r.stdout).not.toMatch(/ずっと前/);
 
     const bad = await tsx('scripts/report.ts', ['unanswered', '--since', 'April'], {

@@ -1,6 +1,6 @@
 import { PostgresStore } from '../../src/store/postgres';
 import { SqliteStore } from '../../src/store/sqlite';
-import type { Store } from '../../src/store/types';
+import { NO_TURN_EFFECTS, type Store } from '../../src/store/types';
 import { freshPostgresUrl, postgresUnavailable, tempSqliteFile } from '../helpers/database';
 import { describeUnless } from '../helpers/skips';
 
@@ -103,8 +103,14 @@ function storeContract(factory: Factory): void {
     await s().setFollowing('U8', true, 1);
     // A topic and a time of their own, out of the way of the other tests on this store.
     const effects = {
+      ...NO_TURN_EFFECTS,
       optIns: [{ userId: 'U8', topic: 'effects-topic', optedIn: true }],
-      unanswered: { at: -1000, text: '第3弾はありますか', scores: [{ topic: 'points', score: 0.2 }] },
+      unanswered: {
+        at: -1000,
+        text: '第3弾はありますか',
+        scores: [{ topic: 'points', score: 0.2 }],
+        route: 'hotline' as const,
+      },
     };
     const losing = { kind: 'delete' as const, expectedRevision: 99 };
     expect(await s().commitTurn('t1', 'u8', losing, [], 50, effects)).toBe(false);
@@ -114,6 +120,56 @@ function storeContract(factory: Factory): void {
     expect(await s().topicAudience('effects-topic')).toEqual(['U8']);
     expect((await s().listUnanswered(-1000)).map((q) => q.text)).toEqual(['第3弾はありますか']);
     expect(await s().purgeUnanswered(-999)).toBe(1);
+  });
+
+  it('learns from a turn that a resident it did not know is a friend, and lets an unfollow decide', async () => {
+    const optIn = (userId: string) => ({
+      ...NO_TURN_EFFECTS,
+      optIns: [{ userId, topic: 'friends-topic', optedIn: true }],
+      knownFriend: userId,
+    });
+    // A friend from before the bot went live: no follow event, so the store knows nothing of them.
+    await s().acceptEvents([event('f1', 'U-early', 1)]);
+    await s().claimNextEvent('U-early', 10_000, 1);
+    expect(await s().isFollowing('U-early')).toBeNull();
+    expect(await s().commitTurn('f1', 'U-early', { kind: 'keep' }, [], 5, optIn('U-early'))).toBe(true);
+    expect(await s().isFollowing('U-early')).toBe(true);
+    expect(await s().topicAudience('friends-topic')).toEqual(['U-early']);
+    // An unfollow the store knows of is not overridden by what a turn learnt.
+    await s().setFollowing('U-left', false, 1);
+    await s().acceptEvents([event('f2', 'U-left', 1)]);
+    await s().claimNextEvent('U-left', 10_000, 1);
+    expect(await s().commitTurn('f2', 'U-left', { kind: 'keep' }, [], 5, optIn('U-left'))).toBe(true);
+    expect(await s().isFollowing('U-left')).toBe(false);
+    // A later unfollow stops delivery.
+    await s().setFollowing('U-early', false, 10);
+    expect(await s().topicAudience('friends-topic')).toEqual([]);
+  });
+
+  it('remembers a group chat it told once, with the turn, and forgets it with its conversation', async () => {
+    const chat = 'group:C-contract';
+    await s().acceptEvents([event('g1', chat, 1), event('g2', chat, 2)]);
+    await s().claimNextEvent(chat, 10_000, 1);
+    expect(await s().hasToldGroupChat(chat)).toBe(false);
+    const told = { ...NO_TURN_EFFECTS, toldGroupChat: chat };
+    // A turn that loses tells nothing.
+    expect(await s().commitTurn('g1', chat, { kind: 'delete', expectedRevision: 9 }, [], 5, told)).toBe(
+      false,
+    );
+    expect(await s().hasToldGroupChat(chat)).toBe(false);
+    const save = {
+      kind: 'save' as const,
+      flowId: 'f',
+      flowVersion: 1,
+      snapshot: {},
+      expectedRevision: null,
+    };
+    expect(await s().commitTurn('g1', chat, save, [], 5, told)).toBe(true);
+    expect(await s().hasToldGroupChat(chat)).toBe(true);
+    expect(await s().hasToldGroupChat('group:C-other')).toBe(false);
+    await s().forgetGroupChat(chat);
+    expect(await s().hasToldGroupChat(chat)).toBe(false);
+    expect(await s().loadConversation(chat)).toBeNull();
   });
 
   it('drops the payload once an event is finished', async () => {
@@ -207,10 +263,15 @@ function storeContract(factory: Factory): void {
     expect(await s().eventStatus('p3')).toMatchObject({ status: 'pending' });
   });
 
-  it('keeps unanswered questions until they are purged', async () => {
-    await s().recordUnanswered({ at: 10, text: '第3弾は?', scores: [{ topic: 'points', score: 0.2 }] });
-    await s().recordUnanswered({ at: 20, text: '残高は?', scores: [] });
-    expect((await s().listUnanswered(15)).map((q) => q.text)).toEqual(['残高は?']);
+  it('keeps unanswered questions, with the line they were handed to, until they are purged', async () => {
+    await s().recordUnanswered({
+      at: 10,
+      text: '第3弾は?',
+      scores: [{ topic: 'points', score: 0.2 }],
+      route: 'hotline',
+    });
+    await s().recordUnanswered({ at: 20, text: '残高は?', scores: [], route: 'city' });
+    expect(await s().listUnanswered(15)).toEqual([{ at: 20, text: '残高は?', scores: [], route: 'city' }]);
     expect(await s().purgeUnanswered(15)).toBe(1);
     expect((await s().listUnanswered(0)).map((q) => q.text)).toEqual(['残高は?']);
   });

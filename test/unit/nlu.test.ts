@@ -114,6 +114,12 @@ describe('languages', () => {
     ['请问怎么申请积分？', 'otherLanguage'],
     ['안녕하세요', 'otherLanguage'],
     ['支援窓口の受付時間を教えてください', 'japanese'],
+    // Simplified Chinese written only with characters Japanese shares but for a few (开, 门, 几).
+    ['柜台几点开门？', 'otherLanguage'],
+    ['Berapa poin yang bisa saya dapat?', 'otherLanguage'],
+    // Kanji-only Japanese stays Japanese.
+    ['南熱海支所営業時間', 'japanese'],
+    ['必要書類一覧', 'japanese'],
   ])('%s is %s', (text, script) => {
     expect(detectScript(text)).toBe(script);
   });

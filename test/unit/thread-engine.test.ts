@@ -13,6 +13,7 @@ const transport: LineTransport = {
   reply: async () => ({ requestId: null }),
   broadcast: async () => ({ requestId: null }),
   multicast: async () => ({ requestId: null }),
+  isFriend: async () => true,
 };
 const thread = (name: string) => path.join(__dirname, '../helpers/threads', name);
 const event = {

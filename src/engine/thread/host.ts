@@ -144,6 +144,16 @@ export class ThreadEngine implements ConversationEngine {
       );
       return;
     }
+    if (message.kind === 'askFriendship') {
+      this.transport.isFriend(message.userId).then(
+        (isFriend) => this.send({ kind: 'friendship', callId: message.callId, isFriend }),
+        (error: unknown) => {
+          const { status, requestId, body } = toLineApiError(error);
+          this.send({ kind: 'replyFailed', callId: message.callId, status, requestId, body });
+        },
+      );
+      return;
+    }
     const waiting = this.pending.get(message.id);
     if (!waiting) return;
     this.pending.delete(message.id);

@@ -25,6 +25,7 @@ export type HostMessage =
   | { kind: 'request'; id: number; op: 'start' | 'idle' | 'stop' }
   | { kind: 'request'; id: number; op: 'clock'; flowNow: string | null }
   | { kind: 'replied'; callId: number; requestId: string | null }
+  | { kind: 'friendship'; callId: number; isFriend: boolean }
   | { kind: 'replyFailed'; callId: number; status: number | null; requestId: string | null; body: string };
 
 /** Conversation thread → server thread. */
@@ -33,4 +34,5 @@ export type ThreadMessage =
   | { kind: 'done'; id: number; result?: string[] }
   | { kind: 'refused'; id: number; error: string }
   | { kind: 'reply'; callId: number; replyToken: string; messages: LineMessage[] }
+  | { kind: 'askFriendship'; callId: number; userId: string }
   | { kind: 'report'; report: WorkReport };

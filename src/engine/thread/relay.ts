@@ -1,7 +1,7 @@
 import { LineApiError, type LineMessage, type LineTransport, type SendReceipt } from '../../line/transport';
 import type { HostMessage, ThreadMessage } from './protocol';
 
-type Outcome = Extract<HostMessage, { kind: 'replied' | 'replyFailed' }>;
+type Outcome = Extract<HostMessage, { kind: 'replied' | 'friendship' | 'replyFailed' }>;
 
 /**
  * The conversation thread's way to LINE: it asks the server thread, which owns the one real transport (LINE's
@@ -10,17 +10,27 @@ type Outcome = Extract<HostMessage, { kind: 'replied' | 'replyFailed' }>;
 export class RelayTransport implements LineTransport {
   private readonly waiting = new Map<
     number,
-    { resolve: (r: SendReceipt) => void; reject: (e: LineApiError) => void }
+    { resolve: (outcome: Outcome) => void; reject: (e: LineApiError) => void }
   >();
   private nextCallId = 1;
 
   constructor(private readonly post: (message: ThreadMessage) => void) {}
 
-  reply(replyToken: string, messages: LineMessage[]): Promise<SendReceipt> {
+  async reply(replyToken: string, messages: LineMessage[]): Promise<SendReceipt> {
+    const outcome = await this.call((callId) => ({ kind: 'reply', callId, replyToken, messages }));
+    return { requestId: outcome.kind === 'replied' ? outcome.requestId : null };
+  }
+
+  async isFriend(userId: string): Promise<boolean> {
+    const outcome = await this.call((callId) => ({ kind: 'askFriendship', callId, userId }));
+    return outcome.kind === 'friendship' && outcome.isFriend;
+  }
+
+  private call(message: (callId: number) => ThreadMessage): Promise<Outcome> {
     const callId = this.nextCallId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(callId, { resolve, reject });
-      this.post({ kind: 'reply', callId, replyToken, messages });
+      this.post(message(callId));
     });
   }
 
@@ -28,8 +38,9 @@ export class RelayTransport implements LineTransport {
     const call = this.waiting.get(outcome.callId);
     if (!call) return;
     this.waiting.delete(outcome.callId);
-    if (outcome.kind === 'replied') call.resolve({ requestId: outcome.requestId });
-    else call.reject(new LineApiError(outcome.status, outcome.requestId, outcome.body));
+    if (outcome.kind === 'replyFailed')
+      call.reject(new LineApiError(outcome.status, outcome.requestId, outcome.body));
+    else call.resolve(outcome);
   }
 
   broadcast(): Promise<SendReceipt> {

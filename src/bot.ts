@@ -1,4 +1,6 @@
 import type { Server } from 'node:http';
+import { ADMIN_ATTEMPT_LIMITS, FailedAttempts } from './admin/attempts';
+import { requireBearer } from './admin/bearer';
 import { adminRouter } from './admin/routes';
 import { createAdjustableClock, type AdjustableClock } from './clock';
 import type { Config } from './config';
@@ -8,19 +10,25 @@ import { createLineTransport, type LineTransport } from './line/transport';
 import { localChatRouter } from './local/routes';
 import { LocalTransport } from './local/transport';
 import { createLogger, type Logger } from './logger';
+import { BotMetrics } from './metrics/metrics';
+import { metricsRouter } from './metrics/route';
 import { NoticeDispatcher, type DispatcherOptions } from './notices/dispatcher';
 import { createApp } from './server';
 import { createStore } from './store';
+import { countingErrors } from './store/counting';
 import type { Store } from './store/types';
 
 export interface RunningBot {
   port: number;
+  /** The address the server listens on (HOST; loopback in local mode). */
+  host: string;
   store: Store;
   content: Content;
   engine: ThreadEngine;
   dispatcher: NoticeDispatcher;
   transport: LineTransport;
   logger: Logger;
+  metrics: BotMetrics;
   /** Graceful stop: no new requests, work in flight finished, store closed. */
   close(): Promise<void>;
 }
@@ -41,19 +49,21 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const logger = options.logger ?? createLogger(config.logLevel);
   const content = loadContent(config.contentFile);
   const clock = createAdjustableClock(config.botNow);
-  const store = createStore(config.database);
+  const metrics = new BotMetrics();
+  const store = countingErrors(createStore(config.database), (operation) => metrics.storeError(operation));
   await store.migrate();
 
   const transport: LineTransport =
-    options.transport ??
-    (config.localMode
-      ? new LocalTransport(logger)
-      : createLineTransport({
-          channelAccessToken: config.line.channelAccessToken,
-          apiBaseUrl: config.line.apiBaseUrl,
-        }));
+    options.transport ?? (config.localMode ? new LocalTransport(logger) : createLineTransport(config.line));
   const processEvents = options.processEvents ?? true;
-  const dispatcher = new NoticeDispatcher({ store, transport, clock, logger, ...options.notices });
+  const dispatcher = new NoticeDispatcher({
+    store,
+    transport,
+    clock,
+    logger,
+    onBatchFinished: (outcome) => metrics.noticeBatchFinished(outcome),
+    ...options.notices,
+  });
 
   let accepting = true;
   // Residents' events are stored, decided and answered in a thread of their own, so that answering never keeps
@@ -68,6 +78,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       options.onFatal?.(error);
     },
   );
+  engine.onReport((report) => metrics.record(report));
   const flowClock: AdjustableClock = {
     ...clock,
     setFlowNow: (instant) => {
@@ -80,12 +91,17 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     },
   };
 
+  const attempts = new FailedAttempts({ ...ADMIN_ATTEMPT_LIMITS, now: () => clock.realNow() });
   const app = createApp({
     channelSecret: config.line.channelSecret,
     store,
     clock,
     logger,
-    accept: (events) => engine.accept(events),
+    accept: async (events) => {
+      const fresh = await engine.accept(events);
+      metrics.eventsAccepted(fresh.length, events.length - fresh.length);
+      return fresh;
+    },
     isAcceptingWork: () => accepting,
     extraRouters: [
       // Local mode is decided once, from the absence of credentials at start; no request can switch it on.
@@ -100,12 +116,23 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
           ]
         : []),
       ...(config.adminToken
-        ? [adminRouter({ adminToken: config.adminToken, store, clock, logger, dispatcher })]
+        ? [adminRouter({ adminToken: config.adminToken, store, clock, logger, dispatcher, attempts })]
         : []),
+      // Open on this machine in local mode; with a LINE channel only for METRICS_TOKEN, else not served.
+      ...(config.localMode
+        ? [metricsRouter(metrics)]
+        : config.metricsToken
+          ? [
+              metricsRouter(
+                metrics,
+                requireBearer({ token: config.metricsToken, tokenName: 'METRICS_TOKEN', attempts, logger }),
+              ),
+            ]
+          : []),
     ],
   });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(config.port, '0.0.0.0', () => resolve(s));
+    const s = app.listen(config.port, config.host, () => resolve(s));
   });
   if (processEvents) {
     await engine.start();
@@ -128,5 +155,5 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     })();
     return closing;
   };
-  return { port, store, content, engine, dispatcher, transport, logger, close };
+  return { port, host: config.host, store, content, engine, dispatcher, transport, logger, metrics, close };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_REPLY_TIMEOUT_MS, DEFAULT_SEND_TIMEOUT_MS } from './line/transport';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -17,6 +18,7 @@ const envSchema = z.object({
     .min(0, 'a port from 0 to 65535')
     .max(65535, 'a port from 0 to 65535')
     .default(3000),
+  HOST: optionalText,
   LINE_CHANNEL_SECRET: optionalText,
   LINE_CHANNEL_ACCESS_TOKEN: optionalText,
   LINE_API_BASE_URL: z
@@ -27,6 +29,16 @@ const envSchema = z.object({
     .string()
     .url('an http(s) URL such as https://api-data.line.me')
     .default('https://api-data.line.me'),
+  LINE_REPLY_TIMEOUT_MS: z.coerce
+    .number({ invalid_type_error: 'a number of milliseconds' })
+    .int('a whole number of milliseconds')
+    .positive('a positive number of milliseconds')
+    .default(DEFAULT_REPLY_TIMEOUT_MS),
+  LINE_SEND_TIMEOUT_MS: z.coerce
+    .number({ invalid_type_error: 'a number of milliseconds' })
+    .int('a whole number of milliseconds')
+    .positive('a positive number of milliseconds')
+    .default(DEFAULT_SEND_TIMEOUT_MS),
   DATABASE_URL: z
     .string()
     .default('sqlite:./data/bot.db')
@@ -39,6 +51,10 @@ const envSchema = z.object({
   ADMIN_TOKEN: optionalText.refine(
     (v) => v === undefined || v.length >= 16,
     'at least 16 characters (or unset to turn the admin API off)',
+  ),
+  METRICS_TOKEN: optionalText.refine(
+    (v) => v === undefined || v.length >= 16,
+    'at least 16 characters (or unset: GET /metrics is then served in local mode only)',
   ),
   CONTENT_FILE: optionalText,
   IDLE_TIMEOUT_MINUTES: z.coerce.number().positive('a positive number of minutes').default(30),
@@ -65,14 +81,26 @@ function credentialProblems(env: NodeJS.ProcessEnv): string[] {
 
 export interface Config {
   port: number;
+  /** The address to listen on: loopback in local mode (its chat page asks for no password), else every interface. */
+  host: string;
   /** No LINE credentials at start: replies go to an in-process stand-in instead of LINE. */
   localMode: boolean;
-  line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string };
+  line: {
+    channelSecret: string;
+    channelAccessToken: string;
+    apiBaseUrl: string;
+    dataApiBaseUrl: string;
+    /** How long a reply, and a broadcast or multicast, may wait for LINE before it is given up. */
+    replyTimeoutMs: number;
+    sendTimeoutMs: number;
+  };
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   /** Fixed time the flows see (BOT_NOW); undefined means real time. */
   botNow?: Date;
   logLevel: (typeof LOG_LEVELS)[number];
   adminToken?: string;
+  /** Bearer token for GET /metrics with a LINE channel; unset, the metrics are served in local mode only. */
+  metricsToken?: string;
   contentFile?: string;
   idleTimeoutMs: number;
 }
@@ -99,17 +127,22 @@ export function parseConfig(env: NodeJS.ProcessEnv, generateLocalSecret: () => s
     : { kind: 'postgres' as const, url: e.DATABASE_URL };
   return {
     port: e.PORT,
+    // The local chat answers anyone who can reach it, without a password: only this machine, unless HOST says.
+    host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
     localMode,
     line: {
       channelSecret: e.LINE_CHANNEL_SECRET ?? generateLocalSecret(),
       channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN ?? 'local-mode',
       apiBaseUrl: e.LINE_API_BASE_URL,
       dataApiBaseUrl: e.LINE_DATA_API_BASE_URL,
+      replyTimeoutMs: e.LINE_REPLY_TIMEOUT_MS,
+      sendTimeoutMs: e.LINE_SEND_TIMEOUT_MS,
     },
     database,
     botNow: e.BOT_NOW === undefined ? undefined : new Date(e.BOT_NOW),
     logLevel: e.LOG_LEVEL,
     adminToken: e.ADMIN_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
     contentFile: e.CONTENT_FILE,
     idleTimeoutMs: e.IDLE_TIMEOUT_MINUTES * 60_000,
   };

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   bot.logger.info(
     {
       port: bot.port,
+      host: bot.host,
       store: bot.store.kind,
       localMode: config.localMode,
       botNow: config.botNow?.toISOString(),
@@ -29,7 +30,12 @@ async function main(): Promise<void> {
     'ready',
   );
   if (config.localMode) {
-    console.log(`Local mode (no LINE credentials): chat with the bot at http://localhost:${bot.port}/`);
+    const host = ['127.0.0.1', '0.0.0.0', '::'].includes(bot.host)
+      ? 'localhost'
+      : bot.host.includes(':')
+        ? `[${bot.host}]`
+        : bot.host;
+    console.log(`Local mode (no LINE credentials): chat with the bot at http://${host}:${bot.port}/`);
   }
   let stopping = false;
   const shutdown = (signal: string, exitCode = 0) => {

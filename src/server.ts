@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import helmet from 'helmet';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
 import type { Store } from './store/types';
@@ -19,6 +20,21 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // The usual security headers on every response. Only the local chat page is a page: it sets a policy of its
+  // own (src/local/csp.ts); everything else is JSON or empty and may load nothing, nor be framed.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'none'"],
+        },
+      },
+    }),
+  );
   app.get('/healthz', (_req, res) => {
     if (deps.isAcceptingWork()) res.status(200).json({ status: 'ok' });
     else res.status(503).json({ status: 'shutting down' });

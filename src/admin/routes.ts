@@ -1,11 +1,13 @@
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { randomUUID } from 'node:crypto';
+import express, { type Router } from 'express';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { MULTICAST_BATCH, type NoticeDispatcher } from '../notices/dispatcher';
 import { noticeRequestSchema } from '../notices/schema';
 import type { Store } from '../store/types';
 import { describeIssues } from '../validation';
+import type { FailedAttempts } from './attempts';
+import { requireBearer } from './bearer';
 
 export interface AdminDeps {
   adminToken: string;
@@ -13,27 +15,22 @@ export interface AdminDeps {
   clock: Clock;
   logger: Logger;
   dispatcher: NoticeDispatcher;
-}
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
-
-/** Constant-time: the digests have one length whatever was sent, so timing tells nothing about the token. */
-function bearerMatches(header: string | undefined, token: string): boolean {
-  const sent = /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '';
-  return timingSafeEqual(digest(sent), digest(token));
+  /** Failed bearer attempts per address, shared with every route that takes a token. */
+  attempts: FailedAttempts;
 }
 
 /** The staff API: send notices and see how they went. Mounted only when ADMIN_TOKEN is set. */
 export function adminRouter(deps: AdminDeps): Router {
   const router = express.Router();
-  router.use('/admin', (req: Request, res: Response, next: NextFunction) => {
-    if (!bearerMatches(req.get('authorization'), deps.adminToken)) {
-      deps.logger.warn({ path: req.path }, 'admin API refused: missing or wrong token');
-      res.status(401).json({ message: 'Authorization: Bearer <ADMIN_TOKEN> required' });
-      return;
-    }
-    next();
-  });
+  router.use(
+    '/admin',
+    requireBearer({
+      token: deps.adminToken,
+      tokenName: 'ADMIN_TOKEN',
+      attempts: deps.attempts,
+      logger: deps.logger,
+    }),
+  );
 
   router.post('/admin/notices', express.json({ limit: '256kb' }), async (req, res) => {
     const parsed = noticeRequestSchema.safeParse(req.body);

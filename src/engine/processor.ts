@@ -2,11 +2,13 @@ import type { webhook } from '@line/bot-sdk';
 import type { Clock } from '../clock';
 import { renderReply } from '../effects/render';
 import type { Logger } from '../logger';
+import type { WorkReport } from '../metrics/reports';
 import { LineApiError, toLineApiError, type LineMessage, type LineTransport } from '../line/transport';
 import type { LanguageUnderstanding } from '../nlu/types';
 import { hashUserId } from '../privacy';
 import type { EventOutcome, InboxEvent, Store, TurnEffects } from '../store/types';
 import type { Content } from '../content/schema';
+import type { HandoffRoute } from '../../flows';
 import { decideTurn, recallMemory, type FlowCatalog } from './conversation';
 import { handoffRecord } from './handoffs';
 import { isGroupChat, residentInput, userIdOf } from './input';
@@ -32,6 +34,8 @@ export interface ProcessorOptions {
   maxSettleMs?: number;
   /** How often unfinished events whose lease ran out are picked up again. */
   sweepIntervalMs?: number;
+  /** Told of every finished event (the metrics, in the server thread). */
+  onHandled?: (report: Extract<WorkReport, { kind: 'eventHandled' }>) => void;
 }
 
 const CAS_ATTEMPTS = 5;
@@ -161,7 +165,14 @@ export class ConversationProcessor {
     detail: string | null,
     fields: Record<string, unknown>,
   ) {
-    await this.o.store.finishEvent(event.id, outcome, detail, this.o.clock.realNow());
+    const finishedAt = this.o.clock.realNow();
+    await this.o.store.finishEvent(event.id, outcome, detail, finishedAt);
+    this.o.onHandled?.({
+      kind: 'eventHandled',
+      outcome,
+      handoff: (fields.handoff as HandoffRoute | undefined) ?? null,
+      replyLatencyMs: outcome === 'answered' ? finishedAt - event.receivedAt : null,
+    });
     const payload = event.payload as webhook.Event | null;
     this.o.logger.info(
       {

@@ -1,4 +1,5 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import { withDeadline } from './deadline';
 
 export type LineMessage = messagingApi.Message;
 
@@ -33,32 +34,51 @@ export interface LineTransport {
   isFriend(userId: string): Promise<boolean>;
 }
 
+/**
+ * A reply token is useless after about a minute and the resident is waiting: a reply LINE has not taken in a
+ * few seconds is recorded as failed, so the resident's next message is not held behind it.
+ */
+export const DEFAULT_REPLY_TIMEOUT_MS = 5_000;
+/** Broadcast and multicast (500 recipients) take longer; a timed-out one is retried with its retry key. */
+export const DEFAULT_SEND_TIMEOUT_MS = 15_000;
+
 export function createLineTransport(options: {
   channelAccessToken: string;
   apiBaseUrl: string;
+  replyTimeoutMs?: number;
+  sendTimeoutMs?: number;
 }): LineTransport {
   const client = new messagingApi.MessagingApiClient({
     channelAccessToken: options.channelAccessToken,
     baseURL: options.apiBaseUrl,
   });
+  const replyTimeoutMs = options.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS;
+  const sendTimeoutMs = options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
   return {
     async reply(replyToken, messages) {
       try {
-        const result = await client.replyMessageWithHttpInfo({ replyToken, messages });
+        const result = await withDeadline(replyTimeoutMs, () =>
+          client.replyMessageWithHttpInfo({ replyToken, messages }),
+        );
         return { requestId: result.httpResponse.headers.get('x-line-request-id') };
       } catch (error) {
         throw toLineApiError(error);
       }
     },
     async broadcast(messages, retryKey) {
-      return acceptedOnce(() => client.broadcastWithHttpInfo({ messages }, retryKey));
+      return acceptedOnce(() =>
+        withDeadline(sendTimeoutMs, () => client.broadcastWithHttpInfo({ messages }, retryKey)),
+      );
     },
     async multicast(to, messages, retryKey) {
-      return acceptedOnce(() => client.multicastWithHttpInfo({ to, messages }, retryKey));
+      return acceptedOnce(() =>
+        withDeadline(sendTimeoutMs, () => client.multicastWithHttpInfo({ to, messages }, retryKey)),
+      );
     },
     async isFriend(userId) {
       try {
-        await client.getProfile(userId);
+        // Asked while the resident waits for the reply: bounded like the reply.
+        await withDeadline(replyTimeoutMs, () => client.getProfile(userId));
         return true;
       } catch (error) {
         if (error instanceof HTTPFetchError && error.status === 404) return false;

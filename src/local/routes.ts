@@ -1,11 +1,13 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import express, { type Router } from 'express';
+import helmet from 'helmet';
 import { z } from 'zod';
 import type { AdjustableClock } from '../clock';
 import type { LineMessage } from '../line/transport';
 import { RICH_MENU } from '../richmenu/definition';
 import { describeIssues } from '../validation';
+import { chatPagePolicy } from './csp';
 import { CHAT_PAGE } from './page';
 import type { LocalTransport } from './transport';
 
@@ -76,7 +78,11 @@ export function localChatRouter(deps: LocalChatDeps): Router {
   const fontDir = path.dirname(require.resolve('@fontsource/biz-udpgothic/package.json'));
   router.use('/local/font', express.static(fontDir, { maxAge: '7d' }));
 
-  router.get('/', (_req, res) => {
+  const pagePolicy = helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: chatPagePolicy(CHAT_PAGE),
+  });
+  router.get('/', pagePolicy, (_req, res) => {
     res.type('html').send(CHAT_PAGE);
   });
 
@@ -119,11 +125,16 @@ export function localChatRouter(deps: LocalChatDeps): Router {
     });
     const body = JSON.stringify({ destination: 'Ulocal', events: [webhookEvent(parsed.data, replyToken)] });
     const signature = createHmac('sha256', deps.channelSecret).update(body).digest('base64');
-    const webhook = await fetch(`http://127.0.0.1:${req.socket.localPort}/webhook`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-line-signature': signature },
-      body,
-    });
+    // Back to this server on the address the page reached it at: HOST may be any one address, not loopback.
+    const self = req.socket.localAddress ?? '127.0.0.1';
+    const webhook = await fetch(
+      `http://${self.includes(':') ? `[${self}]` : self}:${req.socket.localPort}/webhook`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-line-signature': signature },
+        body,
+      },
+    );
     if (!webhook.ok) {
       res.status(502).json({ message: `the webhook answered ${webhook.status}` });
       return;

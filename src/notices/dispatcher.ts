@@ -17,6 +17,8 @@ export interface DispatcherOptions {
   backoffBaseMs?: number;
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Told of every batch that is finished (the metrics). */
+  onBatchFinished?: (outcome: 'sent' | 'failed') => void;
 }
 
 const retryable = (e: LineApiError) => e.status === null || e.status === 429 || e.status >= 500;
@@ -108,11 +110,13 @@ export class NoticeDispatcher {
         batch.status = 'sent';
         batch.requestId = receipt.requestId;
         await this.o.store.finishNoticeBatch(notice.id, batch.index, 'sent', receipt.requestId, null);
+        this.o.onBatchFinished?.('sent');
       } catch (error) {
         const e = error instanceof LineApiError ? error : toLineApiError(error);
         batch.status = 'failed';
         batch.detail = e.message;
         await this.o.store.finishNoticeBatch(notice.id, batch.index, 'failed', e.requestId, e.message);
+        this.o.onBatchFinished?.('failed');
       }
     }
     const failed = batches.filter((b) => b.status === 'failed');

@@ -1,4 +1,5 @@
 import { messagingApi } from '@line/bot-sdk';
+import { withDeadline } from '../line/deadline';
 import { toLineApiError } from '../line/transport';
 import type { RichMenu } from './definition';
 
@@ -8,23 +9,28 @@ export interface RichMenuApiOptions {
   channelAccessToken: string;
   apiBaseUrl: string;
   dataApiBaseUrl: string;
+  /** Per call to LINE; the image upload is the slowest (up to 1 MB). */
+  timeoutMs?: number;
 }
+
+/** Long enough for an image upload on a slow line, short enough that a hung deploy ends with a message. */
+export const DEFAULT_RICH_MENU_TIMEOUT_MS = 30_000;
 
 export interface DeployedMenu {
   richMenuId: string;
   replaced: string[];
 }
 
-/** LINE's errors carry their message and request id; callers print them as they are. */
-async function line<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw toLineApiError(error);
-  }
-}
-
 export function richMenuApi(o: RichMenuApiOptions) {
+  const timeoutMs = o.timeoutMs ?? DEFAULT_RICH_MENU_TIMEOUT_MS;
+  /** LINE's errors carry their message and request id; callers print them as they are. */
+  const line = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return await withDeadline(timeoutMs, call);
+    } catch (error) {
+      throw toLineApiError(error);
+    }
+  };
   const client = new messagingApi.MessagingApiClient({
     channelAccessToken: o.channelAccessToken,
     baseURL: o.apiBaseUrl,
@@ -64,7 +70,7 @@ export function richMenuApi(o: RichMenuApiOptions) {
         line(() => client.getRichMenuList()),
         line(() => client.getRichMenuAliasList()),
       ]);
-      const defaultId = await client.getDefaultRichMenuId().then(
+      const defaultId = await withDeadline(timeoutMs, () => client.getDefaultRichMenuId()).then(
         (r) => r.richMenuId,
         () => null, // 404 when no default is set
       );

@@ -50,7 +50,10 @@ export class SqliteStore implements Store {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    // A write resolves only once committed, and the webhook's 200 waits for it: with NORMAL, a commit of WAL
+    // mode is not yet on disk, and a power cut could lose an event LINE was told we have. FULL syncs the WAL
+    // at every commit; group commit (below) shares one sync among the writes of a turn of the event loop.
+    this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
     this.writeTransaction = this.db.transaction((work: () => unknown) => work());

@@ -7,8 +7,10 @@ export interface RecordedCall {
   headers: http.IncomingHttpHeaders;
   body: unknown;
   at: number;
-  /** The status the fake answered with. */
+  /** The status the fake answered with; 0 while it has not answered (see `neverAnswerNext`). */
   status: number;
+  /** For a request left unanswered: the caller gave up and closed the connection. */
+  abandoned?: boolean;
 }
 
 export interface FakeLine {
@@ -19,6 +21,8 @@ export interface FakeLine {
   notFriends: Set<string>;
   /** Answers the next request with this status (and headers) instead of 200. */
   failNext(status: number, body?: object, headers?: Record<string, string>): void;
+  /** Leaves the next request unanswered (a hung LINE), until the caller gives up or the fake is closed. */
+  neverAnswerNext(): void;
   waitForReplies(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -27,7 +31,7 @@ export interface FakeLine {
 export async function startFakeLine(token = 'test-token'): Promise<FakeLine> {
   const calls: RecordedCall[] = [];
   const notFriends = new Set<string>();
-  const failures: { status: number; body: object; headers: Record<string, string> }[] = [];
+  const failures: ({ status: number; body: object; headers: Record<string, string> } | 'hang')[] = [];
   let waiters: (() => void)[] = [];
   let requestSeq = 0;
   const server = http.createServer((req, res) => {
@@ -55,6 +59,12 @@ export async function startFakeLine(token = 'test-token'): Promise<FakeLine> {
         body,
         at: Date.now(),
       };
+      if (failure === 'hang') {
+        const hung: RecordedCall = { ...call, status: 0, abandoned: false };
+        calls.push(hung);
+        res.on('close', () => (hung.abandoned = !res.writableFinished));
+        return;
+      }
       if (failure) {
         calls.push({ ...call, status: failure.status });
         res.writeHead(failure.status, {
@@ -99,6 +109,7 @@ export async function startFakeLine(token = 'test-token'): Promise<FakeLine> {
     replies,
     failNext: (status, body = { message: `fake failure ${status}` }, headers = {}) =>
       failures.push({ status, body, headers }),
+    neverAnswerNext: () => failures.push('hang'),
     async waitForReplies(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (replies().length < count) {

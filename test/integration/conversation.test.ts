@@ -3,7 +3,8 @@ import net from 'node:net';
 import path from 'node:path';
 import type { RunningBot } from '../../src/bot';
 import { startTestBot, replyTexts } from '../helpers/bot';
-import { freshPostgresUrl, postgresAvailable, tempSqliteFile } from '../helpers/database';
+import { freshPostgresUrl, postgresUnavailable, tempSqliteFile } from '../helpers/database';
+import { describeUnless } from '../helpers/skips';
 import { startFakeLine, type FakeLine } from '../helpers/fakeLine';
 import { newUserId, postWebhook, SECRET, textEvent } from '../helpers/webhook';
 
@@ -22,15 +23,18 @@ async function say(bot: RunningBot | { port: number }, user: string, text: strin
   return lastText();
 }
 
-const stores: [string, () => Promise<string | null>][] = [
-  ['SQLite', async () => `sqlite:${tempSqliteFile()}`],
-  ['PostgreSQL', async () => ((await postgresAvailable()) ? freshPostgresUrl() : null)],
+/** Each store, a fresh database URL for it, and why it cannot be tested here (null: it can). */
+const stores: [string, () => Promise<string>, string | null][] = [
+  ['SQLite', async () => `sqlite:${tempSqliteFile()}`, null],
+  ['PostgreSQL', freshPostgresUrl, postgresUnavailable()],
 ];
 
-describe.each(stores)('conversation state on %s', (_name, databaseFor) => {
+for (const [name, databaseFor, skipReason] of stores)
+  describeUnless(skipReason)(`conversation state on ${name}`, () => conversationState(databaseFor));
+
+function conversationState(databaseFor: () => Promise<string>): void {
   it('continues a conversation after a restart in the middle of it', async () => {
     const databaseUrl = await databaseFor();
-    if (!databaseUrl) return;
     const user = newUserId();
     let bot = await startTestBot({ lineBaseUrl: line.baseUrl, databaseUrl });
     expect(await say(bot, user, 'ポイントの対象になるか知りたい')).toMatch(/申請しましたか/);
@@ -47,7 +51,6 @@ describe.each(stores)('conversation state on %s', (_name, databaseFor) => {
 
   it('processes on start an event that was accepted but not processed before a crash', async () => {
     const databaseUrl = await databaseFor();
-    if (!databaseUrl) return;
     const crashed = await startTestBot({ lineBaseUrl: line.baseUrl, databaseUrl, processEvents: false });
     const event = textEvent(newUserId(), '持ち物は何ですか');
     expect((await postWebhook(crashed.port, [event])).status).toBe(200);
@@ -59,7 +62,7 @@ describe.each(stores)('conversation state on %s', (_name, databaseFor) => {
     expect(lastText()).toMatch(/お持ちください/);
     await restarted.close();
   });
-});
+}
 
 /**
  * Replaces a resident's stored eligibility conversation the way the engine writes one (claim an event,
@@ -176,9 +179,8 @@ const stopProcess = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
-describe('two server processes on one PostgreSQL database', () => {
+describeUnless(postgresUnavailable())('two server processes on one PostgreSQL database', () => {
   it('answers concurrent messages from one resident in order, with no lost state', async () => {
-    if (!(await postgresAvailable())) return;
     const databaseUrl = await freshPostgresUrl();
     const [a, b] = await Promise.all([
       startProcess(databaseUrl, line.baseUrl),

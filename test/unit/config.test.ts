@@ -60,4 +60,22 @@ describe('configuration', () => {
       /LINE_CHANNEL_SECRET: expected required when NODE_ENV=production/,
     );
   });
+
+  it('bounds every call to LINE: a few seconds for a reply, longer for a notice, both adjustable', () => {
+    expect(parse({}).line).toMatchObject({ replyTimeoutMs: 5_000, sendTimeoutMs: 15_000 });
+    expect(parse({ LINE_REPLY_TIMEOUT_MS: '2500', LINE_SEND_TIMEOUT_MS: '30000' }).line).toMatchObject({
+      replyTimeoutMs: 2_500,
+      sendTimeoutMs: 30_000,
+    });
+    expect(() => parse({ LINE_REPLY_TIMEOUT_MS: '0' })).toThrow(/LINE_REPLY_TIMEOUT_MS: expected a positive/);
+    expect(() => parse({ LINE_SEND_TIMEOUT_MS: 'soon' })).toThrow(/LINE_SEND_TIMEOUT_MS: expected a number/);
+  });
+
+  it('listens on loopback in local mode and on every interface with a LINE channel, unless HOST says', () => {
+    const line = { LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't' };
+    expect(parse({}).host).toBe('127.0.0.1');
+    expect(parse({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(parse(line).host).toBe('0.0.0.0');
+    expect(parse({ ...line, HOST: '10.0.0.5' }).host).toBe('10.0.0.5');
+  });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { toLineApiError, type LineTransport } from '../../line/transport';
+import type { WorkReport } from '../../metrics/reports';
 import type { NewInboxEvent } from '../../store/types';
 import type { ConversationEngine } from '../engine';
 import type { HostMessage, ThreadMessage, ThreadSetup } from './protocol';
@@ -21,6 +22,7 @@ export class ThreadEngine implements ConversationEngine {
   private nextId = 1;
   private failure: Error | null = null;
   private stopping = false;
+  private reportListener: (report: WorkReport) => void = () => {};
 
   private constructor(
     private readonly worker: Worker,
@@ -77,6 +79,14 @@ export class ThreadEngine implements ConversationEngine {
     });
   }
 
+  /**
+   * Where the thread's reports of its work go (the metrics). Set it before `start()` and the first `accept()`:
+   * the thread reports nothing before it is given work.
+   */
+  onReport(listener: (report: WorkReport) => void): void {
+    this.reportListener = listener;
+  }
+
   async accept(events: NewInboxEvent[]): Promise<string[]> {
     return (await this.call({ op: 'accept', events })) ?? [];
   }
@@ -120,6 +130,10 @@ export class ThreadEngine implements ConversationEngine {
 
   private receive(message: ThreadMessage): void {
     if (message.kind === 'ready') return;
+    if (message.kind === 'report') {
+      this.reportListener(message.report);
+      return;
+    }
     if (message.kind === 'reply') {
       this.transport.reply(message.replyToken, message.messages).then(
         (receipt) => this.send({ kind: 'replied', callId: message.callId, requestId: receipt.requestId }),

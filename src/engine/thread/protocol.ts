@@ -1,5 +1,6 @@
 import type { Config } from '../../config';
 import type { LineMessage } from '../../line/transport';
+import type { WorkReport } from '../../metrics/reports';
 import type { NewInboxEvent } from '../../store/types';
 
 /** What the conversation thread is started with (copied into it, so plain data only). */
@@ -33,4 +34,5 @@ export type ThreadMessage =
   | { kind: 'done'; id: number; result?: string[] }
   | { kind: 'refused'; id: number; error: string }
   | { kind: 'reply'; callId: number; replyToken: string; messages: LineMessage[] }
-  | { kind: 'askFriendship'; callId: number; userId: string };
+  | { kind: 'askFriendship'; callId: number; userId: string }
+  | { kind: 'report'; report: WorkReport };

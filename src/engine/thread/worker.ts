@@ -9,6 +9,7 @@ import { createLineTransport } from '../../line/transport';
 import { createLogger } from '../../logger';
 import { createUnderstanding } from '../../nlu';
 import { createStore } from '../../store';
+import { countingErrors } from '../../store/counting';
 import { compileFlows } from '../conversation';
 import { InlineEngine } from '../engine';
 import { ConversationProcessor } from '../processor';
@@ -21,16 +22,13 @@ async function main(): Promise<void> {
   const { config, logLevel, settleMs, replies, processEvents } = workerData as ThreadSetup;
   const post = (message: ThreadMessage) => port.postMessage(message);
   const logger = createLogger(logLevel).child({ thread: 'conversations' });
-  const store = createStore(config.database);
+  // What goes wrong in this thread's store is counted in the server thread's metrics.
+  const store = countingErrors(createStore(config.database), (operation) =>
+    post({ kind: 'report', report: { kind: 'storeError', operation } }),
+  );
   const clock = createAdjustableClock(config.botNow);
   const relay = new RelayTransport(post);
-  const transport =
-    replies === 'line'
-      ? createLineTransport({
-          channelAccessToken: config.line.channelAccessToken,
-          apiBaseUrl: config.line.apiBaseUrl,
-        })
-      : relay;
+  const transport = replies === 'line' ? createLineTransport(config.line) : relay;
   const content = loadContent(config.contentFile);
   const processor = new ConversationProcessor({
     store,
@@ -43,6 +41,7 @@ async function main(): Promise<void> {
     logger,
     idleTimeoutMs: config.idleTimeoutMs,
     settleMs,
+    onHandled: (report) => post({ kind: 'report', report }),
   });
   const engine = new InlineEngine(store, processEvents ? processor : null);
 

@@ -10,6 +10,7 @@ import { LocalTransport } from './local/transport';
 import { createLogger, type Logger } from './logger';
 import { NoticeDispatcher, type DispatcherOptions } from './notices/dispatcher';
 import { createApp } from './server';
+import { staffRouter } from './staff/routes';
 import { createStore } from './store';
 import type { Store } from './store/types';
 
@@ -87,7 +88,9 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     logger,
     accept: (events) => engine.accept(events),
     isAcceptingWork: () => accepting,
+    trustProxy: config.trustProxy,
     extraRouters: [
+      staffRouter({ store, clock, logger, dispatcher, botName: content.city.botName }),
       // Local mode is decided once, from the absence of credentials at start; no request can switch it on.
       ...(config.localMode && transport instanceof LocalTransport
         ? [

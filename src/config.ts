@@ -41,6 +41,8 @@ const envSchema = z.object({
     'at least 16 characters (or unset to turn the admin API off)',
   ),
   CONTENT_FILE: optionalText,
+  /** Express's `trust proxy`: which proxy's X-Forwarded-Proto to believe (staff cookies get Secure behind https). */
+  TRUST_PROXY: optionalText,
   IDLE_TIMEOUT_MINUTES: z.coerce.number().positive('a positive number of minutes').default(30),
 });
 
@@ -75,6 +77,8 @@ export interface Config {
   adminToken?: string;
   contentFile?: string;
   idleTimeoutMs: number;
+  /** Express's `trust proxy` setting (`loopback`, `1`, an address…); undefined believes no proxy. */
+  trustProxy?: string;
 }
 
 export class ConfigError extends Error {
@@ -112,5 +116,6 @@ export function parseConfig(env: NodeJS.ProcessEnv, generateLocalSecret: () => s
     adminToken: e.ADMIN_TOKEN,
     contentFile: e.CONTENT_FILE,
     idleTimeoutMs: e.IDLE_TIMEOUT_MINUTES * 60_000,
+    trustProxy: e.TRUST_PROXY,
   };
 }

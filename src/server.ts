@@ -12,6 +12,8 @@ export interface AppDeps {
   accept: WebhookDeps['accept'];
   /** False once shutdown has begun: /healthz then tells load balancers to stop sending. */
   isAcceptingWork(): boolean;
+  /** Express's `trust proxy`, so that `req.secure` is true behind an https proxy that says so. */
+  trustProxy?: string;
   /** Extra routes (the local chat page, the admin API) mounted by main. */
   extraRouters?: express.Router[];
 }
@@ -19,6 +21,11 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (deps.trustProxy !== undefined) {
+    const hops = Number(deps.trustProxy);
+    const setting = deps.trustProxy === 'true' ? true : Number.isInteger(hops) ? hops : deps.trustProxy;
+    app.set('trust proxy', setting);
+  }
   app.get('/healthz', (_req, res) => {
     if (deps.isAcceptingWork()) res.status(200).json({ status: 'ok' });
     else res.status(503).json({ status: 'shutting down' });

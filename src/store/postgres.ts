@@ -14,6 +14,15 @@ import type {
   UnansweredQuestion,
 } from './types';
 import { NO_TURN_EFFECTS } from './types';
+import {
+  toAudit,
+  toStaffAccount,
+  toStaffSession,
+  type AuditRow,
+  type StaffAccountRow,
+  type StaffSessionRow,
+} from './rows';
+import type { AuditEntry, StaffAccount, StaffSession } from './types';
 
 interface EventRow {
   id: string;
@@ -427,5 +436,99 @@ export class PostgresStore implements Store {
   async purgeUnanswered(before: number): Promise<number> {
     const r = await this.pool.query('DELETE FROM unanswered WHERE at < $1', [before]);
     return r.rowCount ?? 0;
+  }
+
+  async createStaffAccount(a: Omit<StaffAccount, 'failedSignIns' | 'lockedUntil'>): Promise<boolean> {
+    const r = await this.pool.query(
+      `INSERT INTO staff_accounts (name, password_hash, disabled, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (name) DO NOTHING`,
+      [a.name, a.passwordHash, a.disabled, a.createdAt],
+    );
+    return r.rowCount === 1;
+  }
+
+  async getStaffAccount(name: string): Promise<StaffAccount | null> {
+    const { rows } = await this.pool.query<StaffAccountRow>('SELECT * FROM staff_accounts WHERE name = $1', [
+      name,
+    ]);
+    return rows[0] ? toStaffAccount(rows[0]) : null;
+  }
+
+  async listStaffAccounts(): Promise<StaffAccount[]> {
+    const { rows } = await this.pool.query<StaffAccountRow>('SELECT * FROM staff_accounts ORDER BY name');
+    return rows.map(toStaffAccount);
+  }
+
+  async setStaffDisabled(name: string, disabled: boolean): Promise<boolean> {
+    return this.inTransaction(async (c) => {
+      const changed = await c.query('UPDATE staff_accounts SET disabled = $1 WHERE name = $2', [
+        disabled,
+        name,
+      ]);
+      if (disabled) await c.query('DELETE FROM staff_sessions WHERE staff_name = $1', [name]);
+      return changed.rowCount === 1;
+    });
+  }
+
+  async recordFailedSignIn(
+    name: string,
+    now: number,
+    maxFailures: number,
+    lockMs: number,
+  ): Promise<StaffAccount | null> {
+    // One statement, so that wrong passwords sent in parallel are each counted.
+    const { rows } = await this.pool.query<StaffAccountRow>(
+      `UPDATE staff_accounts SET
+         locked_until = CASE WHEN failed_sign_ins + 1 >= $1 THEN $2 ELSE locked_until END,
+         failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $1 THEN 0 ELSE failed_sign_ins + 1 END
+       WHERE name = $3 RETURNING *`,
+      [maxFailures, now + lockMs, name],
+    );
+    return rows[0] ? toStaffAccount(rows[0]) : null;
+  }
+
+  async clearFailedSignIns(name: string): Promise<void> {
+    await this.pool.query('UPDATE staff_accounts SET failed_sign_ins = 0 WHERE name = $1', [name]);
+  }
+
+  async createStaffSession(s: StaffSession): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO staff_sessions (id_digest, staff_name, csrf_token, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [s.idDigest, s.staffName, s.csrfToken, s.createdAt, s.expiresAt],
+    );
+  }
+
+  async getStaffSession(idDigest: string, now: number): Promise<StaffSession | null> {
+    const { rows } = await this.pool.query<StaffSessionRow>(
+      `SELECT s.* FROM staff_sessions s JOIN staff_accounts a ON a.name = s.staff_name
+       WHERE s.id_digest = $1 AND s.expires_at > $2 AND NOT a.disabled`,
+      [idDigest, now],
+    );
+    return rows[0] ? toStaffSession(rows[0]) : null;
+  }
+
+  async deleteStaffSession(idDigest: string): Promise<void> {
+    await this.pool.query('DELETE FROM staff_sessions WHERE id_digest = $1', [idDigest]);
+  }
+
+  async purgeStaffSessions(now: number): Promise<number> {
+    const r = await this.pool.query('DELETE FROM staff_sessions WHERE expires_at <= $1', [now]);
+    return r.rowCount ?? 0;
+  }
+
+  async appendAudit(e: AuditEntry): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO audit_log (at, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)',
+      [e.at, e.actor, e.action, e.target, e.detail],
+    );
+  }
+
+  async listAudit(limit: number): Promise<AuditEntry[]> {
+    const { rows } = await this.pool.query<AuditRow>(
+      'SELECT at, actor, action, target, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT $1',
+      [limit],
+    );
+    return rows.map(toAudit);
   }
 }

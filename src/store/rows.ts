@@ -1,4 +1,11 @@
-import type { NoticeBatch, NoticeRecord, UnansweredQuestion } from './types';
+import type {
+  AuditEntry,
+  NoticeBatch,
+  NoticeRecord,
+  StaffAccount,
+  StaffSession,
+  UnansweredQuestion,
+} from './types';
 
 /** Row shapes shared by both stores (PostgreSQL returns BIGINT as text, hence Number()). */
 export interface NoticeRow {
@@ -57,4 +64,54 @@ export const toUnanswered = (r: UnansweredRow): UnansweredQuestion => ({
   text: r.text,
   scores: JSON.parse(r.scores),
   route: r.route as UnansweredQuestion['route'],
+});
+
+export interface StaffAccountRow {
+  name: string;
+  password_hash: string;
+  disabled: number | boolean;
+  created_at: number | string;
+  failed_sign_ins: number;
+  locked_until: number | string;
+}
+
+export const toStaffAccount = (r: StaffAccountRow): StaffAccount => ({
+  name: r.name,
+  passwordHash: r.password_hash,
+  disabled: Boolean(r.disabled),
+  createdAt: Number(r.created_at),
+  failedSignIns: r.failed_sign_ins,
+  lockedUntil: Number(r.locked_until),
+});
+
+export interface StaffSessionRow {
+  id_digest: string;
+  staff_name: string;
+  csrf_token: string;
+  created_at: number | string;
+  expires_at: number | string;
+}
+
+export const toStaffSession = (r: StaffSessionRow): StaffSession => ({
+  idDigest: r.id_digest,
+  staffName: r.staff_name,
+  csrfToken: r.csrf_token,
+  createdAt: Number(r.created_at),
+  expiresAt: Number(r.expires_at),
+});
+
+export interface AuditRow {
+  at: number | string;
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: string | null;
+}
+
+export const toAudit = (r: AuditRow): AuditEntry => ({
+  at: Number(r.at),
+  actor: r.actor,
+  action: r.action,
+  target: r.target,
+  detail: r.detail,
 });

@@ -194,6 +194,60 @@ export const MIGRATIONS: Migration[] = [
         told_at BIGINT NOT NULL
       );`,
   },
+  {
+    version: 6,
+    name: 'staff accounts, console sessions and the audit log',
+    sqlite: `
+      CREATE TABLE staff_accounts (
+        name TEXT PRIMARY KEY,
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE staff_sessions (
+        id_digest TEXT PRIMARY KEY,
+        staff_name TEXT NOT NULL REFERENCES staff_accounts (name),
+        csrf_token TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX staff_sessions_staff ON staff_sessions (staff_name);
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT
+      );`,
+    postgres: `
+      CREATE TABLE staff_accounts (
+        name TEXT PRIMARY KEY,
+        password_hash TEXT NOT NULL,
+        disabled BOOLEAN NOT NULL DEFAULT FALSE,
+        created_at BIGINT NOT NULL,
+        failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+        locked_until BIGINT NOT NULL DEFAULT 0
+      );
+      CREATE TABLE staff_sessions (
+        id_digest TEXT PRIMARY KEY,
+        staff_name TEXT NOT NULL REFERENCES staff_accounts (name),
+        csrf_token TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX staff_sessions_staff ON staff_sessions (staff_name);
+      CREATE TABLE audit_log (
+        id BIGSERIAL PRIMARY KEY,
+        at BIGINT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT
+      );`,
+  },
 ];
 
 export const OPEN_STATUSES = ['pending', 'processing', 'replying'] as const;

@@ -16,6 +16,15 @@ import type {
   UnansweredQuestion,
 } from './types';
 import { NO_TURN_EFFECTS } from './types';
+import {
+  toAudit,
+  toStaffAccount,
+  toStaffSession,
+  type AuditRow,
+  type StaffAccountRow,
+  type StaffSessionRow,
+} from './rows';
+import type { AuditEntry, StaffAccount, StaffSession } from './types';
 
 interface EventRow {
   id: string;
@@ -456,5 +465,108 @@ export class SqliteStore implements Store {
 
   async purgeUnanswered(before: number): Promise<number> {
     return this.write(() => this.sql('DELETE FROM unanswered WHERE at < ?').run(before).changes);
+  }
+
+  async createStaffAccount(a: Omit<StaffAccount, 'failedSignIns' | 'lockedUntil'>): Promise<boolean> {
+    return this.write(
+      () =>
+        this.sql(
+          `INSERT INTO staff_accounts (name, password_hash, disabled, created_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (name) DO NOTHING`,
+        ).run(a.name, a.passwordHash, a.disabled ? 1 : 0, a.createdAt).changes === 1,
+    );
+  }
+
+  async getStaffAccount(name: string): Promise<StaffAccount | null> {
+    const row = this.sql('SELECT * FROM staff_accounts WHERE name = ?').get(name) as
+      StaffAccountRow | undefined;
+    return row ? toStaffAccount(row) : null;
+  }
+
+  async listStaffAccounts(): Promise<StaffAccount[]> {
+    return this.sql('SELECT * FROM staff_accounts ORDER BY name')
+      .all()
+      .map((r) => toStaffAccount(r as StaffAccountRow));
+  }
+
+  async setStaffDisabled(name: string, disabled: boolean): Promise<boolean> {
+    return this.write(() => {
+      const changed = this.sql('UPDATE staff_accounts SET disabled = ? WHERE name = ?').run(
+        disabled ? 1 : 0,
+        name,
+      );
+      if (disabled) this.sql('DELETE FROM staff_sessions WHERE staff_name = ?').run(name);
+      return changed.changes === 1;
+    });
+  }
+
+  async recordFailedSignIn(
+    name: string,
+    now: number,
+    maxFailures: number,
+    lockMs: number,
+  ): Promise<StaffAccount | null> {
+    return this.write(() => {
+      this.sql(
+        `UPDATE staff_accounts SET
+           locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END,
+           failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= ? THEN 0 ELSE failed_sign_ins + 1 END
+         WHERE name = ?`,
+      ).run(maxFailures, now + lockMs, maxFailures, name);
+      const row = this.sql('SELECT * FROM staff_accounts WHERE name = ?').get(name) as
+        StaffAccountRow | undefined;
+      return row ? toStaffAccount(row) : null;
+    });
+  }
+
+  async clearFailedSignIns(name: string): Promise<void> {
+    await this.write(() =>
+      this.sql('UPDATE staff_accounts SET failed_sign_ins = 0 WHERE name = ?').run(name),
+    );
+  }
+
+  async createStaffSession(s: StaffSession): Promise<void> {
+    await this.write(() =>
+      this.sql(
+        `INSERT INTO staff_sessions (id_digest, staff_name, csrf_token, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      ).run(s.idDigest, s.staffName, s.csrfToken, s.createdAt, s.expiresAt),
+    );
+  }
+
+  async getStaffSession(idDigest: string, now: number): Promise<StaffSession | null> {
+    const row = this.sql(
+      `SELECT s.* FROM staff_sessions s JOIN staff_accounts a ON a.name = s.staff_name
+       WHERE s.id_digest = ? AND s.expires_at > ? AND a.disabled = 0`,
+    ).get(idDigest, now) as StaffSessionRow | undefined;
+    return row ? toStaffSession(row) : null;
+  }
+
+  async deleteStaffSession(idDigest: string): Promise<void> {
+    await this.write(() => this.sql('DELETE FROM staff_sessions WHERE id_digest = ?').run(idDigest));
+  }
+
+  async purgeStaffSessions(now: number): Promise<number> {
+    return this.write(() => this.sql('DELETE FROM staff_sessions WHERE expires_at <= ?').run(now).changes);
+  }
+
+  async appendAudit(e: AuditEntry): Promise<void> {
+    await this.write(() =>
+      this.sql('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(
+        e.at,
+        e.actor,
+        e.action,
+        e.target,
+        e.detail,
+      ),
+    );
+  }
+
+  async listAudit(limit: number): Promise<AuditEntry[]> {
+    return this.sql(
+      'SELECT at, actor, action, target, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT ?',
+    )
+      .all(limit)
+      .map((r) => toAudit(r as AuditRow));
   }
 }

@@ -92,6 +92,40 @@ export const NO_TURN_EFFECTS: TurnEffects = {
   toldGroupChat: null,
 };
 
+/** A member of the city's staff who signs in to the console at /staff. */
+export interface StaffAccount {
+  name: string;
+  /** scrypt, with its parameters and salt (see src/staff/password.ts); never the password. */
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: number;
+  /** Wrong passwords in a row since the last sign-in or lockout. */
+  failedSignIns: number;
+  /** Real time (epoch ms) until which the account refuses every sign-in; 0 when not locked. */
+  lockedUntil: number;
+}
+
+/** A signed-in console session. Only a digest of the cookie's id is stored, so the table gives no sessions away. */
+export interface StaffSession {
+  idDigest: string;
+  staffName: string;
+  /** The synchronizer token every form of this session carries. */
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** One line of the audit log: who did what to which thing, when. Never a password or a session id. */
+export interface AuditEntry {
+  at: number;
+  /** The staff account; `-` when the name typed at sign-in belongs to no account. */
+  actor: string;
+  action: string;
+  /** What was acted on: a notice id, a question group, … */
+  target: string | null;
+  detail: string | null;
+}
+
 /** An event as the webhook stores it, before any processing. */
 export type NewInboxEvent = Omit<InboxEvent, 'pendingReply' | 'attempts'>;
 
@@ -176,4 +210,34 @@ export interface Store {
   listUnanswered(since: number): Promise<UnansweredQuestion[]>;
   /** Forgets questions older than `before` (kept at most 90 days). */
   purgeUnanswered(before: number): Promise<number>;
+
+  /** False, changing nothing, when an account of that name exists. */
+  createStaffAccount(account: Omit<StaffAccount, 'failedSignIns' | 'lockedUntil'>): Promise<boolean>;
+  getStaffAccount(name: string): Promise<StaffAccount | null>;
+  listStaffAccounts(): Promise<StaffAccount[]>;
+  /** False for an unknown name. Disabling also ends the account's sessions. */
+  setStaffDisabled(name: string, disabled: boolean): Promise<boolean>;
+  /**
+   * Counts one wrong password, atomically; the `maxFailures`-th in a row locks the account until
+   * `now + lockMs` and starts the count again. Returns the account as it now is (null for an unknown name).
+   */
+  recordFailedSignIn(
+    name: string,
+    now: number,
+    maxFailures: number,
+    lockMs: number,
+  ): Promise<StaffAccount | null>;
+  /** A successful sign-in: the count of wrong passwords starts again. */
+  clearFailedSignIns(name: string): Promise<void>;
+
+  createStaffSession(session: StaffSession): Promise<void>;
+  /** The session, if it exists, has not expired and its account is not disabled. */
+  getStaffSession(idDigest: string, now: number): Promise<StaffSession | null>;
+  deleteStaffSession(idDigest: string): Promise<void>;
+  /** Forgets expired sessions; returns how many. */
+  purgeStaffSessions(now: number): Promise<number>;
+
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  listAudit(limit: number): Promise<AuditEntry[]>;
 }

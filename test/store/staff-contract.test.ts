@@ -1,0 +1,109 @@
+import { PostgresStore } from '../../src/store/postgres';
+import { SqliteStore } from '../../src/store/sqlite';
+import type { Store } from '../../src/store/types';
+import { freshPostgresUrl, postgresAvailable, tempSqliteFile } from '../helpers/database';
+
+type Factory = () => Promise<Store | null>;
+
+const stores: [string, Factory][] = [
+  ['SQLite', async () => new SqliteStore(tempSqliteFile())],
+  [
+    'PostgreSQL',
+    async () => ((await postgresAvailable()) ? new PostgresStore(await freshPostgresUrl()) : null),
+  ],
+];
+
+describe.each(stores)('store contract, staff console: %s', (_name, factory) => {
+  let store: Store | null;
+
+  beforeAll(async () => {
+    store = await factory();
+    await store?.migrate();
+  });
+  afterAll(async () => store?.close());
+
+  const s = () => store as Store;
+  const maybe = (name: string, fn: () => Promise<void>) =>
+    it(name, async () => {
+      if (!store) return; // skipped loudly by postgresAvailable()
+      await fn();
+    });
+
+  const account = (name: string) => ({
+    name,
+    passwordHash: `hash-of-${name}`,
+    disabled: false,
+    createdAt: 5,
+  });
+
+  maybe('creates an account once, lists and finds it', async () => {
+    expect(await s().createStaffAccount(account('yamada'))).toBe(true);
+    expect(await s().createStaffAccount({ ...account('yamada'), passwordHash: 'other' })).toBe(false);
+    expect(await s().getStaffAccount('yamada')).toEqual({
+      ...account('yamada'),
+      failedSignIns: 0,
+      lockedUntil: 0,
+    });
+    expect(await s().getStaffAccount('nobody')).toBeNull();
+    await s().createStaffAccount(account('abe'));
+    expect((await s().listStaffAccounts()).map((a) => a.name)).toEqual(['abe', 'yamada']);
+  });
+
+  maybe('counts wrong passwords and locks at the limit, then counts again from zero', async () => {
+    await s().createStaffAccount(account('sato'));
+    for (let i = 1; i <= 2; i++) {
+      expect(await s().recordFailedSignIn('sato', 1_000, 3, 60_000)).toMatchObject({
+        failedSignIns: i,
+        lockedUntil: 0,
+      });
+    }
+    expect(await s().recordFailedSignIn('sato', 2_000, 3, 60_000)).toMatchObject({
+      failedSignIns: 0,
+      lockedUntil: 62_000,
+    });
+    await s().recordFailedSignIn('sato', 3_000, 3, 60_000);
+    await s().clearFailedSignIns('sato');
+    expect(await s().getStaffAccount('sato')).toMatchObject({ failedSignIns: 0, lockedUntil: 62_000 });
+    expect(await s().recordFailedSignIn('nobody', 1, 3, 1)).toBeNull();
+  });
+
+  maybe('counts every one of wrong passwords sent at once', async () => {
+    await s().createStaffAccount(account('kato'));
+    await Promise.all([1, 2, 3, 4].map(() => s().recordFailedSignIn('kato', 1_000, 10, 60_000)));
+    expect(await s().getStaffAccount('kato')).toMatchObject({ failedSignIns: 4 });
+  });
+
+  maybe(
+    'finds a session until it expires or its account is disabled, and forgets it on sign-out',
+    async () => {
+      await s().createStaffAccount(account('ito'));
+      const session = { idDigest: 'd1', staffName: 'ito', csrfToken: 'c1', createdAt: 100, expiresAt: 200 };
+      await s().createStaffSession(session);
+      await s().createStaffSession({ ...session, idDigest: 'd2' });
+      await s().createStaffSession({ ...session, idDigest: 'd3' });
+      expect(await s().getStaffSession('d1', 150)).toEqual(session);
+      expect(await s().getStaffSession('d1', 200)).toBeNull();
+      await s().deleteStaffSession('d1');
+      expect(await s().getStaffSession('d1', 150)).toBeNull();
+      expect(await s().purgeStaffSessions(201)).toBeGreaterThanOrEqual(2);
+      await s().createStaffSession({ ...session, idDigest: 'd4', expiresAt: 10_000 });
+      expect(await s().setStaffDisabled('ito', true)).toBe(true);
+      expect(await s().getStaffSession('d4', 150)).toBeNull();
+      expect(await s().getStaffAccount('ito')).toMatchObject({ disabled: true });
+      expect(await s().setStaffDisabled('ito', false)).toBe(true);
+      // Disabling ended the session for good: enabling the account again does not bring it back.
+      expect(await s().getStaffSession('d4', 150)).toBeNull();
+      expect(await s().setStaffDisabled('nobody', true)).toBe(false);
+    },
+  );
+
+  maybe('keeps the audit log, newest first', async () => {
+    await s().appendAudit({ at: 10, actor: 'yamada', action: 'signIn', target: null, detail: null });
+    await s().appendAudit({ at: 20, actor: 'yamada', action: 'noticeSent', target: 'n1', detail: '全員' });
+    await s().appendAudit({ at: 20, actor: '-', action: 'signInFailed', target: null, detail: null });
+    expect(await s().listAudit(2)).toEqual([
+      { at: 20, actor: '-', action: 'signInFailed', target: null, detail: null },
+      { at: 20, actor: 'yamada', action: 'noticeSent', target: 'n1', detail: '全員' },
+    ]);
+  });
+});

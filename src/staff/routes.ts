@@ -7,6 +7,7 @@ import type { Store } from '../store/types';
 import { STAFF_CSS } from './assets';
 import { auditPage } from './audit-page';
 import {
+  audit,
   checkSignIn,
   currentSession,
   endSession,
@@ -19,7 +20,11 @@ import {
 } from './auth';
 import { readCookie, setCookie } from './cookies';
 import { homePage } from './home';
-import { refusedPage, setupPage, signInPage } from './signin';
+import { groupKey } from '../report/unanswered';
+import { UNANSWERED_RETENTION_MS } from '../engine/processor';
+import type { GroupMark } from '../store/types';
+import { groupsCsv, MARK_LABELS, markedGroups, marksCsv, readRange, unansweredPage } from './unanswered-page';
+import { badRequestPage, refusedPage, setupPage, signInPage } from './signin';
 
 export interface StaffDeps {
   store: Store;
@@ -141,6 +146,88 @@ export function staffRouter(deps: StaffDeps): Router {
     wrap(async (req, res) => {
       await endSession(deps, req, res, res.locals.staffSession!.staffName);
       res.redirect(303, '/staff/login');
+    }),
+  );
+
+  const unansweredReport = async (query: Record<string, unknown>) => {
+    const now = deps.clock.realNow();
+    const range = readRange(query, now, UNANSWERED_RETENTION_MS);
+    const questions = (await deps.store.listUnanswered(range.start)).filter((q) => q.at < range.end);
+    const marks = await deps.store.listUnansweredMarks();
+    return { range, questions, marks, groups: markedGroups(questions, marks) };
+  };
+
+  router.get(
+    '/staff/unanswered',
+    wrap(async (req, res) => {
+      const r = await unansweredReport(req.query);
+      res
+        .type('html')
+        .send(unansweredPage(res.locals.staffSession!, r.range, r.questions, r.groups, r.marks));
+    }),
+  );
+
+  router.get(
+    '/staff/unanswered.csv',
+    wrap(async (req, res) => {
+      const r = await unansweredReport(req.query);
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`unanswered-${r.range.from}_${r.range.to}.csv`)
+        .send(groupsCsv(r.groups));
+    }),
+  );
+
+  router.get(
+    '/staff/unanswered/marks.csv',
+    wrap(async (_req, res) => {
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment('unanswered-marked-groups.csv')
+        .send(marksCsv(await deps.store.listUnansweredMarks()));
+    }),
+  );
+
+  router.post(
+    '/staff/unanswered/mark',
+    wrap(async (req, res) => {
+      const body = req.body as Record<string, unknown>;
+      const mark = body.mark as GroupMark;
+      const example = typeof body.example === 'string' ? body.example : '';
+      const count = Number(body.count);
+      // Only a question the store holds (redacted) can name a group: the form cannot bring in other text.
+      const known =
+        example !== '' &&
+        (await deps.store.listUnanswered(deps.clock.realNow() - UNANSWERED_RETENTION_MS)).some(
+          (q) => q.text === example,
+        );
+      if (!(mark in MARK_LABELS) || !known || !Number.isInteger(count) || count < 1) {
+        res
+          .status(400)
+          .type('html')
+          .send(
+            badRequestPage(
+              res.locals.staffSession!,
+              'この質問グループは見つかりませんでした。ページを読み込み直してください。',
+            ),
+          );
+        return;
+      }
+      const staffName = res.locals.staffSession!.staffName;
+      await deps.store.markUnansweredGroup({
+        key: groupKey(example),
+        example,
+        mark,
+        count,
+        markedBy: staffName,
+        markedAt: deps.clock.realNow(),
+      });
+      await audit(deps, staffName, 'groupMarked', example, MARK_LABELS[mark]);
+      const back = new URLSearchParams({
+        from: typeof body.from === 'string' ? body.from : '',
+        to: typeof body.to === 'string' ? body.to : '',
+      });
+      res.redirect(303, `/staff/unanswered?${back.toString()}#marked`);
     }),
   );
 

@@ -1,4 +1,5 @@
 import { html } from './html';
+import type { StaffSession } from '../store/types';
 import { page } from './layout';
 import { formatJapanTime } from './time';
 
@@ -57,6 +58,17 @@ export function refusedPage(): string {
     html`<div class="card narrow">
       <p class="error">サインインの有効期限が切れたか、フォームが古くなっています。</p>
       <p><a href="/staff">職員コンソールを開き直す</a></p>
+    </div>`,
+  );
+}
+
+export function badRequestPage(session: StaffSession, message: string): string {
+  return page(
+    '入力を確認してください',
+    { staffName: session.staffName, csrfToken: session.csrfToken },
+    html`<div class="card">
+      <p class="error">${message}</p>
+      <p><a href="/staff">職員コンソールに戻る</a></p>
     </div>`,
   );
 }

@@ -17,12 +17,14 @@ import { NO_TURN_EFFECTS } from './types';
 import {
   toAudit,
   toStaffAccount,
+  toMark,
   toStaffSession,
   type AuditRow,
+  type MarkRow,
   type StaffAccountRow,
   type StaffSessionRow,
 } from './rows';
-import type { AuditEntry, StaffAccount, StaffSession } from './types';
+import type { AuditEntry, StaffAccount, StaffSession, UnansweredMark } from './types';
 
 interface EventRow {
   id: string;
@@ -515,6 +517,23 @@ export class PostgresStore implements Store {
   async purgeStaffSessions(now: number): Promise<number> {
     const r = await this.pool.query('DELETE FROM staff_sessions WHERE expires_at <= $1', [now]);
     return r.rowCount ?? 0;
+  }
+
+  async markUnansweredGroup(m: UnansweredMark): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO unanswered_marks (group_key, example, mark, question_count, marked_by, marked_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (group_key) DO UPDATE SET example = excluded.example, mark = excluded.mark,
+         question_count = excluded.question_count, marked_by = excluded.marked_by, marked_at = excluded.marked_at`,
+      [m.key, m.example, m.mark, m.count, m.markedBy, m.markedAt],
+    );
+  }
+
+  async listUnansweredMarks(): Promise<UnansweredMark[]> {
+    const { rows } = await this.pool.query<MarkRow>(
+      'SELECT * FROM unanswered_marks ORDER BY marked_at DESC, group_key',
+    );
+    return rows.map(toMark);
   }
 
   async appendAudit(e: AuditEntry): Promise<void> {

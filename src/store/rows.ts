@@ -4,6 +4,7 @@ import type {
   NoticeRecord,
   StaffAccount,
   StaffSession,
+  UnansweredMark,
   UnansweredQuestion,
 } from './types';
 
@@ -114,4 +115,22 @@ export const toAudit = (r: AuditRow): AuditEntry => ({
   action: r.action,
   target: r.target,
   detail: r.detail,
+});
+
+export interface MarkRow {
+  group_key: string;
+  example: string;
+  mark: UnansweredMark['mark'];
+  question_count: number;
+  marked_by: string;
+  marked_at: number | string;
+}
+
+export const toMark = (r: MarkRow): UnansweredMark => ({
+  key: r.group_key,
+  example: r.example,
+  mark: r.mark,
+  count: r.question_count,
+  markedBy: r.marked_by,
+  markedAt: Number(r.marked_at),
 });

@@ -248,6 +248,28 @@ export const MIGRATIONS: Migration[] = [
         detail TEXT
       );`,
   },
+  {
+    version: 7,
+    name: 'groups of unanswered questions marked by staff',
+    sqlite: `
+      CREATE TABLE unanswered_marks (
+        group_key TEXT PRIMARY KEY,
+        example TEXT NOT NULL,
+        mark TEXT NOT NULL,
+        question_count INTEGER NOT NULL,
+        marked_by TEXT NOT NULL,
+        marked_at INTEGER NOT NULL
+      );`,
+    postgres: `
+      CREATE TABLE unanswered_marks (
+        group_key TEXT PRIMARY KEY,
+        example TEXT NOT NULL,
+        mark TEXT NOT NULL,
+        question_count INTEGER NOT NULL,
+        marked_by TEXT NOT NULL,
+        marked_at BIGINT NOT NULL
+      );`,
+  },
 ];
 
 export const OPEN_STATUSES = ['pending', 'processing', 'replying'] as const;

@@ -19,12 +19,14 @@ import { NO_TURN_EFFECTS } from './types';
 import {
   toAudit,
   toStaffAccount,
+  toMark,
   toStaffSession,
   type AuditRow,
+  type MarkRow,
   type StaffAccountRow,
   type StaffSessionRow,
 } from './rows';
-import type { AuditEntry, StaffAccount, StaffSession } from './types';
+import type { AuditEntry, StaffAccount, StaffSession, UnansweredMark } from './types';
 
 interface EventRow {
   id: string;
@@ -548,6 +550,23 @@ export class SqliteStore implements Store {
 
   async purgeStaffSessions(now: number): Promise<number> {
     return this.write(() => this.sql('DELETE FROM staff_sessions WHERE expires_at <= ?').run(now).changes);
+  }
+
+  async markUnansweredGroup(m: UnansweredMark): Promise<void> {
+    await this.write(() =>
+      this.sql(
+        `INSERT INTO unanswered_marks (group_key, example, mark, question_count, marked_by, marked_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (group_key) DO UPDATE SET example = excluded.example, mark = excluded.mark,
+           question_count = excluded.question_count, marked_by = excluded.marked_by, marked_at = excluded.marked_at`,
+      ).run(m.key, m.example, m.mark, m.count, m.markedBy, m.markedAt),
+    );
+  }
+
+  async listUnansweredMarks(): Promise<UnansweredMark[]> {
+    return this.sql('SELECT * FROM unanswered_marks ORDER BY marked_at DESC, group_key')
+      .all()
+      .map((r) => toMark(r as MarkRow));
   }
 
   async appendAudit(e: AuditEntry): Promise<void> {

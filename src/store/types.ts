@@ -126,6 +126,22 @@ export interface AuditEntry {
   detail: string | null;
 }
 
+/** What staff decided about a group of questions the bot could not answer. */
+export type GroupMark = 'handOff' | 'shouldAnswer';
+
+/** A marked group: the starting point of the next content update. */
+export interface UnansweredMark {
+  /** The normalised text of the group's first question: what recognises the group in later reports. */
+  key: string;
+  /** The group's first question, redacted as stored. */
+  example: string;
+  mark: GroupMark;
+  /** How many questions the group had when it was marked. */
+  count: number;
+  markedBy: string;
+  markedAt: number;
+}
+
 /** An event as the webhook stores it, before any processing. */
 export type NewInboxEvent = Omit<InboxEvent, 'pendingReply' | 'attempts'>;
 
@@ -236,6 +252,11 @@ export interface Store {
   deleteStaffSession(idDigest: string): Promise<void>;
   /** Forgets expired sessions; returns how many. */
   purgeStaffSessions(now: number): Promise<number>;
+
+  /** Marks a group (again: the latest mark replaces the one before). */
+  markUnansweredGroup(mark: UnansweredMark): Promise<void>;
+  /** Newest first. */
+  listUnansweredMarks(): Promise<UnansweredMark[]>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first. */

@@ -106,4 +106,31 @@ describe.each(stores)('store contract, staff console: %s', (_name, factory) => {
       { at: 20, actor: 'yamada', action: 'noticeSent', target: 'n1', detail: '全員' },
     ]);
   });
+
+  maybe(
+    'keeps the marked groups of unanswered questions, the latest mark of a group replacing the one before',
+    async () => {
+      const mark = {
+        key: '第3弾',
+        example: '第3弾は？',
+        mark: 'shouldAnswer' as const,
+        count: 3,
+        markedBy: 'yamada',
+        markedAt: 10,
+      };
+      await s().markUnansweredGroup(mark);
+      await s().markUnansweredGroup({
+        ...mark,
+        key: '残高',
+        example: '残高は？',
+        mark: 'handOff',
+        markedAt: 20,
+      });
+      await s().markUnansweredGroup({ ...mark, mark: 'handOff', count: 4, markedBy: 'sato', markedAt: 30 });
+      expect(await s().listUnansweredMarks()).toEqual([
+        { ...mark, mark: 'handOff', count: 4, markedBy: 'sato', markedAt: 30 },
+        { ...mark, key: '残高', example: '残高は？', mark: 'handOff', markedAt: 20 },
+      ]);
+    },
+  );
 });

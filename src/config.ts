@@ -42,6 +42,12 @@ const envSchema = z.object({
   ),
   CONTENT_FILE: optionalText,
   IDLE_TIMEOUT_MINUTES: z.coerce.number().positive('a positive number of minutes').default(30),
+  EVENT_LEASE_MS: z.coerce
+    .number({ invalid_type_error: 'a number of milliseconds' })
+    .int('a whole number of milliseconds')
+    .min(500, 'at least 500 ms')
+    .max(50_000, 'at most 50,000 ms (a reply token is good for about a minute)')
+    .default(30_000),
 });
 
 /** Checked apart from the schema so that these lines come out together with every other problem. */
@@ -75,6 +81,8 @@ export interface Config {
   adminToken?: string;
   contentFile?: string;
   idleTimeoutMs: number;
+  /** How long a replica owns an event it claimed without renewing; a stalled replica loses it after this. */
+  eventLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -112,5 +120,6 @@ export function parseConfig(env: NodeJS.ProcessEnv, generateLocalSecret: () => s
     adminToken: e.ADMIN_TOKEN,
     contentFile: e.CONTENT_FILE,
     idleTimeoutMs: e.IDLE_TIMEOUT_MINUTES * 60_000,
+    eventLeaseMs: e.EVENT_LEASE_MS,
   };
 }

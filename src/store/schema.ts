@@ -173,6 +173,12 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX inbox_events_open ON inbox_events (conversation_key, event_timestamp, seq)
         WHERE status IN ('pending', 'processing', 'replying');`,
   },
+  {
+    version: 4,
+    name: 'fencing token of the claim on an inbox event',
+    sqlite: `ALTER TABLE inbox_events ADD COLUMN claim_token TEXT;`,
+    postgres: `ALTER TABLE inbox_events ADD COLUMN claim_token TEXT;`,
+  },
 ];
 
 export const OPEN_STATUSES = ['pending', 'processing', 'replying'] as const;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -5,7 +6,9 @@ import { MIGRATIONS } from './schema';
 import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow } from './rows';
 import type {
   ConversationChange,
+  CommitResult,
   ConversationEnvelope,
+  EventClaim,
   EventOutcome,
   InboxEvent,
   NewInboxEvent,
@@ -26,6 +29,7 @@ interface EventRow {
   pending_reply: string | null;
   attempts: number;
   status: string;
+  claim_token: string | null;
 }
 
 const toEvent = (row: EventRow): InboxEvent => ({
@@ -36,6 +40,7 @@ const toEvent = (row: EventRow): InboxEvent => ({
   payload: row.payload === null ? null : JSON.parse(row.payload),
   pendingReply: row.pending_reply === null ? null : JSON.parse(row.pending_reply),
   attempts: row.attempts,
+  claimToken: row.claim_token ?? '',
 });
 
 export class SqliteStore implements Store {
@@ -168,7 +173,7 @@ export class SqliteStore implements Store {
         this.sql(
           `UPDATE inbox_events
           SET status = CASE status WHEN 'replying' THEN 'replying' ELSE 'processing' END,
-              lease_until = ?, attempts = attempts + 1
+              lease_until = ?, attempts = attempts + 1, claim_token = ?
         WHERE id = (SELECT id FROM inbox_events
                      WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying')
                      ORDER BY event_timestamp, rowid LIMIT 1)
@@ -176,28 +181,43 @@ export class SqliteStore implements Store {
                            WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying')
                              AND status <> 'pending' AND lease_until > ?)
         RETURNING *`,
-        ).get(now + leaseMs, conversationKey, conversationKey, now) as EventRow | undefined,
+        ).get(now + leaseMs, randomUUID(), conversationKey, conversationKey, now) as EventRow | undefined,
     );
     return row ? toEvent(row) : null;
   }
 
+  async renewClaim(claim: EventClaim, leaseMs: number, now: number): Promise<boolean> {
+    return this.write(
+      () =>
+        this.sql(
+          `UPDATE inbox_events SET lease_until = ?
+            WHERE id = ? AND claim_token = ? AND status IN ('processing', 'replying')`,
+        ).run(now + leaseMs, claim.id, claim.claimToken).changes === 1,
+    );
+  }
+
   async commitTurn(
-    eventId: string,
+    claim: EventClaim,
     conversationKey: string,
     change: ConversationChange,
     reply: unknown[],
     now: number,
     effects: TurnEffects = NO_TURN_EFFECTS,
-  ): Promise<boolean> {
+  ): Promise<CommitResult> {
     return this.write(() => {
-      if (!this.applyChange(conversationKey, change, now)) return false;
+      // Checked inside the write lock, so no claim can come between this check and the commit.
+      const held = this.sql(
+        `SELECT 1 FROM inbox_events WHERE id = ? AND claim_token = ? AND status = 'processing'`,
+      ).get(claim.id, claim.claimToken);
+      if (!held) return 'lost';
+      if (!this.applyChange(conversationKey, change, now)) return 'conflict';
       this.sql(`UPDATE inbox_events SET status = 'replying', pending_reply = ? WHERE id = ?`).run(
         JSON.stringify(reply),
-        eventId,
+        claim.id,
       );
       for (const o of effects.optIns) this.saveOptIn(o.userId, o.topic, o.optedIn, now);
       if (effects.unanswered) this.insertUnanswered(effects.unanswered);
-      return true;
+      return 'committed';
     });
   }
 
@@ -229,16 +249,18 @@ export class SqliteStore implements Store {
   }
 
   async finishEvent(
-    eventId: string,
+    claim: EventClaim,
     outcome: EventOutcome,
     detail: string | null,
     now: number,
-  ): Promise<void> {
-    await this.write(() =>
-      this.sql(
-        `UPDATE inbox_events SET status = 'done', outcome = ?, detail = ?, finished_at = ?, payload = NULL,
-         pending_reply = NULL, lease_until = 0 WHERE id = ?`,
-      ).run(outcome, detail, now, eventId),
+  ): Promise<boolean> {
+    return this.write(
+      () =>
+        this.sql(
+          `UPDATE inbox_events SET status = 'done', outcome = ?, detail = ?, finished_at = ?, payload = NULL,
+           pending_reply = NULL, lease_until = 0
+           WHERE id = ? AND claim_token = ? AND status IN ('processing', 'replying')`,
+        ).run(outcome, detail, now, claim.id, claim.claimToken).changes === 1,
     );
   }
 

@@ -14,7 +14,21 @@ export interface InboxEvent {
   /** Set when the turn was decided and committed but the reply may not have gone out yet. */
   pendingReply: unknown[] | null;
   attempts: number;
+  /**
+   * New on every claim (a fencing token): a worker that stalled past its lease, while another took the event
+   * over, holds a token that is no longer current, and the store refuses what it then tries to commit or finish.
+   */
+  claimToken: string;
 }
+
+/** What a worker shows to prove that it still holds the event it claimed. */
+export type EventClaim = Pick<InboxEvent, 'id' | 'claimToken'>;
+
+/**
+ * `conflict`: the conversation's revision moved on (decide again on the new state). `lost`: the claim is no
+ * longer current (the lease ran out and another worker took the event over): drop the result, send nothing.
+ */
+export type CommitResult = 'committed' | 'conflict' | 'lost';
 
 export interface ConversationEnvelope {
   flowId: string;
@@ -76,7 +90,7 @@ export interface TurnEffects {
 export const NO_TURN_EFFECTS: TurnEffects = { optIns: [], unanswered: null };
 
 /** An event as the webhook stores it, before any processing. */
-export type NewInboxEvent = Omit<InboxEvent, 'pendingReply' | 'attempts'>;
+export type NewInboxEvent = Omit<InboxEvent, 'pendingReply' | 'attempts' | 'claimToken'>;
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -92,18 +106,25 @@ export interface Store {
    */
   claimNextEvent(conversationKey: string, leaseMs: number, now: number): Promise<InboxEvent | null>;
   /**
+   * Extends the lease of a claim still current (a heartbeat while a turn runs); false when it is not: another
+   * worker has taken the event over, or it is finished.
+   */
+  renewClaim(claim: EventClaim, leaseMs: number, now: number): Promise<boolean>;
+  /**
    * Atomically applies the conversation change (compare-and-swap on the revision), records the reply to send
-   * and stores the turn's other effects. Returns false, changing nothing, when the revision moved on.
+   * and stores the turn's other effects, once per claim and only while the claim is current. Anything but
+   * `committed` changes nothing.
    */
   commitTurn(
-    eventId: string,
+    claim: EventClaim,
     conversationKey: string,
     change: ConversationChange,
     reply: unknown[],
     now: number,
     effects?: TurnEffects,
-  ): Promise<boolean>;
-  finishEvent(eventId: string, outcome: EventOutcome, detail: string | null, now: number): Promise<void>;
+  ): Promise<CommitResult>;
+  /** Records how the event ended; false, changing nothing, when the claim is no longer current. */
+  finishEvent(claim: EventClaim, outcome: EventOutcome, detail: string | null, now: number): Promise<boolean>;
   /**
    * Forgets events handled before `before`; open ones are kept whatever their age. A finished event is kept
    * only to recognise LINE's redelivery of it, which comes within minutes to hours, never weeks later.

@@ -75,15 +75,16 @@ async function overwriteConversation(
   await bot.store.acceptEvents([
     { id, conversationKey: user, timestamp: Date.now(), receivedAt: Date.now(), payload: {} },
   ]);
-  await bot.store.claimNextEvent(user, 60_000, Date.now());
+  const claim = (await bot.store.claimNextEvent(user, 60_000, Date.now()))!;
   const change = {
     kind: 'save' as const,
     flowId: 'eligibility',
     ...envelope,
     expectedRevision: stored!.revision,
   };
-  expect(await bot.store.commitTurn(id, user, change, [], Date.now())).toBe(true);
-  await bot.store.finishEvent(id, 'ignored', null, Date.now());
+  expect(claim.id).toBe(id);
+  expect(await bot.store.commitTurn(claim, user, change, [], Date.now())).toBe('committed');
+  expect(await bot.store.finishEvent(claim, 'ignored', null, Date.now())).toBe(true);
 }
 
 describe('conversation resets', () => {

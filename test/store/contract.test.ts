@@ -53,7 +53,7 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
     expect(first?.id).toBe('b1');
     expect(first?.attempts).toBe(1);
     expect(await s().claimNextEvent('u2', 10_000, 1_000)).toBeNull();
-    await s().finishEvent('b1', 'answered', null, 1_001);
+    expect(await s().finishEvent(first!, 'answered', null, 1_001)).toBe(true);
     expect((await s().claimNextEvent('u2', 10_000, 1_002))?.id).toBe('b2');
     expect(await s().eventStatus('b1')).toEqual({ status: 'done', outcome: 'answered', detail: null });
   });
@@ -70,7 +70,7 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
 
   maybe('commits a turn with compare-and-swap and keeps the decided reply until finished', async () => {
     await s().acceptEvents([event('d1', 'u4', 1), event('d2', 'u4', 2)]);
-    await s().claimNextEvent('u4', 10_000, 1);
+    const d1 = (await s().claimNextEvent('u4', 10_000, 1))!;
     const save = {
       kind: 'save' as const,
       flowId: 'f',
@@ -78,7 +78,9 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
       snapshot: { value: 'a' },
       expectedRevision: null,
     };
-    expect(await s().commitTurn('d1', 'u4', save, [{ type: 'text', text: 'hi' }], 5)).toBe(true);
+    // A writer that read no conversation loses to one that created it.
+    expect(await s().commitTurn(d1, 'u4', { ...save, expectedRevision: 7 }, [], 4)).toBe('conflict');
+    expect(await s().commitTurn(d1, 'u4', save, [{ type: 'text', text: 'hi' }], 5)).toBe('committed');
     expect(await s().loadConversation('u4')).toEqual({
       flowId: 'f',
       flowVersion: 1,
@@ -86,20 +88,58 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
       revision: 1,
       updatedAt: 5,
     });
-    // A second writer that read no conversation loses.
-    expect(await s().commitTurn('d2', 'u4', save, [], 6)).toBe(false);
-    expect(
-      await s().commitTurn('d1', 'u4', { ...save, snapshot: { value: 'b' }, expectedRevision: 1 }, [], 7),
-    ).toBe(true);
-    expect(await s().commitTurn('d1', 'u4', { ...save, expectedRevision: 1 }, [], 8)).toBe(false);
-    expect((await s().loadConversation('u4'))?.revision).toBe(2);
     expect(await s().eventStatus('d1')).toMatchObject({ status: 'replying' });
-    // After a crash the event comes back with the reply that was decided.
-    const retaken = await s().claimNextEvent('u4', 10_000, 100_000);
-    expect(retaken?.pendingReply).toEqual([]);
-    expect(await s().commitTurn('d1', 'u4', { kind: 'delete', expectedRevision: 1 }, [], 9)).toBe(false);
-    expect(await s().commitTurn('d1', 'u4', { kind: 'delete', expectedRevision: 2 }, [], 9)).toBe(true);
+    // One decision per claim: the same claim cannot commit again.
+    expect(await s().commitTurn(d1, 'u4', { ...save, expectedRevision: 1 }, [], 6)).toBe('lost');
+    expect((await s().loadConversation('u4'))?.revision).toBe(1);
+    // After a crash the event comes back with the reply that was decided, to be sent, never decided again.
+    const retaken = (await s().claimNextEvent('u4', 10_000, 100_000))!;
+    expect(retaken.id).toBe('d1');
+    expect(retaken.pendingReply).toEqual([{ type: 'text', text: 'hi' }]);
+    expect(await s().commitTurn(retaken, 'u4', { kind: 'delete', expectedRevision: 1 }, [], 9)).toBe('lost');
+    expect(await s().finishEvent(retaken, 'answered', null, 10)).toBe(true);
+    const d2 = (await s().claimNextEvent('u4', 10_000, 100_001))!;
+    expect(await s().commitTurn(d2, 'u4', save, [], 11)).toBe('conflict');
+    expect(await s().commitTurn(d2, 'u4', { kind: 'delete', expectedRevision: 2 }, [], 12)).toBe('conflict');
+    expect(await s().commitTurn(d2, 'u4', { kind: 'delete', expectedRevision: 1 }, [], 12)).toBe('committed');
     expect(await s().loadConversation('u4')).toBeNull();
+  });
+
+  maybe('fences a claim taken over after its lease ran out: no commit, no finish', async () => {
+    await s().acceptEvents([event('f1', 'uf', 1)]);
+    const stalled = (await s().claimNextEvent('uf', 100, 1_000))!;
+    // The stalled worker's lease runs out; another takes the event over, decides it and answers it.
+    const takeover = (await s().claimNextEvent('uf', 100, 1_200))!;
+    expect(takeover.id).toBe('f1');
+    expect(takeover.claimToken).not.toBe(stalled.claimToken);
+    const save = { kind: 'save' as const, flowId: 'f', flowVersion: 1, snapshot: {}, expectedRevision: null };
+    expect(await s().renewClaim(stalled, 100, 1_210)).toBe(false);
+    expect(await s().commitTurn(takeover, 'uf', save, [{ type: 'text', text: 'once' }], 1_220)).toBe(
+      'committed',
+    );
+    // The stalled worker wakes up: the same decision again would advance the conversation twice.
+    const again = { ...save, expectedRevision: 1 };
+    expect(await s().commitTurn(stalled, 'uf', again, [], 1_230)).toBe('lost');
+    expect(await s().finishEvent(stalled, 'failed', 'stale', 1_240)).toBe(false);
+    expect((await s().loadConversation('uf'))?.revision).toBe(1);
+    expect(await s().eventStatus('f1')).toMatchObject({ status: 'replying' });
+    expect(await s().finishEvent(takeover, 'answered', null, 1_250)).toBe(true);
+    // A finished event stays finished: no late finish, commit or renewal reopens it.
+    expect(await s().finishEvent(stalled, 'failed', 'stale', 1_260)).toBe(false);
+    expect(await s().commitTurn(takeover, 'uf', again, [], 1_270)).toBe('lost');
+    expect(await s().renewClaim(takeover, 100, 1_280)).toBe(false);
+    expect(await s().eventStatus('f1')).toEqual({ status: 'done', outcome: 'answered', detail: null });
+    expect(await s().conversationsWithPendingEvents(10_000)).not.toContain('uf');
+  });
+
+  maybe('renews the lease of a current claim, so that a slow turn is not taken over', async () => {
+    await s().acceptEvents([event('h1', 'uh', 1)]);
+    const claim = (await s().claimNextEvent('uh', 100, 1_000))!;
+    expect(await s().renewClaim(claim, 100, 1_080)).toBe(true);
+    expect(await s().claimNextEvent('uh', 100, 1_150)).toBeNull();
+    expect(await s().conversationsWithPendingEvents(1_150)).not.toContain('uh');
+    expect(await s().conversationsWithPendingEvents(1_190)).toContain('uh');
+    expect(await s().finishEvent(claim, 'answered', null, 1_160)).toBe(true);
   });
 
   maybe("stores a turn's opt-ins and question with it, and nothing when the turn loses", async () => {
@@ -111,10 +151,11 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
       unanswered: { at: -1000, text: '第3弾はありますか', scores: [{ topic: 'points', score: 0.2 }] },
     };
     const losing = { kind: 'delete' as const, expectedRevision: 99 };
-    expect(await s().commitTurn('t1', 'u8', losing, [], 50, effects)).toBe(false);
+    const claim = (await s().claimNextEvent('u8', 10_000, 1))!;
+    expect(await s().commitTurn(claim, 'u8', losing, [], 50, effects)).toBe('conflict');
     expect(await s().topicAudience('effects-topic')).toEqual([]);
     expect(await s().listUnanswered(-1000)).toEqual([]);
-    expect(await s().commitTurn('t1', 'u8', { kind: 'keep' }, [], 50, effects)).toBe(true);
+    expect(await s().commitTurn(claim, 'u8', { kind: 'keep' }, [], 50, effects)).toBe('committed');
     expect(await s().topicAudience('effects-topic')).toEqual(['U8']);
     expect((await s().listUnanswered(-1000)).map((q) => q.text)).toEqual(['第3弾はありますか']);
     expect(await s().purgeUnanswered(-999)).toBe(1);
@@ -124,7 +165,7 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
     await s().acceptEvents([event('p1', 'u5', 1)]);
     const claimed = await s().claimNextEvent('u5', 10_000, 1);
     expect(claimed?.payload).toEqual({ type: 'message', id: 'p1' });
-    await s().finishEvent('p1', 'missed', 'reply token too old', 2);
+    expect(await s().finishEvent(claimed!, 'missed', 'reply token too old', 2)).toBe(true);
     expect(await s().eventStatus('p1')).toEqual({
       status: 'done',
       outcome: 'missed',
@@ -198,17 +239,22 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
   });
 
   maybe('forgets handled events once purged, and never an open one', async () => {
-    await s().acceptEvents([event('p1', 'u9', 1), event('p2', 'u9', 2), event('p3', 'u9', 3)]);
-    await s().finishEvent('p1', 'answered', null, 100);
-    await s().finishEvent('p2', 'answered', null, 300);
-    expect(await s().purgeFinishedEvents(200)).toBe(1);
-    expect(await s().eventStatus('p1')).toBeNull();
-    expect(await s().eventStatus('p2')).toMatchObject({ status: 'done' });
-    expect(await s().eventStatus('p3')).toMatchObject({ status: 'pending' });
+    await s().acceptEvents([event('q1', 'u9', 1), event('q2', 'u9', 2), event('q3', 'u9', 3)]);
+    const handle = async (finishedAt: number) => {
+      const claim = (await s().claimNextEvent('u9', 10_000, 1))!;
+      expect(await s().finishEvent(claim, 'answered', null, finishedAt)).toBe(true);
+    };
+    // Times of their own, before any other test's, so that the first purge counts only these.
+    await handle(-3_000);
+    await handle(-1_000);
+    expect(await s().purgeFinishedEvents(-2_000)).toBe(1);
+    expect(await s().eventStatus('q1')).toBeNull();
+    expect(await s().eventStatus('q2')).toMatchObject({ status: 'done' });
+    expect(await s().eventStatus('q3')).toMatchObject({ status: 'pending' });
     // Other tests' handled events go too; the open one stays however old it is.
     expect(await s().purgeFinishedEvents(Number.MAX_SAFE_INTEGER)).toBeGreaterThanOrEqual(1);
-    expect(await s().eventStatus('p2')).toBeNull();
-    expect(await s().eventStatus('p3')).toMatchObject({ status: 'pending' });
+    expect(await s().eventStatus('q2')).toBeNull();
+    expect(await s().eventStatus('q3')).toMatchObject({ status: 'pending' });
   });
 
   maybe('keeps unanswered questions until they are purged', async () => {

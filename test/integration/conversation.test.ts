@@ -70,6 +70,8 @@ async function overwriteConversation(
   user: string,
   envelope: { flowVersion: number; snapshot: unknown },
 ) {
+  // The bot finishes its last event just after the reply, then looks for the next: let it be done first.
+  await bot.engine.idle();
   const stored = await bot.store.loadConversation(user);
   const id = `overwrite-${Date.now()}`;
   await bot.store.acceptEvents([

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { LineApiError, toLineApiError, type LineMessage, type LineTransport } from '../line/transport';
 import type { NoticeBatch, NoticeRecord, Store } from '../store/types';
+import { backoffDelay } from './backoff';
 
 export const MULTICAST_BATCH = 500;
 
@@ -13,10 +14,12 @@ export interface DispatcherOptions {
   logger: Logger;
   pollMs?: number;
   leaseMs?: number;
-  /** First wait after a 429 or 5xx; doubled on each further try. */
+  /** First wait after a 429 or 5xx; doubled on each further try, with jitter. */
   backoffBaseMs?: number;
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** The jitter's source (tests fix it). */
+  random?: () => number;
 }
 
 const retryable = (e: LineApiError) => e.status === null || e.status === 429 || e.status >= 500;
@@ -155,7 +158,7 @@ export class NoticeDispatcher {
           { status: e.status, requestId: e.requestId, attempt },
           'LINE asked us to retry the notice',
         );
-        await sleep((this.o.backoffBaseMs ?? 1_000) * 2 ** (attempt - 1));
+        await sleep(backoffDelay(this.o.backoffBaseMs ?? 1_000, attempt, this.o.random));
       }
     }
   }

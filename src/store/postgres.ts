@@ -11,7 +11,9 @@ import type {
   InboxEvent,
   NewInboxEvent,
   NoticeBatch,
+  NoticeOutcome,
   NoticeRecord,
+  NoticeStatus,
   Store,
   TurnEffects,
   UnansweredQuestion,
@@ -356,8 +358,15 @@ export class PostgresStore implements Store {
       if (!existing.rowCount) {
         for (const b of batches) {
           await c.query(
-            'INSERT INTO notice_batches (notice_id, batch_index, retry_key, recipients) VALUES ($1, $2, $3, $4)',
-            [noticeId, b.index, b.retryKey, b.recipients === null ? null : JSON.stringify(b.recipients)],
+            `INSERT INTO notice_batches (notice_id, batch_index, retry_key, planned_at, recipients)
+             VALUES ($1, $2, $3, $4, $5)`,
+            [
+              noticeId,
+              b.index,
+              b.retryKey,
+              b.plannedAt,
+              b.recipients === null ? null : JSON.stringify(b.recipients),
+            ],
           );
         }
       }
@@ -380,7 +389,7 @@ export class PostgresStore implements Store {
   async finishNoticeBatch(
     noticeId: string,
     index: number,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     requestId: string | null,
     detail: string | null,
   ): Promise<void> {
@@ -392,7 +401,7 @@ export class PostgresStore implements Store {
 
   async finishNotice(
     id: string,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     recipients: number | null,
     detail: string | null,
     now: number,
@@ -401,6 +410,20 @@ export class PostgresStore implements Store {
       'UPDATE notices SET status = $1, recipients = $2, detail = $3, finished_at = $4, lease_until = 0 WHERE id = $5',
       [status, recipients, detail, now, id],
     );
+  }
+
+  async cancelNotice(id: string, detail: string, now: number) {
+    const { rows } = await this.pool.query<{ status: NoticeStatus; cancelled: boolean }>(
+      `WITH cancelled AS (
+         UPDATE notices SET status = 'cancelled', detail = $2, finished_at = $3, lease_until = 0
+          WHERE id = $1 AND status IN ('queued', 'needsDecision') RETURNING id
+       )
+       SELECT COALESCE((SELECT 'cancelled' FROM cancelled), n.status) AS status,
+              EXISTS (SELECT 1 FROM cancelled) AS cancelled
+         FROM notices n WHERE n.id = $1`,
+      [id, detail, now],
+    );
+    return rows[0] ? { cancelled: rows[0].cancelled, status: rows[0].status } : null;
   }
 
   async recordUnanswered(q: UnansweredQuestion): Promise<void> {

@@ -179,6 +179,13 @@ export const MIGRATIONS: Migration[] = [
     sqlite: `ALTER TABLE inbox_events ADD COLUMN claim_token TEXT;`,
     postgres: `ALTER TABLE inbox_events ADD COLUMN claim_token TEXT;`,
   },
+  {
+    version: 5,
+    name: 'when each notice batch got its retry key',
+    // Batches planned before this have no time: read as 0, i.e. too old to retry blindly.
+    sqlite: `ALTER TABLE notice_batches ADD COLUMN planned_at INTEGER NOT NULL DEFAULT 0;`,
+    postgres: `ALTER TABLE notice_batches ADD COLUMN planned_at BIGINT NOT NULL DEFAULT 0;`,
+  },
 ];
 
 export const OPEN_STATUSES = ['pending', 'processing', 'replying'] as const;

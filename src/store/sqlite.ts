@@ -13,7 +13,9 @@ import type {
   InboxEvent,
   NewInboxEvent,
   NoticeBatch,
+  NoticeOutcome,
   NoticeRecord,
+  NoticeStatus,
   Store,
   TurnEffects,
   UnansweredQuestion,
@@ -382,7 +384,7 @@ export class SqliteStore implements Store {
   ): Promise<NoticeBatch[]> {
     return this.write(() => {
       const insert = this.sql(
-        `INSERT INTO notice_batches (notice_id, batch_index, retry_key, recipients) VALUES (?, ?, ?, ?)
+        `INSERT INTO notice_batches (notice_id, batch_index, retry_key, planned_at, recipients) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (notice_id, batch_index) DO NOTHING`,
       );
       const existing = this.sql('SELECT COUNT(*) AS n FROM notice_batches WHERE notice_id = ?').get(
@@ -394,6 +396,7 @@ export class SqliteStore implements Store {
             noticeId,
             b.index,
             b.retryKey,
+            b.plannedAt,
             b.recipients === null ? null : JSON.stringify(b.recipients),
           );
         }
@@ -413,7 +416,7 @@ export class SqliteStore implements Store {
   async finishNoticeBatch(
     noticeId: string,
     index: number,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     requestId: string | null,
     detail: string | null,
   ): Promise<void> {
@@ -426,7 +429,7 @@ export class SqliteStore implements Store {
 
   async finishNotice(
     id: string,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     recipients: number | null,
     detail: string | null,
     now: number,
@@ -436,6 +439,19 @@ export class SqliteStore implements Store {
         'UPDATE notices SET status = ?, recipients = ?, detail = ?, finished_at = ?, lease_until = 0 WHERE id = ?',
       ).run(status, recipients, detail, now, id),
     );
+  }
+
+  async cancelNotice(id: string, detail: string, now: number) {
+    return this.write(() => {
+      const cancelled =
+        this.sql(
+          `UPDATE notices SET status = 'cancelled', detail = ?, finished_at = ?, lease_until = 0
+            WHERE id = ? AND status IN ('queued', 'needsDecision')`,
+        ).run(detail, now, id).changes === 1;
+      const row = this.sql('SELECT status FROM notices WHERE id = ?').get(id) as
+        { status: NoticeStatus } | undefined;
+      return row ? { cancelled, status: row.status } : null;
+    });
   }
 
   async recordUnanswered(q: UnansweredQuestion): Promise<void> {

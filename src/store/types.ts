@@ -43,7 +43,14 @@ export type ConversationChange =
   | { kind: 'save'; flowId: string; flowVersion: number; snapshot: unknown; expectedRevision: number | null }
   | { kind: 'delete'; expectedRevision: number };
 
-export type NoticeStatus = 'queued' | 'sending' | 'sent' | 'failed';
+/**
+ * `needsDecision`: a batch could not be sent safely (its retry key is older than LINE keeps one), staff decide.
+ * `cancelled`: staff cancelled it before it went out.
+ */
+export type NoticeStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'needsDecision' | 'cancelled';
+
+/** How a notice's sending ended, as the dispatcher records it. */
+export type NoticeOutcome = 'sent' | 'failed' | 'needsDecision';
 
 export type Audience = { kind: 'all' } | { kind: 'topic'; topic: string };
 
@@ -65,9 +72,11 @@ export interface NoticeBatch {
   index: number;
   /** Sent as X-Line-Retry-Key on every attempt of this batch, so a retry never delivers twice. */
   retryKey: string;
+  /** When the retry key was made (real time): LINE keeps a key for 24 hours only. */
+  plannedAt: number;
   /** Multicast recipients; null for a broadcast. */
   recipients: string[] | null;
-  status: 'pending' | 'sent' | 'failed';
+  status: 'pending' | NoticeOutcome;
   requestId: string | null;
   detail: string | null;
 }
@@ -159,17 +168,27 @@ export interface Store {
   finishNoticeBatch(
     noticeId: string,
     index: number,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     requestId: string | null,
     detail: string | null,
   ): Promise<void>;
   finishNotice(
     id: string,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     recipients: number | null,
     detail: string | null,
     now: number,
   ): Promise<void>;
+
+  /**
+   * Cancels a notice that has not gone out (queued, or waiting for staff's decision); one already being sent or
+   * finished is left alone and its status returned. Null for an unknown id.
+   */
+  cancelNotice(
+    id: string,
+    detail: string,
+    now: number,
+  ): Promise<{ cancelled: boolean; status: NoticeStatus } | null>;
 
   recordUnanswered(question: UnansweredQuestion): Promise<void>;
   listUnanswered(since: number): Promise<UnansweredQuestion[]>;

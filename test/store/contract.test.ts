@@ -215,18 +215,36 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
     const claimed = await Promise.all([s().claimDueNotice(200, 1_000), s().claimDueNotice(200, 1_000)]);
     expect(claimed.filter(Boolean).map((n) => n!.id)).toEqual(['n-now']);
     const plan = [
-      { index: 0, retryKey: 'key-0', recipients: ['U1'] },
-      { index: 1, retryKey: 'key-1', recipients: ['U2'] },
+      { index: 0, retryKey: 'key-0', plannedAt: 150, recipients: ['U1'] },
+      { index: 1, retryKey: 'key-1', plannedAt: 150, recipients: ['U2'] },
     ];
     expect((await s().planNoticeBatches('n-now', plan)).map((b) => b.retryKey)).toEqual(['key-0', 'key-1']);
     await s().finishNoticeBatch('n-now', 0, 'sent', 'req-1', null);
     // A crashed worker's notice comes back after its lease, with the batches it had.
     const resumed = await s().claimDueNotice(1_300, 1_000);
     expect(resumed?.id).toBe('n-now');
-    const again = await s().planNoticeBatches('n-now', [{ index: 0, retryKey: 'other', recipients: null }]);
+    const again = await s().planNoticeBatches('n-now', [
+      { index: 0, retryKey: 'other', plannedAt: 1_300, recipients: null },
+    ]);
     expect(again).toEqual([
-      { index: 0, retryKey: 'key-0', recipients: ['U1'], status: 'sent', requestId: 'req-1', detail: null },
-      { index: 1, retryKey: 'key-1', recipients: ['U2'], status: 'pending', requestId: null, detail: null },
+      {
+        index: 0,
+        retryKey: 'key-0',
+        plannedAt: 150,
+        recipients: ['U1'],
+        status: 'sent',
+        requestId: 'req-1',
+        detail: null,
+      },
+      {
+        index: 1,
+        retryKey: 'key-1',
+        plannedAt: 150,
+        recipients: ['U2'],
+        status: 'pending',
+        requestId: null,
+        detail: null,
+      },
     ]);
     await s().finishNotice('n-now', 'sent', 2, null, 1_400);
     expect(await s().getNotice('n-now')).toMatchObject({
@@ -236,6 +254,47 @@ describe.each(stores)('store contract: %s', (_name, factory) => {
       sender: '企画室 山田',
     });
     expect((await s().listNotices(10)).map((n) => n.id).sort()).toEqual(['n-later', 'n-now']);
+  });
+
+  maybe('cancels a notice only before it goes out, and never hands a cancelled one out', async () => {
+    const base = {
+      createdAt: 1,
+      sender: '企画室 山田',
+      audience: { kind: 'all' as const },
+      messages: [{ type: 'text', text: 'お知らせ' }],
+    };
+    await s().createNotice({ ...base, id: 'c-queued', sendAt: 10_000_000 });
+    await s().createNotice({ ...base, id: 'c-sending', sendAt: 10_000_000 });
+    expect(await s().cancelNotice('c-unknown', 'cancelled by 山田', 5)).toBeNull();
+    expect(await s().cancelNotice('c-queued', 'cancelled by 山田', 5)).toEqual({
+      cancelled: true,
+      status: 'cancelled',
+    });
+    expect(await s().getNotice('c-queued')).toMatchObject({
+      status: 'cancelled',
+      detail: 'cancelled by 山田',
+      finishedAt: 5,
+    });
+    // Due now: the dispatcher takes the other one (and any other test's), never the cancelled one.
+    const taken: string[] = [];
+    for (let n; (n = await s().claimDueNotice(10_000_001, 10_000_000));) taken.push(n.id);
+    expect(taken).toContain('c-sending');
+    expect(taken).not.toContain('c-queued');
+    // Once sending, it stays.
+    expect(await s().cancelNotice('c-sending', 'cancelled by 山田', 6)).toEqual({
+      cancelled: false,
+      status: 'sending',
+    });
+    // A notice left for staff to decide can be cancelled.
+    await s().finishNotice('c-sending', 'needsDecision', null, 'batch 0: retry key too old', 7);
+    expect(await s().cancelNotice('c-sending', 'cancelled by 山田', 8)).toEqual({
+      cancelled: true,
+      status: 'cancelled',
+    });
+    expect(await s().cancelNotice('c-sending', 'again', 9)).toEqual({
+      cancelled: false,
+      status: 'cancelled',
+    });
   });
 
   maybe('forgets handled events once purged, and never an open one', async () => {

@@ -1,14 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { MIGRATIONS } from './schema';
 import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow, type UnansweredRow } from './rows';
 import type {
   ConversationChange,
+  CommitResult,
   ConversationEnvelope,
+  EventClaim,
   EventOutcome,
   InboxEvent,
   NewInboxEvent,
   NoticeBatch,
+  NoticeOutcome,
   NoticeRecord,
+  NoticeStatus,
   Store,
   TurnEffects,
   UnansweredQuestion,
@@ -35,6 +40,7 @@ interface EventRow {
   pending_reply: string | null;
   attempts: number;
   status: string;
+  claim_token: string | null;
 }
 
 const toEvent = (row: EventRow): InboxEvent => ({
@@ -45,6 +51,7 @@ const toEvent = (row: EventRow): InboxEvent => ({
   payload: row.payload === null ? null : JSON.parse(row.payload),
   pendingReply: row.pending_reply === null ? null : JSON.parse(row.pending_reply),
   attempts: row.attempts,
+  claimToken: row.claim_token ?? '',
 });
 
 // Any constant would do; it only has to differ from other advisory locks taken on the same database.
@@ -126,35 +133,51 @@ export class PostgresStore implements Store {
         [conversationKey, now],
       );
       if (busy.rowCount) return null;
+      // One statement, the row locked while it is read: a claim that waited for a lapsed holder's commit sees
+      // what that commit wrote (the decided reply, or the event finished) rather than the row as it was before.
       const { rows } = await c.query<EventRow>(
-        `SELECT * FROM inbox_events WHERE conversation_key = $1 AND status IN ('pending', 'processing', 'replying')
-         ORDER BY event_timestamp, seq LIMIT 1`,
-        [conversationKey],
+        `UPDATE inbox_events
+            SET status = CASE status WHEN 'replying' THEN 'replying' ELSE 'processing' END,
+                lease_until = $2, attempts = attempts + 1, claim_token = $3
+          WHERE id = (SELECT id FROM inbox_events
+                       WHERE conversation_key = $1 AND status IN ('pending', 'processing', 'replying')
+                       ORDER BY event_timestamp, seq LIMIT 1 FOR UPDATE)
+            AND status IN ('pending', 'processing', 'replying')
+        RETURNING *`,
+        [conversationKey, now + leaseMs, randomUUID()],
       );
-      const row = rows[0];
-      if (!row) return null;
-      const status = row.status === 'replying' ? 'replying' : 'processing';
-      await c.query(
-        'UPDATE inbox_events SET status = $1, lease_until = $2, attempts = attempts + 1 WHERE id = $3',
-        [status, now + leaseMs, row.id],
-      );
-      return toEvent({ ...row, attempts: row.attempts + 1 });
+      return rows[0] ? toEvent(rows[0]) : null;
     });
   }
 
+  async renewClaim(claim: EventClaim, leaseMs: number, now: number): Promise<boolean> {
+    const r = await this.pool.query(
+      `UPDATE inbox_events SET lease_until = $1
+        WHERE id = $2 AND claim_token = $3 AND status IN ('processing', 'replying')`,
+      [now + leaseMs, claim.id, claim.claimToken],
+    );
+    return r.rowCount === 1;
+  }
+
   async commitTurn(
-    eventId: string,
+    claim: EventClaim,
     conversationKey: string,
     change: ConversationChange,
     reply: unknown[],
     now: number,
     effects: TurnEffects = NO_TURN_EFFECTS,
-  ): Promise<boolean> {
+  ): Promise<CommitResult> {
     return this.inTransaction(async (c) => {
-      if (!(await this.applyChange(c, conversationKey, change, now))) return false;
+      // The event's row stays locked until the commit: no claim can take it over between this check and then.
+      const held = await c.query(
+        `SELECT 1 FROM inbox_events WHERE id = $1 AND claim_token = $2 AND status = 'processing' FOR UPDATE`,
+        [claim.id, claim.claimToken],
+      );
+      if (!held.rowCount) return 'lost';
+      if (!(await this.applyChange(c, conversationKey, change, now))) return 'conflict';
       await c.query(`UPDATE inbox_events SET status = 'replying', pending_reply = $1 WHERE id = $2`, [
         JSON.stringify(reply),
-        eventId,
+        claim.id,
       ]);
       for (const o of effects.optIns) await this.saveOptIn(c, o.userId, o.topic, o.optedIn, now);
       if (effects.unanswered) await this.insertUnanswered(c, effects.unanswered);
@@ -169,7 +192,7 @@ export class PostgresStore implements Store {
            ON CONFLICT (user_id) DO NOTHING`,
           [effects.knownFriend, now],
         );
-      return true;
+      return 'committed';
     });
   }
 
@@ -205,16 +228,18 @@ export class PostgresStore implements Store {
   }
 
   async finishEvent(
-    eventId: string,
+    claim: EventClaim,
     outcome: EventOutcome,
     detail: string | null,
     now: number,
-  ): Promise<void> {
-    await this.pool.query(
+  ): Promise<boolean> {
+    const r = await this.pool.query(
       `UPDATE inbox_events SET status = 'done', outcome = $1, detail = $2, finished_at = $3, payload = NULL,
-       pending_reply = NULL, lease_until = 0 WHERE id = $4`,
-      [outcome, detail, now, eventId],
+       pending_reply = NULL, lease_until = 0
+       WHERE id = $4 AND claim_token = $5 AND status IN ('processing', 'replying')`,
+      [outcome, detail, now, claim.id, claim.claimToken],
     );
+    return r.rowCount === 1;
   }
 
   async purgeFinishedEvents(before: number): Promise<number> {
@@ -367,8 +392,15 @@ export class PostgresStore implements Store {
       if (!existing.rowCount) {
         for (const b of batches) {
           await c.query(
-            'INSERT INTO notice_batches (notice_id, batch_index, retry_key, recipients) VALUES ($1, $2, $3, $4)',
-            [noticeId, b.index, b.retryKey, b.recipients === null ? null : JSON.stringify(b.recipients)],
+            `INSERT INTO notice_batches (notice_id, batch_index, retry_key, planned_at, recipients)
+             VALUES ($1, $2, $3, $4, $5)`,
+            [
+              noticeId,
+              b.index,
+              b.retryKey,
+              b.plannedAt,
+              b.recipients === null ? null : JSON.stringify(b.recipients),
+            ],
           );
         }
       }
@@ -391,7 +423,7 @@ export class PostgresStore implements Store {
   async finishNoticeBatch(
     noticeId: string,
     index: number,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     requestId: string | null,
     detail: string | null,
   ): Promise<void> {
@@ -403,7 +435,7 @@ export class PostgresStore implements Store {
 
   async finishNotice(
     id: string,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     recipients: number | null,
     detail: string | null,
     now: number,
@@ -412,6 +444,20 @@ export class PostgresStore implements Store {
       'UPDATE notices SET status = $1, recipients = $2, detail = $3, finished_at = $4, lease_until = 0 WHERE id = $5',
       [status, recipients, detail, now, id],
     );
+  }
+
+  async cancelNotice(id: string, detail: string, now: number) {
+    const { rows } = await this.pool.query<{ status: NoticeStatus; cancelled: boolean }>(
+      `WITH cancelled AS (
+         UPDATE notices SET status = 'cancelled', detail = $2, finished_at = $3, lease_until = 0
+          WHERE id = $1 AND status IN ('queued', 'needsDecision') RETURNING id
+       )
+       SELECT COALESCE((SELECT 'cancelled' FROM cancelled), n.status) AS status,
+              EXISTS (SELECT 1 FROM cancelled) AS cancelled
+         FROM notices n WHERE n.id = $1`,
+      [id, detail, now],
+    );
+    return rows[0] ? { cancelled: rows[0].cancelled, status: rows[0].status } : null;
   }
 
   async recordUnanswered(q: UnansweredQuestion): Promise<void> {

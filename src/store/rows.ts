@@ -38,6 +38,7 @@ export const toNotice = (r: NoticeRow): NoticeRecord => ({
 export interface BatchRow {
   batch_index: number;
   retry_key: string;
+  planned_at: number | string;
   recipients: string | null;
   status: NoticeBatch['status'];
   request_id: string | null;
@@ -47,6 +48,7 @@ export interface BatchRow {
 export const toBatch = (r: BatchRow): NoticeBatch => ({
   index: r.batch_index,
   retryKey: r.retry_key,
+  plannedAt: Number(r.planned_at),
   recipients: r.recipients === null ? null : JSON.parse(r.recipients),
   status: r.status,
   requestId: r.request_id,

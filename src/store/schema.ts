@@ -270,6 +270,21 @@ export const MIGRATIONS: Migration[] = [
         marked_at BIGINT NOT NULL
       );`,
   },
+  {
+    // Version 4 on branch faults-c, which was made before main's 4 and 5: renumbered after them when merged.
+    version: 8,
+    name: 'fencing token of the claim on an inbox event',
+    sqlite: `ALTER TABLE inbox_events ADD COLUMN claim_token TEXT;`,
+    postgres: `ALTER TABLE inbox_events ADD COLUMN claim_token TEXT;`,
+  },
+  {
+    // Version 5 on branch faults-c: renumbered like the one before.
+    version: 9,
+    name: 'when each notice batch got its retry key',
+    // Batches planned before this have no time: read as 0, i.e. too old to retry blindly.
+    sqlite: `ALTER TABLE notice_batches ADD COLUMN planned_at INTEGER NOT NULL DEFAULT 0;`,
+    postgres: `ALTER TABLE notice_batches ADD COLUMN planned_at BIGINT NOT NULL DEFAULT 0;`,
+  },
 ];
 
 export const OPEN_STATUSES = ['pending', 'processing', 'replying'] as const;

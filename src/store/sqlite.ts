@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -5,12 +6,16 @@ import { MIGRATIONS } from './schema';
 import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow, type UnansweredRow } from './rows';
 import type {
   ConversationChange,
+  CommitResult,
   ConversationEnvelope,
+  EventClaim,
   EventOutcome,
   InboxEvent,
   NewInboxEvent,
   NoticeBatch,
+  NoticeOutcome,
   NoticeRecord,
+  NoticeStatus,
   Store,
   TurnEffects,
   UnansweredQuestion,
@@ -37,6 +42,7 @@ interface EventRow {
   pending_reply: string | null;
   attempts: number;
   status: string;
+  claim_token: string | null;
 }
 
 const toEvent = (row: EventRow): InboxEvent => ({
@@ -47,6 +53,7 @@ const toEvent = (row: EventRow): InboxEvent => ({
   payload: row.payload === null ? null : JSON.parse(row.payload),
   pendingReply: row.pending_reply === null ? null : JSON.parse(row.pending_reply),
   attempts: row.attempts,
+  claimToken: row.claim_token ?? '',
 });
 
 export class SqliteStore implements Store {
@@ -179,7 +186,7 @@ export class SqliteStore implements Store {
         this.sql(
           `UPDATE inbox_events
           SET status = CASE status WHEN 'replying' THEN 'replying' ELSE 'processing' END,
-              lease_until = ?, attempts = attempts + 1
+              lease_until = ?, attempts = attempts + 1, claim_token = ?
         WHERE id = (SELECT id FROM inbox_events
                      WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying')
                      ORDER BY event_timestamp, rowid LIMIT 1)
@@ -187,24 +194,39 @@ export class SqliteStore implements Store {
                            WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying')
                              AND status <> 'pending' AND lease_until > ?)
         RETURNING *`,
-        ).get(now + leaseMs, conversationKey, conversationKey, now) as EventRow | undefined,
+        ).get(now + leaseMs, randomUUID(), conversationKey, conversationKey, now) as EventRow | undefined,
     );
     return row ? toEvent(row) : null;
   }
 
+  async renewClaim(claim: EventClaim, leaseMs: number, now: number): Promise<boolean> {
+    return this.write(
+      () =>
+        this.sql(
+          `UPDATE inbox_events SET lease_until = ?
+            WHERE id = ? AND claim_token = ? AND status IN ('processing', 'replying')`,
+        ).run(now + leaseMs, claim.id, claim.claimToken).changes === 1,
+    );
+  }
+
   async commitTurn(
-    eventId: string,
+    claim: EventClaim,
     conversationKey: string,
     change: ConversationChange,
     reply: unknown[],
     now: number,
     effects: TurnEffects = NO_TURN_EFFECTS,
-  ): Promise<boolean> {
+  ): Promise<CommitResult> {
     return this.write(() => {
-      if (!this.applyChange(conversationKey, change, now)) return false;
+      // Checked inside the write lock, so no claim can come between this check and the commit.
+      const held = this.sql(
+        `SELECT 1 FROM inbox_events WHERE id = ? AND claim_token = ? AND status = 'processing'`,
+      ).get(claim.id, claim.claimToken);
+      if (!held) return 'lost';
+      if (!this.applyChange(conversationKey, change, now)) return 'conflict';
       this.sql(`UPDATE inbox_events SET status = 'replying', pending_reply = ? WHERE id = ?`).run(
         JSON.stringify(reply),
-        eventId,
+        claim.id,
       );
       for (const o of effects.optIns) this.saveOptIn(o.userId, o.topic, o.optedIn, now);
       if (effects.unanswered) this.insertUnanswered(effects.unanswered);
@@ -216,7 +238,7 @@ export class SqliteStore implements Store {
         this.sql(
           `INSERT INTO residents (user_id, following, updated_at) VALUES (?, 1, ?) ON CONFLICT (user_id) DO NOTHING`,
         ).run(effects.knownFriend, now);
-      return true;
+      return 'committed';
     });
   }
 
@@ -248,16 +270,18 @@ export class SqliteStore implements Store {
   }
 
   async finishEvent(
-    eventId: string,
+    claim: EventClaim,
     outcome: EventOutcome,
     detail: string | null,
     now: number,
-  ): Promise<void> {
-    await this.write(() =>
-      this.sql(
-        `UPDATE inbox_events SET status = 'done', outcome = ?, detail = ?, finished_at = ?, payload = NULL,
-         pending_reply = NULL, lease_until = 0 WHERE id = ?`,
-      ).run(outcome, detail, now, eventId),
+  ): Promise<boolean> {
+    return this.write(
+      () =>
+        this.sql(
+          `UPDATE inbox_events SET status = 'done', outcome = ?, detail = ?, finished_at = ?, payload = NULL,
+           pending_reply = NULL, lease_until = 0
+           WHERE id = ? AND claim_token = ? AND status IN ('processing', 'replying')`,
+        ).run(outcome, detail, now, claim.id, claim.claimToken).changes === 1,
     );
   }
 
@@ -390,7 +414,7 @@ export class SqliteStore implements Store {
   ): Promise<NoticeBatch[]> {
     return this.write(() => {
       const insert = this.sql(
-        `INSERT INTO notice_batches (notice_id, batch_index, retry_key, recipients) VALUES (?, ?, ?, ?)
+        `INSERT INTO notice_batches (notice_id, batch_index, retry_key, planned_at, recipients) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (notice_id, batch_index) DO NOTHING`,
       );
       const existing = this.sql('SELECT COUNT(*) AS n FROM notice_batches WHERE notice_id = ?').get(
@@ -402,6 +426,7 @@ export class SqliteStore implements Store {
             noticeId,
             b.index,
             b.retryKey,
+            b.plannedAt,
             b.recipients === null ? null : JSON.stringify(b.recipients),
           );
         }
@@ -421,7 +446,7 @@ export class SqliteStore implements Store {
   async finishNoticeBatch(
     noticeId: string,
     index: number,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     requestId: string | null,
     detail: string | null,
   ): Promise<void> {
@@ -434,7 +459,7 @@ export class SqliteStore implements Store {
 
   async finishNotice(
     id: string,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     recipients: number | null,
     detail: string | null,
     now: number,
@@ -444,6 +469,19 @@ export class SqliteStore implements Store {
         'UPDATE notices SET status = ?, recipients = ?, detail = ?, finished_at = ?, lease_until = 0 WHERE id = ?',
       ).run(status, recipients, detail, now, id),
     );
+  }
+
+  async cancelNotice(id: string, detail: string, now: number) {
+    return this.write(() => {
+      const cancelled =
+        this.sql(
+          `UPDATE notices SET status = 'cancelled', detail = ?, finished_at = ?, lease_until = 0
+            WHERE id = ? AND status IN ('queued', 'needsDecision')`,
+        ).run(detail, now, id).changes === 1;
+      const row = this.sql('SELECT status FROM notices WHERE id = ?').get(id) as
+        { status: NoticeStatus } | undefined;
+      return row ? { cancelled, status: row.status } : null;
+    });
   }
 
   async recordUnanswered(q: UnansweredQuestion): Promise<void> {

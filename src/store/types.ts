@@ -15,7 +15,21 @@ export interface InboxEvent {
   /** Set when the turn was decided and committed but the reply may not have gone out yet. */
   pendingReply: unknown[] | null;
   attempts: number;
+  /**
+   * New on every claim (a fencing token): a worker that stalled past its lease, while another took the event
+   * over, holds a token that is no longer current, and the store refuses what it then tries to commit or finish.
+   */
+  claimToken: string;
 }
+
+/** What a worker shows to prove that it still holds the event it claimed. */
+export type EventClaim = Pick<InboxEvent, 'id' | 'claimToken'>;
+
+/**
+ * `conflict`: the conversation's revision moved on (decide again on the new state). `lost`: the claim is no
+ * longer current (the lease ran out and another worker took the event over): drop the result, send nothing.
+ */
+export type CommitResult = 'committed' | 'conflict' | 'lost';
 
 export interface ConversationEnvelope {
   flowId: string;
@@ -30,7 +44,14 @@ export type ConversationChange =
   | { kind: 'save'; flowId: string; flowVersion: number; snapshot: unknown; expectedRevision: number | null }
   | { kind: 'delete'; expectedRevision: number };
 
-export type NoticeStatus = 'queued' | 'sending' | 'sent' | 'failed';
+/**
+ * `needsDecision`: a batch could not be sent safely (its retry key is older than LINE keeps one), staff decide.
+ * `cancelled`: staff cancelled it before it went out.
+ */
+export type NoticeStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'needsDecision' | 'cancelled';
+
+/** How a notice's sending ended, as the dispatcher records it. */
+export type NoticeOutcome = 'sent' | 'failed' | 'needsDecision';
 
 export type Audience = { kind: 'all' } | { kind: 'topic'; topic: string };
 
@@ -52,9 +73,11 @@ export interface NoticeBatch {
   index: number;
   /** Sent as X-Line-Retry-Key on every attempt of this batch, so a retry never delivers twice. */
   retryKey: string;
+  /** When the retry key was made (real time): LINE keeps a key for 24 hours only. */
+  plannedAt: number;
   /** Multicast recipients; null for a broadcast. */
   recipients: string[] | null;
-  status: 'pending' | 'sent' | 'failed';
+  status: 'pending' | NoticeOutcome;
   requestId: string | null;
   detail: string | null;
 }
@@ -143,7 +166,7 @@ export interface UnansweredMark {
 }
 
 /** An event as the webhook stores it, before any processing. */
-export type NewInboxEvent = Omit<InboxEvent, 'pendingReply' | 'attempts'>;
+export type NewInboxEvent = Omit<InboxEvent, 'pendingReply' | 'attempts' | 'claimToken'>;
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -159,18 +182,25 @@ export interface Store {
    */
   claimNextEvent(conversationKey: string, leaseMs: number, now: number): Promise<InboxEvent | null>;
   /**
+   * Extends the lease of a claim still current (a heartbeat while a turn runs); false when it is not: another
+   * worker has taken the event over, or it is finished.
+   */
+  renewClaim(claim: EventClaim, leaseMs: number, now: number): Promise<boolean>;
+  /**
    * Atomically applies the conversation change (compare-and-swap on the revision), records the reply to send
-   * and stores the turn's other effects. Returns false, changing nothing, when the revision moved on.
+   * and stores the turn's other effects, once per claim and only while the claim is current. Anything but
+   * `committed` changes nothing.
    */
   commitTurn(
-    eventId: string,
+    claim: EventClaim,
     conversationKey: string,
     change: ConversationChange,
     reply: unknown[],
     now: number,
     effects?: TurnEffects,
-  ): Promise<boolean>;
-  finishEvent(eventId: string, outcome: EventOutcome, detail: string | null, now: number): Promise<void>;
+  ): Promise<CommitResult>;
+  /** Records how the event ended; false, changing nothing, when the claim is no longer current. */
+  finishEvent(claim: EventClaim, outcome: EventOutcome, detail: string | null, now: number): Promise<boolean>;
   /**
    * Forgets events handled before `before`; open ones are kept whatever their age. A finished event is kept
    * only to recognise LINE's redelivery of it, which comes within minutes to hours, never weeks later.
@@ -210,17 +240,27 @@ export interface Store {
   finishNoticeBatch(
     noticeId: string,
     index: number,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     requestId: string | null,
     detail: string | null,
   ): Promise<void>;
   finishNotice(
     id: string,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     recipients: number | null,
     detail: string | null,
     now: number,
   ): Promise<void>;
+
+  /**
+   * Cancels a notice that has not gone out (queued, or waiting for staff's decision); one already being sent or
+   * finished is left alone and its status returned. Null for an unknown id.
+   */
+  cancelNotice(
+    id: string,
+    detail: string,
+    now: number,
+  ): Promise<{ cancelled: boolean; status: NoticeStatus } | null>;
 
   recordUnanswered(question: UnansweredQuestion): Promise<void>;
   listUnanswered(since: number): Promise<UnansweredQuestion[]>;

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     clock,
     logger,
     idleTimeoutMs: config.idleTimeoutMs,
+    leaseMs: config.eventLeaseMs,
     settleMs,
   });
   const engine = new InlineEngine(store, processEvents ? processor : null);

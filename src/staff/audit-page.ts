@@ -1,6 +1,6 @@
 import type { AuditEntry, StaffSession } from '../store/types';
 import { UNKNOWN_ACTOR } from './auth';
-import { html } from './html';
+import { markup } from './html';
 import { page } from './layout';
 import { formatJapanTime } from './time';
 
@@ -20,7 +20,7 @@ export function auditPage(session: StaffSession, entries: AuditEntry[]): string 
   return page(
     '操作記録',
     { staffName: session.staffName, csrfToken: session.csrfToken, current: 'audit' },
-    html`<p class="muted">新しい順に最大500件。時刻は日本時間です。</p>
+    markup`<p class="muted">新しい順に最大500件。時刻は日本時間です。</p>
       <div class="table-wrap">
         <table class="stack">
           <thead>
@@ -35,7 +35,7 @@ export function auditPage(session: StaffSession, entries: AuditEntry[]): string 
           <tbody>
             ${entries.map(
               (e) =>
-                html`<tr>
+                markup`<tr>
                   <td data-label="日時">${formatJapanTime(e.at)}</td>
                   <td data-label="職員">${e.actor === UNKNOWN_ACTOR ? '（不明なアカウント）' : e.actor}</td>
                   <td data-label="操作">${ACTION_LABELS[e.action] ?? e.action}</td>
@@ -46,6 +46,6 @@ export function auditPage(session: StaffSession, entries: AuditEntry[]): string 
           </tbody>
         </table>
       </div>
-      ${entries.length === 0 ? html`<p>まだ記録はありません。</p>` : ''}`,
+      ${entries.length === 0 ? markup`<p>まだ記録はありません。</p>` : ''}`,
   );
 }

@@ -1,5 +1,5 @@
 import type { StaffSession } from '../store/types';
-import { html } from './html';
+import { markup } from './html';
 import { page } from './layout';
 import type { StaffDeps } from './routes';
 
@@ -7,6 +7,6 @@ export async function homePage(_deps: StaffDeps, session: StaffSession): Promise
   return page(
     '今日の様子',
     { staffName: session.staffName, csrfToken: session.csrfToken, current: 'home' },
-    html`<div class="card"><p>メニューからお知らせ、答えられなかった質問、操作記録を開けます。</p></div>`,
+    markup`<div class="card"><p>メニューからお知らせ、答えられなかった質問、操作記録を開けます。</p></div>`,
   );
 }

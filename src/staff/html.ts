@@ -1,4 +1,4 @@
-/** HTML that is already safe to send: only `html` and `raw` make one, so that nothing reaches a page unescaped. */
+/** HTML that is already safe to send: only `markup` makes one, so that nothing reaches a page unescaped. */
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -26,7 +26,7 @@ function render(value: Interpolated): string {
 }
 
 /** A template whose every interpolated value is escaped, unless it is SafeHtml already (arrays are joined). */
-export function html(strings: TemplateStringsArray, ...values: Interpolated[]): SafeHtml {
+export function markup(strings: TemplateStringsArray, ...values: Interpolated[]): SafeHtml {
   let out = strings[0]!;
   values.forEach((v, i) => {
     out += render(v) + strings[i + 1]!;

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html';
+import { markup, type SafeHtml } from './html';
 
 export interface PageContext {
   /** The signed-in account; null on the sign-in and set-up pages. */
@@ -17,16 +17,14 @@ const MENU: { key: NonNullable<PageContext['current']>; href: string; label: str
 
 /** The hidden field every form of a signed-in page carries. */
 export const csrfField = (token: string | null) =>
-  html`<input type="hidden" name="_csrf" value="${token}" />`;
+  markup`<input type="hidden" name="_csrf" value="${token}" />`;
 
 export function page(title: string, ctx: PageContext, body: SafeHtml): string {
   const menu = ctx.staffName
-    ? html`<nav aria-label="メニュー">
+    ? markup`<nav aria-label="メニュー">
           ${MENU.map(
             (m) =>
-              html`<a href="${m.href}" ${m.key === ctx.current ? html`aria-current="page"` : ''}
-                >${m.label}</a
-              >`,
+              markup`<a href="${m.href}" ${m.key === ctx.current ? markup`aria-current="page"` : ''}>${m.label}</a>`,
           )}
         </nav>
         <span class="who">${ctx.staffName} さん</span>
@@ -34,7 +32,7 @@ export function page(title: string, ctx: PageContext, body: SafeHtml): string {
           ${csrfField(ctx.csrfToken)}<button type="submit" class="secondary">サインアウト</button>
         </form>`
     : '';
-  return html`<!doctype html>
+  return markup`<!doctype html>
     <html lang="ja">
       <head>
         <meta charset="utf-8" />

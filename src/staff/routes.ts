@@ -20,6 +20,7 @@ import {
 } from './auth';
 import { readCookie, setCookie } from './cookies';
 import { homePage } from './home';
+import { staffNoticesRouter } from './notices-routes';
 import { groupKey } from '../report/unanswered';
 import { UNANSWERED_RETENTION_MS } from '../engine/processor';
 import type { GroupMark } from '../store/types';
@@ -148,6 +149,8 @@ export function staffRouter(deps: StaffDeps): Router {
       res.redirect(303, '/staff/login');
     }),
   );
+
+  router.use(staffNoticesRouter(deps));
 
   const unansweredReport = async (query: Record<string, unknown>) => {
     const now = deps.clock.realNow();

@@ -1,4 +1,4 @@
-import { html } from './html';
+import { markup } from './html';
 import type { StaffSession } from '../store/types';
 import { page } from './layout';
 import { formatJapanTime } from './time';
@@ -7,7 +7,7 @@ export function setupPage(): string {
   return page(
     '職員コンソール',
     { staffName: null, csrfToken: null },
-    html`<div class="card narrow">
+    markup`<div class="card narrow">
       <p>
         まだ職員アカウントがありません。サーバーで次のコマンドを実行して、最初のアカウントを作ってください。
       </p>
@@ -37,8 +37,8 @@ export function signInPage(token: string, problem: SignInProblem, lockedUntil?: 
   return page(
     'サインイン',
     { staffName: null, csrfToken: null },
-    html`<div class="card narrow">
-      ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
+    markup`<div class="card narrow">
+      ${message ? markup`<p class="error" role="alert">${message}</p>` : ''}
       <form method="post" action="/staff/login">
         <input type="hidden" name="_csrf" value="${token}" />
         <label for="name">名前</label>
@@ -55,7 +55,7 @@ export function refusedPage(): string {
   return page(
     '操作できませんでした',
     { staffName: null, csrfToken: null },
-    html`<div class="card narrow">
+    markup`<div class="card narrow">
       <p class="error">サインインの有効期限が切れたか、フォームが古くなっています。</p>
       <p><a href="/staff">職員コンソールを開き直す</a></p>
     </div>`,
@@ -66,7 +66,7 @@ export function badRequestPage(session: StaffSession, message: string): string {
   return page(
     '入力を確認してください',
     { staffName: session.staffName, csrfToken: session.csrfToken },
-    html`<div class="card">
+    markup`<div class="card">
       <p class="error">${message}</p>
       <p><a href="/staff">職員コンソールに戻る</a></p>
     </div>`,

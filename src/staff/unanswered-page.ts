@@ -1,7 +1,7 @@
 import { alike, countRoutes, groupKey, groupUnanswered, type QuestionGroup } from '../report/unanswered';
 import type { GroupMark, StaffSession, UnansweredMark, UnansweredQuestion } from '../store/types';
 import { toCsv } from './csv';
-import { html } from './html';
+import { markup } from './html';
 import { csrfField, page } from './layout';
 import { formatJapanTime, japanDay, japanDayStart } from './time';
 
@@ -84,7 +84,7 @@ export function unansweredPage(
   const markButtons = (g: MarkedGroup) =>
     (Object.keys(MARK_LABELS) as GroupMark[]).map(
       (m) =>
-        html`<form method="post" action="/staff/unanswered/mark">
+        markup`<form method="post" action="/staff/unanswered/mark">
           ${csrfField(session.csrfToken)}
           <input type="hidden" name="example" value="${g.example}" />
           <input type="hidden" name="count" value="${g.count}" />
@@ -97,7 +97,7 @@ export function unansweredPage(
   return page(
     '答えられなかった質問',
     { staffName: session.staffName, csrfToken: session.csrfToken, current: 'unanswered' },
-    html`<form method="get" action="/staff/unanswered" class="card filters">
+    markup`<form method="get" action="/staff/unanswered" class="card filters">
         <div>
           <label for="from">開始日</label><input type="date" id="from" name="from" value="${range.from}" />
         </div>
@@ -105,11 +105,11 @@ export function unansweredPage(
         <button type="submit">表示</button>
         <a class="button secondary" href="/staff/unanswered.csv?${query}" download>CSVをダウンロード</a>
       </form>
-      ${range.problem ? html`<p class="notice-box">${range.problem}</p>` : ''}
+      ${range.problem ? markup`<p class="notice-box">${range.problem}</p>` : ''}
       <p>
         ${range.from}〜${range.to}（日本時間）に電話窓口へご案内した質問：<strong>${questions.length}件</strong>、
         似た質問ごとに<strong>${groups.length}グループ</strong>。
-        ${questions.length ? html`<br /><span class="muted">案内先：${routesText(countRoutes(questions))}</span>` : ''}
+        ${questions.length ? markup`<br /><span class="muted">案内先：${routesText(countRoutes(questions))}</span>` : ''}
       </p>
       <p class="muted">
         質問文はマイナンバー・暗証番号・電話番号・メールアドレスなどを伏せた形で保存されています。
@@ -128,23 +128,23 @@ export function unansweredPage(
           <tbody>
             ${groups.map(
               (g) =>
-                html`<tr>
+                markup`<tr>
                   <td class="num" data-label="件数">${g.count}</td>
                   <td data-label="質問の例">
                     ${g.example}
                     ${
                       g.others.length
-                        ? html`<ul class="muted">
-                            ${g.others.map((o) => html`<li>${o}</li>`)}
+                        ? markup`<ul class="muted">
+                            ${g.others.map((o) => markup`<li>${o}</li>`)}
                           </ul>`
                         : ''
                     }
-                    ${g.nearTopics.length ? html`<div class="muted">近い話題：${g.nearTopics.join('、')}</div>` : ''}
+                    ${g.nearTopics.length ? markup`<div class="muted">近い話題：${g.nearTopics.join('、')}</div>` : ''}
                   </td>
                   <td data-label="案内先">${routesText(g.routes)}</td>
                   <td data-label="最後の質問">${formatJapanTime(g.lastAt)}</td>
                   <td data-label="分類">
-                    ${g.mark ? html`<div><span class="badge">${MARK_LABELS[g.mark.mark]}</span> <span class="muted">${g.mark.markedBy}</span></div>` : ''}
+                    ${g.mark ? markup`<div><span class="badge">${MARK_LABELS[g.mark.mark]}</span> <span class="muted">${g.mark.markedBy}</span></div>` : ''}
                     <div class="actions">${markButtons(g)}</div>
                   </td>
                 </tr>`,
@@ -152,11 +152,11 @@ export function unansweredPage(
           </tbody>
         </table>
       </div>
-      ${groups.length === 0 ? html`<p>この期間に答えられなかった質問はありません。</p>` : ''}
+      ${groups.length === 0 ? markup`<p>この期間に答えられなかった質問はありません。</p>` : ''}
       <h2 id="marked">分類済みのグループ（次のコンテンツ更新の出発点）</h2>
       ${
         marks.length
-          ? html`<div class="table-wrap">
+          ? markup`<div class="table-wrap">
                 <table class="stack">
                   <thead>
                     <tr>
@@ -170,7 +170,7 @@ export function unansweredPage(
                   <tbody>
                     ${marks.map(
                       (m) =>
-                        html`<tr>
+                        markup`<tr>
                           <td data-label="分類">${MARK_LABELS[m.mark]}</td>
                           <td data-label="質問の例">${m.example}</td>
                           <td class="num" data-label="分類時の件数">${m.count}</td>
@@ -182,7 +182,7 @@ export function unansweredPage(
                 </table>
               </div>
               <p><a href="/staff/unanswered/marks.csv">分類済みのグループをCSVでダウンロード</a></p>`
-          : html`<p>まだ分類したグループはありません。</p>`
+          : markup`<p>まだ分類したグループはありません。</p>`
       }`,
   );
 }

@@ -90,7 +90,14 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     isAcceptingWork: () => accepting,
     trustProxy: config.trustProxy,
     extraRouters: [
-      staffRouter({ store, clock, logger, dispatcher, botName: content.city.botName }),
+      staffRouter({
+        store,
+        clock,
+        logger,
+        dispatcher,
+        botName: content.city.botName,
+        unitLabels: new Map(content.knowledge.units.map((u) => [u.id, u.label.ja])),
+      }),
       // Local mode is decided once, from the absence of credentials at start; no request can switch it on.
       ...(config.localMode && transport instanceof LocalTransport
         ? [

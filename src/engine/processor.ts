@@ -261,6 +261,8 @@ export class ConversationProcessor {
             ? await (friendship ??= this.friendUnknownToStore(userId))
             : null,
         toldGroupChat: input.kind === 'overheard' ? event.conversationKey : null,
+        // Counted for staff only if the reply goes out (the event then ends as answered).
+        answeredUnits: decision.handoff ? [] : (understanding?.units ?? []),
       };
       const committed = await this.o.store.commitTurn(
         event,

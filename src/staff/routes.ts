@@ -33,6 +33,8 @@ export interface StaffDeps {
   logger: Logger;
   dispatcher: NoticeDispatcher;
   botName: string;
+  /** Answer unit id → its Japanese label, for the counts by topic. */
+  unitLabels: Map<string, string>;
 }
 
 /** Only this origin: the pages have no inline script or style, and may not be framed. */

@@ -16,7 +16,7 @@ const ROUTE_LABELS: Record<string, string> = {
   multilingual: '多言語の窓口',
   unknown: '記録なし',
 };
-const routeLabel = (route: string) => ROUTE_LABELS[route] ?? route;
+export const routeLabel = (route: string) => ROUTE_LABELS[route] ?? route;
 const routesText = (routes: { route: string; count: number }[]) =>
   routes.map((r) => `${routeLabel(r.route)} ${r.count}`).join('、');
 

@@ -19,6 +19,7 @@ import type {
   UnansweredQuestion,
 } from './types';
 import { NO_TURN_EFFECTS } from './types';
+import { activityCounts, unitsColumn } from './rows';
 import {
   toAudit,
   toStaffAccount,
@@ -29,7 +30,7 @@ import {
   type StaffAccountRow,
   type StaffSessionRow,
 } from './rows';
-import type { AuditEntry, StaffAccount, StaffSession, UnansweredMark } from './types';
+import type { ActivityCounts, AuditEntry, StaffAccount, StaffSession, UnansweredMark } from './types';
 
 interface EventRow {
   id: string;
@@ -175,10 +176,10 @@ export class PostgresStore implements Store {
       );
       if (!held.rowCount) return 'lost';
       if (!(await this.applyChange(c, conversationKey, change, now))) return 'conflict';
-      await c.query(`UPDATE inbox_events SET status = 'replying', pending_reply = $1 WHERE id = $2`, [
-        JSON.stringify(reply),
-        claim.id,
-      ]);
+      await c.query(
+        `UPDATE inbox_events SET status = 'replying', pending_reply = $1, answered_units = $2 WHERE id = $3`,
+        [JSON.stringify(reply), unitsColumn(effects), claim.id],
+      );
       for (const o of effects.optIns) await this.saveOptIn(c, o.userId, o.topic, o.optedIn, now);
       if (effects.unanswered) await this.insertUnanswered(c, effects.unanswered);
       if (effects.toldGroupChat)
@@ -580,6 +581,35 @@ export class PostgresStore implements Store {
       'SELECT * FROM unanswered_marks ORDER BY marked_at DESC, group_key',
     );
     return rows.map(toMark);
+  }
+
+  async countActivity(since: number): Promise<ActivityCounts> {
+    const q = async <T extends object>(text: string) => (await this.pool.query<T>(text, [since])).rows;
+    const [conversations, outcomes, answered, routes, notices] = await Promise.all([
+      q<{ n: string }>(
+        'SELECT COUNT(DISTINCT conversation_key) AS n FROM inbox_events WHERE received_at >= $1',
+      ),
+      q<{ outcome: string | null; n: string }>(
+        `SELECT outcome, COUNT(*) AS n FROM inbox_events WHERE status = 'done' AND finished_at >= $1 GROUP BY outcome`,
+      ),
+      q<{ answered_units: string | null }>(
+        `SELECT answered_units FROM inbox_events
+         WHERE outcome = 'answered' AND answered_units IS NOT NULL AND finished_at >= $1`,
+      ),
+      q<{ route: string | null; n: string }>(
+        'SELECT route, COUNT(*) AS n FROM unanswered WHERE at >= $1 GROUP BY route',
+      ),
+      q<{ n: string; recipients: string | null }>(
+        `SELECT COUNT(*) AS n, SUM(recipients) AS recipients FROM notices WHERE status = 'sent' AND finished_at >= $1`,
+      ),
+    ]);
+    return activityCounts({
+      conversations: conversations[0]!.n,
+      outcomes,
+      answered,
+      routes,
+      notices: notices[0]!,
+    });
   }
 
   async appendAudit(e: AuditEntry): Promise<void> {

@@ -1,5 +1,8 @@
 import type {
+  ActivityCounts,
+  TurnEffects,
   AuditEntry,
+  EventOutcome,
   NoticeBatch,
   NoticeRecord,
   StaffAccount,
@@ -136,3 +139,35 @@ export const toMark = (r: MarkRow): UnansweredMark => ({
   markedBy: r.marked_by,
   markedAt: Number(r.marked_at),
 });
+
+/** Shared by both stores: folds the rows of the day into the counts the console shows. */
+export function activityCounts(rows: {
+  conversations: number | string;
+  outcomes: { outcome: string | null; n: number | string }[];
+  answered: { answered_units: string | null }[];
+  routes: { route: string | null; n: number | string }[];
+  notices: { n: number | string; recipients: number | string | null };
+}): ActivityCounts {
+  const outcomes: ActivityCounts['outcomes'] = { answered: 0, missed: 0, failed: 0, ignored: 0 };
+  for (const o of rows.outcomes)
+    if (o.outcome && o.outcome in outcomes) outcomes[o.outcome as EventOutcome] = Number(o.n);
+  const units = new Map<string, number>();
+  for (const r of rows.answered)
+    for (const unit of r.answered_units ? (JSON.parse(r.answered_units) as string[]) : [])
+      units.set(unit, (units.get(unit) ?? 0) + 1);
+  const byCount = (a: { count: number }, b: { count: number }) => b.count - a.count;
+  return {
+    conversations: Number(rows.conversations),
+    outcomes,
+    answersByUnit: [...units].map(([unit, count]) => ({ unit, count })).sort(byCount),
+    handoffsByRoute: rows.routes
+      .map((r) => ({ route: r.route ?? 'unknown', count: Number(r.n) }))
+      .sort(byCount),
+    noticesSent: Number(rows.notices.n),
+    noticeRecipients: Number(rows.notices.recipients ?? 0),
+  };
+}
+
+/** The turn's answered units as stored with its event: null when it answered none. */
+export const unitsColumn = (effects: TurnEffects): string | null =>
+  effects.answeredUnits?.length ? JSON.stringify(effects.answeredUnits) : null;

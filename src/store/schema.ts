@@ -285,6 +285,18 @@ export const MIGRATIONS: Migration[] = [
     sqlite: `ALTER TABLE notice_batches ADD COLUMN planned_at INTEGER NOT NULL DEFAULT 0;`,
     postgres: `ALTER TABLE notice_batches ADD COLUMN planned_at BIGINT NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 10,
+    name: 'the answer units an event answered, counted for the staff console',
+    sqlite: `
+      ALTER TABLE inbox_events ADD COLUMN answered_units TEXT;
+      CREATE INDEX inbox_events_finished ON inbox_events (finished_at);
+      CREATE INDEX inbox_events_received ON inbox_events (received_at);`,
+    postgres: `
+      ALTER TABLE inbox_events ADD COLUMN answered_units TEXT;
+      CREATE INDEX inbox_events_finished ON inbox_events (finished_at);
+      CREATE INDEX inbox_events_received ON inbox_events (received_at);`,
+  },
 ];
 
 export const OPEN_STATUSES = ['pending', 'processing', 'replying'] as const;

@@ -21,6 +21,7 @@ import type {
   UnansweredQuestion,
 } from './types';
 import { NO_TURN_EFFECTS } from './types';
+import { activityCounts, unitsColumn } from './rows';
 import {
   toAudit,
   toStaffAccount,
@@ -31,7 +32,7 @@ import {
   type StaffAccountRow,
   type StaffSessionRow,
 } from './rows';
-import type { AuditEntry, StaffAccount, StaffSession, UnansweredMark } from './types';
+import type { ActivityCounts, AuditEntry, StaffAccount, StaffSession, UnansweredMark } from './types';
 
 interface EventRow {
   id: string;
@@ -224,10 +225,9 @@ export class SqliteStore implements Store {
       ).get(claim.id, claim.claimToken);
       if (!held) return 'lost';
       if (!this.applyChange(conversationKey, change, now)) return 'conflict';
-      this.sql(`UPDATE inbox_events SET status = 'replying', pending_reply = ? WHERE id = ?`).run(
-        JSON.stringify(reply),
-        claim.id,
-      );
+      this.sql(
+        `UPDATE inbox_events SET status = 'replying', pending_reply = ?, answered_units = ? WHERE id = ?`,
+      ).run(JSON.stringify(reply), unitsColumn(effects), claim.id);
       for (const o of effects.optIns) this.saveOptIn(o.userId, o.topic, o.optedIn, now);
       if (effects.unanswered) this.insertUnanswered(effects.unanswered);
       if (effects.toldGroupChat)
@@ -605,6 +605,27 @@ export class SqliteStore implements Store {
     return this.sql('SELECT * FROM unanswered_marks ORDER BY marked_at DESC, group_key')
       .all()
       .map((r) => toMark(r as MarkRow));
+  }
+
+  async countActivity(since: number): Promise<ActivityCounts> {
+    const one = (text: string) => this.sql(text).get(since) as Record<string, number>;
+    const all = <T>(text: string) => this.sql(text).all(since) as T[];
+    return activityCounts({
+      conversations: one(
+        'SELECT COUNT(DISTINCT conversation_key) AS n FROM inbox_events WHERE received_at >= ?',
+      ).n!,
+      outcomes: all(
+        `SELECT outcome, COUNT(*) AS n FROM inbox_events WHERE status = 'done' AND finished_at >= ? GROUP BY outcome`,
+      ),
+      answered: all(
+        `SELECT answered_units FROM inbox_events
+         WHERE outcome = 'answered' AND answered_units IS NOT NULL AND finished_at >= ?`,
+      ),
+      routes: all('SELECT route, COUNT(*) AS n FROM unanswered WHERE at >= ? GROUP BY route'),
+      notices: this.sql(
+        `SELECT COUNT(*) AS n, SUM(recipients) AS recipients FROM notices WHERE status = 'sent' AND finished_at >= ?`,
+      ).get(since) as { n: number; recipients: number | null },
+    });
   }
 
   async appendAudit(e: AuditEntry): Promise<void> {

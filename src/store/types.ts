@@ -106,6 +106,8 @@ export interface TurnEffects {
   knownFriend: string | null;
   /** A group chat the bot told, in this turn, that it answers in a one-to-one chat: it says so once. */
   toldGroupChat: string | null;
+  /** The answer units the turn answers (ids, never text): counted for staff once the reply has gone out. */
+  answeredUnits?: string[];
 }
 
 export const NO_TURN_EFFECTS: TurnEffects = {
@@ -114,6 +116,21 @@ export const NO_TURN_EFFECTS: TurnEffects = {
   knownFriend: null,
   toldGroupChat: null,
 };
+
+/** What the bot did since a moment: counts only. */
+export interface ActivityCounts {
+  /** Conversations (residents and group chats) with at least one event received. */
+  conversations: number;
+  /** Events finished, by how they ended. */
+  outcomes: Record<EventOutcome, number>;
+  /** Answered events by the answer unit they answered, most first. */
+  answersByUnit: { unit: string; count: number }[];
+  /** Hand-offs to a phone line, by line, most first (`unknown` for rows kept before lines were). */
+  handoffsByRoute: { route: string; count: number }[];
+  noticesSent: number;
+  /** Residents reached by the topic notices sent (a broadcast's reach is LINE's to count). */
+  noticeRecipients: number;
+}
 
 /** A member of the city's staff who signs in to the console at /staff. */
 export interface StaffAccount {
@@ -297,6 +314,9 @@ export interface Store {
   markUnansweredGroup(mark: UnansweredMark): Promise<void>;
   /** Newest first. */
   listUnansweredMarks(): Promise<UnansweredMark[]>;
+
+  /** Counts since `since` (the start of the day, Japan time) for the console's front page: never any text. */
+  countActivity(since: number): Promise<ActivityCounts>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first. */

@@ -1,6 +1,6 @@
 import { PostgresStore } from '../../src/store/postgres';
 import { SqliteStore } from '../../src/store/sqlite';
-import type { Store } from '../../src/store/types';
+import { NO_TURN_EFFECTS, type Store } from '../../src/store/types';
 import { freshPostgresUrl, postgresAvailable, tempSqliteFile } from '../helpers/database';
 
 type Factory = () => Promise<Store | null>;
@@ -133,4 +133,58 @@ describe.each(stores)('store contract, staff console: %s', (_name, factory) => {
       ]);
     },
   );
+
+  maybe('counts what the bot did since a moment, answers by unit once the reply went out', async () => {
+    const ev = (id: string, key: string, receivedAt: number) => ({
+      id,
+      conversationKey: key,
+      timestamp: receivedAt,
+      receivedAt,
+      payload: { type: 'message' },
+    });
+    await s().acceptEvents([ev('old', 'U-old', 10), ev('a1', 'U-a', 1_000), ev('a2', 'U-b', 1_001)]);
+    await s().acceptEvents([ev('a3', 'U-b', 1_002), ev('m1', 'U-c', 1_003)]);
+    const answer = async (key: string, units: string[], outcome: 'answered' | 'failed') => {
+      const claim = (await s().claimNextEvent(key, 10_000, 1_100))!;
+      const effects = { ...NO_TURN_EFFECTS, answeredUnits: units };
+      expect(
+        await s().commitTurn(claim, key, { kind: 'keep' }, [{ type: 'text', text: 'x' }], 1_100, effects),
+      ).toBe('committed');
+      await s().finishEvent(claim, outcome, null, 1_200);
+    };
+    await answer('U-old', ['hours'], 'answered');
+    await answer('U-a', ['hours', 'places'], 'answered');
+    await answer('U-b', ['hours'], 'answered');
+    await answer('U-b', ['eligibility'], 'failed');
+    const missed = (await s().claimNextEvent('U-c', 10_000, 1_100))!;
+    await s().finishEvent(missed, 'missed', 'reply token too old', 1_200);
+    await s().recordUnanswered({ at: 1_000, text: 'q', scores: [], route: 'city' });
+    await s().recordUnanswered({ at: 1_001, text: 'q', scores: [], route: null });
+    await s().recordUnanswered({ at: 1_002, text: 'q', scores: [], route: 'city' });
+    await s().createNotice({
+      id: 'today',
+      createdAt: 1_000,
+      sender: 's',
+      audience: { kind: 'topic', topic: 't' },
+      messages: [],
+      sendAt: 1_000,
+    });
+    await s().finishNotice('today', 'sent', 7, null, 1_300);
+
+    expect(await s().countActivity(500)).toEqual({
+      conversations: 3,
+      outcomes: { answered: 3, missed: 1, failed: 1, ignored: 0 },
+      answersByUnit: [
+        { unit: 'hours', count: 3 },
+        { unit: 'places', count: 1 },
+      ],
+      handoffsByRoute: [
+        { route: 'city', count: 2 },
+        { route: 'unknown', count: 1 },
+      ],
+      noticesSent: 1,
+      noticeRecipients: 7,
+    });
+    expect((await s().countActivity(5_000)).conversations).toBe(0);
+  });
 });

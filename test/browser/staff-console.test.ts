@@ -95,7 +95,9 @@ describe('staff console in a real browser', () => {
     await page.getByRole('button', { name: 'サインイン' }).click();
     await page.getByRole('heading', { name: '今日の様子' }).waitFor();
     // The page's own font (no system Japanese font is needed).
-    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('BIZ UDPGothic');
+    expect(await page.evaluate<string>('getComputedStyle(document.body).fontFamily')).toContain(
+      'BIZ UDPGothic',
+    );
     await shot('home');
 
     await compose('マイナポイントの申込みは\n5月31日までです。');
@@ -139,7 +141,7 @@ describe('staff console in a real browser', () => {
     // A phone: the same pages, one column.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('link', { name: 'お知らせ', exact: true }).click();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shot('notices-phone');
   }, 60_000);
 });

@@ -4,6 +4,9 @@
  * `npm run notice -- cancel ID [--sender NAME]`: cancels a notice that has not gone out yet.
  */
 import fs from 'node:fs';
+import { describeIssuesJa, describeJsonErrorJa } from '../src/notices/describe-ja';
+import { noticeRequestSchema } from '../src/notices/schema';
+import { formatJapanTime } from '../src/staff/time';
 
 function fail(message: string): never {
   console.error(message);
@@ -27,12 +30,34 @@ async function main() {
   }
   if (!file) fail(USAGE);
   const token = adminToken();
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(
+      code === 'ENOENT'
+        ? `${file}: ファイルが見つかりません。`
+        : code === 'EISDIR'
+          ? `${file}: フォルダーです。お知らせのJSONファイルを指定してください。`
+          : `${file}: 読めません（${(error as Error).message}）。`,
+    );
+  }
   let notice: Record<string, unknown>;
   try {
-    notice = JSON.parse(fs.readFileSync(file, 'utf8'));
+    notice = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    fail(`${file} could not be read as JSON: ${(error as Error).message}`);
+    fail(`${file}: ${describeJsonErrorJa(text.replace(/^\uFEFF/, ''), error as Error)}`);
   }
+  // Checked here too, so that staff read what is wrong in Japanese, field by field, before anything is sent.
+  const checked = noticeRequestSchema.safeParse({ ...notice, ...(dryRun ? { dryRun: true } : {}) });
+  if (!checked.success)
+    fail(
+      [
+        `${file} のお知らせに直すところがあります:`,
+        ...describeIssuesJa(checked.error).map((p) => `  - ${p}`),
+      ].join('\n'),
+    );
   const res = await callAdmin('/admin/notices', token, { ...notice, ...(dryRun ? { dryRun: true } : {}) });
   const body = (await res.json().catch(() => ({}))) as { message?: string; problems?: string[] };
   if (res.status === 404) fail(`${botUrl()} has no admin API: start the bot with ADMIN_TOKEN set`);
@@ -43,7 +68,18 @@ async function main() {
         ...(body.problems ?? []).map((p) => `  - ${p}`),
       ].join('\n'),
     );
-  console.log(JSON.stringify(body, null, 2));
+  console.log(JSON.stringify(inJapanTime(body), null, 2));
+}
+
+/** The API's times are UTC (ISO 8601); staff read Japan time. */
+function inJapanTime(body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...body };
+  for (const key of ['sendAt', 'createdAt', 'finishedAt']) {
+    const value = out[key];
+    if (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
+      out[key] = `${formatJapanTime(Date.parse(value))}（日本時間）`;
+  }
+  return out;
 }
 
 async function cancel(args: string[]) {

@@ -1,3 +1,4 @@
+/* global process, console */
 // `npm run test:acceptance`: the shared acceptance conversations (../shared/acceptance, beside the clone) against
 // the built bot. A clone without ../shared cannot run them: it says so, and CI fails rather than skip them.
 import { spawnSync } from 'node:child_process';

@@ -134,6 +134,8 @@ export async function startSession(
 ): Promise<void> {
   const id = newToken();
   const now = deps.clock.realNow();
+  // Housekeeping on the rare event that makes sessions: the expired ones are of no use to anyone.
+  await deps.store.purgeStaffSessions(now);
   await deps.store.createStaffSession({
     idDigest: digest(id),
     staffName,

@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { loadContent, type Content } from './content/load';
 import { ThreadEngine } from './engine/thread/host';
 import { createLineTransport, type LineTransport } from './line/transport';
+import { programmeEnd } from './local/demo';
 import { localChatRouter } from './local/routes';
 import { LocalTransport } from './local/transport';
 import { createLogger, type Logger } from './logger';
@@ -106,6 +107,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
               channelSecret: config.line.channelSecret,
               transport,
               clock: flowClock,
+              programmeEnd: programmeEnd(content),
             }),
           ]
         : []),

@@ -69,6 +69,7 @@ export const CHAT_PAGE = `<!doctype html>
       <div class="clock-panel">
         <label>ボットの時計（日本時間）<br><input type="datetime-local" id="clock-input" step="60"></label>
         <button type="button" id="clock-set">この時刻にする</button>
+        <button type="button" id="clock-demo">受付期間中にする</button>
         <button type="button" id="clock-real">実時間に戻す</button>
         <span id="clock-error" class="error"></span>
       </div>
@@ -292,6 +293,8 @@ export const CHAT_PAGE = `<!doctype html>
     if (value) setClock(value + ':00+09:00');
   });
   document.getElementById('clock-real').addEventListener('click', () => setClock(null));
+  let demoMoment = null;
+  document.getElementById('clock-demo').addEventListener('click', () => { if (demoMoment) setClock(demoMoment); });
 
   fetch('/local/config').then((r) => r.json()).then((config) => {
     document.getElementById('title').textContent = config.botName + '（ローカル）';
@@ -307,6 +310,11 @@ export const CHAT_PAGE = `<!doctype html>
       richmenu.append(b);
     });
     showClock(config.clock);
+    demoMoment = config.demo.at;
+    document.getElementById('clock-demo').textContent = '受付期間中（' + config.demo.label + '）にする';
+    if (config.programmeEnded) {
+      note('今日の日付では、マイナポイントの受付は終わっています。そのため、どの質問にも「終了しました」とお答えします。受付期間中の答えを試すには、右上の時計で「受付期間中にする」を押してください。');
+    }
     if (!sessionStorage.getItem('followed')) {
       sessionStorage.setItem('followed', '1');
       note('友だち追加しました');

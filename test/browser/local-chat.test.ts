@@ -132,6 +132,9 @@ describe('local chat in a real browser', () => {
     const panel = (await page.locator('.clock-panel').boundingBox())!;
     const phone = (await page.locator('.phone').boundingBox())!;
     expect(panel.x + panel.width).toBeLessThanOrEqual(phone.x + phone.width);
+    // One click back inside the programme.
+    await page.locator('#clock-demo', { hasText: '受付期間中（2023/04/12(水) 10:00）にする' }).click();
+    await page.locator('#clock-label', { hasText: '2023/04/12(水) 10:00' }).waitFor();
     await page.locator('#clock-label').click();
     await page.setViewportSize({ width: 390, height: 844 });
     fs.mkdirSync(RESULTS, { recursive: true });

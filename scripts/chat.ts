@@ -1,7 +1,8 @@
 /**
  * `npm run chat`: talk to the bot in a terminal, no LINE channel needed. It starts the real server in local
  * mode and sends every line you type as a signed webhook, exactly as LINE would; replies print below.
- * Type a number to tap a quick reply. BOT_NOW picks the bot's clock (e.g. BOT_NOW=2023-04-12T10:00:00+09:00).
+ * Type a number to tap a quick reply. BOT_NOW picks the bot's clock (e.g. BOT_NOW=2023-04-12T10:00:00+09:00);
+ * `npm run chat -- --in-programme` picks a moment inside the programme, as the local chat's clock panel does.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import readline from 'node:readline';
@@ -9,7 +10,9 @@ import pino from 'pino';
 import { startBot } from '../src/bot';
 import { parseConfig } from '../src/config';
 import type { LineMessage } from '../src/line/transport';
+import { DEMO_MOMENT, demoMomentLabel, programmeEnd } from '../src/local/demo';
 import { LocalTransport } from '../src/local/transport';
+import { formatJapanTime } from '../src/staff/time';
 
 type QuickItem = {
   action: { label?: string; data?: string; displayText?: string; text?: string; type: string };
@@ -33,8 +36,21 @@ function describe(message: LineMessage): string {
 }
 
 async function main() {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => a !== '--in-programme');
+  if (unknown.length) {
+    console.error(`知らないオプションです: ${unknown.join(' ')}\n使い方: npm run chat [-- --in-programme]`);
+    process.exit(2);
+  }
+  const inProgramme = args.includes('--in-programme');
   const config = parseConfig(
-    { ...process.env, LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '', PORT: '0' },
+    {
+      ...process.env,
+      LINE_CHANNEL_SECRET: '',
+      LINE_CHANNEL_ACCESS_TOKEN: '',
+      PORT: '0',
+      ...(inProgramme ? { BOT_NOW: DEMO_MOMENT } : {}),
+    },
     () => randomBytes(16).toString('hex'),
   );
   const logger = pino({ level: 'silent' });
@@ -80,8 +96,12 @@ async function main() {
     await done;
   };
   console.log(
-    `${bot.content.city.botName}: local chat (store: ${config.database.kind}${config.botNow ? `, clock: ${config.botNow.toISOString()}` : ''}). Ctrl+D to quit.`,
+    `${bot.content.city.botName}: local chat (store: ${config.database.kind}${config.botNow ? `, clock: ${formatJapanTime(config.botNow.getTime())} Japan time` : ''}). Ctrl+D to quit.`,
   );
+  if ((config.botNow?.getTime() ?? Date.now()) >= programmeEnd(bot.content))
+    console.log(
+      `今日の日付では、マイナポイントの受付は終わっています（どの質問にも「終了しました」とお答えします）。\n受付期間中（${demoMomentLabel()}）を試すには: npm run chat -- --in-programme`,
+    );
   await send({ type: 'follow', follow: { isUnblocked: false } });
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: '\n👤 ' });
   rl.prompt();

@@ -1,45 +1,66 @@
 /**
  * `npm run notice -- --file notice.json [--dry-run]`: sends a notice through the running bot's admin API
  * (BOT_URL, default http://localhost:$PORT or 3000, with ADMIN_TOKEN). See the README for the file's format.
+ * `npm run notice -- cancel ID [--sender NAME]`: cancels a notice that has not gone out yet.
  */
 import fs from 'node:fs';
+import { describeIssuesJa, describeJsonErrorJa } from '../src/notices/describe-ja';
+import { noticeRequestSchema } from '../src/notices/schema';
+import { formatJapanTime } from '../src/staff/time';
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
 }
 
+const USAGE = [
+  'usage: npm run notice -- --file notice.json [--dry-run]',
+  '       npm run notice -- cancel ID [--sender NAME]',
+].join('\n');
+
 async function main() {
   const args = process.argv.slice(2);
+  if (args[0] === 'cancel') return cancel(args.slice(1));
   let file: string | undefined;
   let dryRun = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--file') file = args[++i];
     else if (args[i] === '--dry-run') dryRun = true;
-    else fail(`unknown option ${args[i]}\nusage: npm run notice -- --file notice.json [--dry-run]`);
+    else fail(`unknown option ${args[i]}\n${USAGE}`);
   }
-  if (!file) fail('usage: npm run notice -- --file notice.json [--dry-run]');
-  const token = process.env.ADMIN_TOKEN;
-  if (!token) fail('ADMIN_TOKEN is not set: it must be the token the bot was started with');
+  if (!file) fail(USAGE);
+  const token = adminToken();
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(
+      code === 'ENOENT'
+        ? `${file}: ファイルが見つかりません。`
+        : code === 'EISDIR'
+          ? `${file}: フォルダーです。お知らせのJSONファイルを指定してください。`
+          : `${file}: 読めません（${(error as Error).message}）。`,
+    );
+  }
   let notice: Record<string, unknown>;
   try {
-    notice = JSON.parse(fs.readFileSync(file, 'utf8'));
+    notice = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    fail(`${file} could not be read as JSON: ${(error as Error).message}`);
+    fail(`${file}: ${describeJsonErrorJa(text.replace(/^\uFEFF/, ''), error as Error)}`);
   }
-  const base = process.env.BOT_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-  let res: Response;
-  try {
-    res = await fetch(`${base}/admin/notices`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ ...notice, ...(dryRun ? { dryRun: true } : {}) }),
-    });
-  } catch (error) {
-    fail(`the bot at ${base} did not answer (${(error as Error).message}); is it running? set BOT_URL`);
-  }
+  // Checked here too, so that staff read what is wrong in Japanese, field by field, before anything is sent.
+  const checked = noticeRequestSchema.safeParse({ ...notice, ...(dryRun ? { dryRun: true } : {}) });
+  if (!checked.success)
+    fail(
+      [
+        `${file} のお知らせに直すところがあります:`,
+        ...describeIssuesJa(checked.error).map((p) => `  - ${p}`),
+      ].join('\n'),
+    );
+  const res = await callAdmin('/admin/notices', token, { ...notice, ...(dryRun ? { dryRun: true } : {}) });
   const body = (await res.json().catch(() => ({}))) as { message?: string; problems?: string[] };
-  if (res.status === 404) fail(`${base} has no admin API: start the bot with ADMIN_TOKEN set`);
+  if (res.status === 404) fail(`${botUrl()} has no admin API: start the bot with ADMIN_TOKEN set`);
   if (!res.ok)
     fail(
       [
@@ -47,7 +68,58 @@ async function main() {
         ...(body.problems ?? []).map((p) => `  - ${p}`),
       ].join('\n'),
     );
-  console.log(JSON.stringify(body, null, 2));
+  console.log(JSON.stringify(inJapanTime(body), null, 2));
+}
+
+/** The API's times are UTC (ISO 8601); staff read Japan time. */
+function inJapanTime(body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...body };
+  for (const key of ['sendAt', 'createdAt', 'finishedAt']) {
+    const value = out[key];
+    if (typeof value === 'string' && !Number.isNaN(Date.parse(value)))
+      out[key] = `${formatJapanTime(Date.parse(value))}（日本時間）`;
+  }
+  return out;
+}
+
+async function cancel(args: string[]) {
+  const id = args[0];
+  if (!id || id.startsWith('--')) fail(USAGE);
+  let sender: string | undefined;
+  for (let i = 1; i < args.length; i++) {
+    if (args[i] === '--sender') sender = args[++i];
+    else fail(`unknown option ${args[i]}\n${USAGE}`);
+  }
+  const res = await callAdmin(`/admin/notices/${encodeURIComponent(id)}/cancel`, adminToken(), {
+    ...(sender ? { sender } : {}),
+  });
+  const body = (await res.json().catch(() => ({}))) as { message?: string; status?: string };
+  // The admin API's own 404 names the notice; a bare one means there is no admin API.
+  if (res.status === 404 && !body.message)
+    fail(`${botUrl()} has no admin API: start the bot with ADMIN_TOKEN set`);
+  if (!res.ok) fail(`not cancelled (${res.status}): ${body.message ?? ''}`);
+  console.log(`notice ${id} cancelled`);
+}
+
+function adminToken(): string {
+  const token = process.env.ADMIN_TOKEN;
+  if (!token) fail('ADMIN_TOKEN is not set: it must be the token the bot was started with');
+  return token;
+}
+
+const botUrl = () => process.env.BOT_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+
+async function callAdmin(path: string, token: string, body: object): Promise<Response> {
+  const base = botUrl();
+  try {
+    return await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    fail(`the bot at ${base} did not answer (${(error as Error).message}); is it running? set BOT_URL`);
+  }
 }
 
 void main();

@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { loadContent, type Content } from './content/load';
 import { ThreadEngine } from './engine/thread/host';
 import { createLineTransport, type LineTransport } from './line/transport';
+import { programmeEnd } from './local/demo';
 import { localChatRouter } from './local/routes';
 import { LocalTransport } from './local/transport';
 import { createLogger, type Logger } from './logger';
@@ -14,6 +15,7 @@ import { BotMetrics } from './metrics/metrics';
 import { metricsRouter } from './metrics/route';
 import { NoticeDispatcher, type DispatcherOptions } from './notices/dispatcher';
 import { createApp } from './server';
+import { staffRouter } from './staff/routes';
 import { createStore } from './store';
 import { countingErrors } from './store/counting';
 import type { Store } from './store/types';
@@ -103,7 +105,16 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       return fresh;
     },
     isAcceptingWork: () => accepting,
+    trustProxy: config.trustProxy,
     extraRouters: [
+      staffRouter({
+        store,
+        clock,
+        logger,
+        dispatcher,
+        botName: content.city.botName,
+        unitLabels: new Map(content.knowledge.units.map((u) => [u.id, u.label.ja])),
+      }),
       // Local mode is decided once, from the absence of credentials at start; no request can switch it on.
       ...(config.localMode && transport instanceof LocalTransport
         ? [
@@ -112,6 +123,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
               channelSecret: config.line.channelSecret,
               transport,
               clock: flowClock,
+              programmeEnd: programmeEnd(content),
             }),
           ]
         : []),

@@ -57,7 +57,15 @@ const envSchema = z.object({
     'at least 16 characters (or unset: GET /metrics is then served in local mode only)',
   ),
   CONTENT_FILE: optionalText,
+  /** Express's `trust proxy`: which proxy's X-Forwarded-Proto to believe (staff cookies get Secure behind https). */
+  TRUST_PROXY: optionalText,
   IDLE_TIMEOUT_MINUTES: z.coerce.number().positive('a positive number of minutes').default(30),
+  EVENT_LEASE_MS: z.coerce
+    .number({ invalid_type_error: 'a number of milliseconds' })
+    .int('a whole number of milliseconds')
+    .min(500, 'at least 500 ms')
+    .max(50_000, 'at most 50,000 ms (a reply token is good for about a minute)')
+    .default(30_000),
 });
 
 /** Checked apart from the schema so that these lines come out together with every other problem. */
@@ -103,6 +111,10 @@ export interface Config {
   metricsToken?: string;
   contentFile?: string;
   idleTimeoutMs: number;
+  /** Express's `trust proxy` setting (`loopback`, `1`, an address…); undefined believes no proxy. */
+  trustProxy?: string;
+  /** How long a replica owns an event it claimed without renewing; a stalled replica loses it after this. */
+  eventLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -145,5 +157,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, generateLocalSecret: () => s
     metricsToken: e.METRICS_TOKEN,
     contentFile: e.CONTENT_FILE,
     idleTimeoutMs: e.IDLE_TIMEOUT_MINUTES * 60_000,
+    trustProxy: e.TRUST_PROXY,
+    eventLeaseMs: e.EVENT_LEASE_MS,
   };
 }

@@ -13,6 +13,8 @@ export interface AppDeps {
   accept: WebhookDeps['accept'];
   /** False once shutdown has begun: /healthz then tells load balancers to stop sending. */
   isAcceptingWork(): boolean;
+  /** Express's `trust proxy`, so that `req.secure` is true behind an https proxy that says so. */
+  trustProxy?: string;
   /** Extra routes (the local chat page, the admin API) mounted by main. */
   extraRouters?: express.Router[];
 }
@@ -20,8 +22,9 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  // The usual security headers on every response. Only the local chat page is a page: it sets a policy of its
-  // own (src/local/csp.ts); everything else is JSON or empty and may load nothing, nor be framed.
+  // The usual security headers on every response. The local chat page and the staff console are the only pages:
+  // each sets a policy of its own (src/local/csp.ts, src/staff/routes.ts); everything else is JSON or empty and
+  // may load nothing, nor be framed.
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -35,6 +38,11 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  if (deps.trustProxy !== undefined) {
+    const hops = Number(deps.trustProxy);
+    const setting = deps.trustProxy === 'true' ? true : Number.isInteger(hops) ? hops : deps.trustProxy;
+    app.set('trust proxy', setting);
+  }
   app.get('/healthz', (_req, res) => {
     if (deps.isAcceptingWork()) res.status(200).json({ status: 'ok' });
     else res.status(503).json({ status: 'shutting down' });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { MULTICAST_BATCH, type NoticeDispatcher } from '../notices/dispatcher';
@@ -73,6 +73,32 @@ export function adminRouter(deps: AdminDeps): Router {
     deps.dispatcher.poke();
     res.status(202).json({ id, status: 'queued', sendAt: new Date(sendAt).toISOString() });
   });
+
+  /** Cancels a notice that has not gone out yet (or one waiting for staff's decision). */
+  const cancel = async (req: Request, res: Response) => {
+    const id = String(req.params.id);
+    const by = typeof req.body?.sender === 'string' ? req.body.sender.trim().slice(0, 100) : '';
+    const result = await deps.store.cancelNotice(
+      id,
+      by ? `cancelled by ${by}` : 'cancelled',
+      deps.clock.realNow(),
+    );
+    if (!result) {
+      res.status(404).json({ message: `no notice ${id}` });
+      return;
+    }
+    if (!result.cancelled) {
+      res.status(409).json({
+        message: `notice ${id} is ${result.status}: only a queued notice, or one waiting for a decision, can be cancelled`,
+        status: result.status,
+      });
+      return;
+    }
+    deps.logger.info({ notice: id, sender: by || undefined }, 'notice cancelled');
+    res.json({ id, status: result.status });
+  };
+  router.delete('/admin/notices/:id', express.json({ limit: '16kb' }), cancel);
+  router.post('/admin/notices/:id/cancel', express.json({ limit: '16kb' }), cancel);
 
   router.get('/admin/notices', async (_req, res) => {
     const notices = await deps.store.listNotices(100);

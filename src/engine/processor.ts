@@ -12,6 +12,7 @@ import type { HandoffRoute } from '../../flows';
 import { decideTurn, recallMemory, type FlowCatalog } from './conversation';
 import { handoffRecord } from './handoffs';
 import { isGroupChat, residentInput, userIdOf } from './input';
+import { ClaimLease } from './lease';
 
 export interface ProcessorOptions {
   store: Store;
@@ -73,7 +74,8 @@ export class ConversationProcessor {
   /** Picks up what an earlier process left unfinished, and keeps doing so for replicas that die. */
   async start(): Promise<void> {
     await this.sweep();
-    const interval = this.o.sweepIntervalMs ?? 5_000;
+    // Never much slower than the lease: a stalled replica's events are taken over soon after it lapses.
+    const interval = this.o.sweepIntervalMs ?? Math.min(5_000, this.leaseMs);
     this.sweeper = setInterval(
       () => void this.sweep().catch((e) => this.o.logger.error({ err: e }, 'sweep failed')),
       interval,
@@ -136,9 +138,16 @@ export class ConversationProcessor {
 
   private async drain(key: string): Promise<void> {
     while (!this.stopped) {
-      const event = await this.o.store.claimNextEvent(key, this.leaseMs, this.o.clock.realNow());
+      const claimedAt = this.o.clock.realNow();
+      const event = await this.o.store.claimNextEvent(key, this.leaseMs, claimedAt);
       if (!event) return;
-      await this.handle(event);
+      const lease = new ClaimLease(this.o.store, event, this.leaseMs, this.o.clock, this.o.logger, claimedAt);
+      lease.start();
+      try {
+        await this.handle(event, lease);
+      } finally {
+        lease.stop();
+      }
     }
   }
 
@@ -166,7 +175,9 @@ export class ConversationProcessor {
     fields: Record<string, unknown>,
   ) {
     const finishedAt = this.o.clock.realNow();
-    await this.o.store.finishEvent(event.id, outcome, detail, finishedAt);
+    if (!(await this.o.store.finishEvent(event, outcome, detail, finishedAt))) {
+      return this.claimLost(event, `finish as ${outcome}`);
+    }
     this.o.onHandled?.({
       kind: 'eventHandled',
       outcome,
@@ -189,7 +200,15 @@ export class ConversationProcessor {
     );
   }
 
-  private async handle(event: InboxEvent): Promise<void> {
+  /** Another worker took the event over while this one stalled: whatever this one decided is dropped. */
+  private claimLost(event: InboxEvent, dropped: string): void {
+    this.o.logger.warn(
+      { eventId: event.id, user: hashUserId(event.conversationKey), attempts: event.attempts, dropped },
+      'claim lost: the lease ran out and another worker took the event over; result dropped',
+    );
+  }
+
+  private async handle(event: InboxEvent, lease: ClaimLease): Promise<void> {
     const started = this.o.clock.realNow();
     const payload = event.payload as webhook.Event & { replyToken?: string };
     const replyToken = payload?.replyToken;
@@ -199,7 +218,10 @@ export class ConversationProcessor {
       // Decided and stored before a crash: send what was decided, never decide again.
       if (!replyToken || tokenExpired)
         return this.finish(event, 'missed', 'reply token expired before resend', {});
-      return this.send(event, replyToken, event.pendingReply as LineMessage[], { route: 'resend', started });
+      return this.send(event, lease, replyToken, event.pendingReply as LineMessage[], {
+        route: 'resend',
+        started,
+      });
     }
 
     const input = residentInput(payload);
@@ -250,16 +272,19 @@ export class ConversationProcessor {
             ? await (friendship ??= this.friendUnknownToStore(userId))
             : null,
         toldGroupChat: input.kind === 'overheard' ? event.conversationKey : null,
+        // Counted for staff only if the reply goes out (the event then ends as answered).
+        answeredUnits: decision.handoff ? [] : (understanding?.units ?? []),
       };
       const committed = await this.o.store.commitTurn(
-        event.id,
+        event,
         event.conversationKey,
         decision.change,
         messages,
         now,
         effects,
       );
-      if (!committed) continue;
+      if (committed === 'lost') return this.claimLost(event, 'decided turn');
+      if (committed === 'conflict') continue;
       const fields = {
         route: decision.route,
         handoff: decision.handoff ?? undefined,
@@ -270,7 +295,7 @@ export class ConversationProcessor {
         started,
       };
       if (messages.length === 0) return this.finish(event, 'ignored', 'nothing to say', fields);
-      return this.send(event, replyToken, messages, fields);
+      return this.send(event, lease, replyToken, messages, fields);
     }
     return this.finish(event, 'failed', 'conversation kept changing under us (revision conflict)', {});
   }
@@ -300,11 +325,17 @@ export class ConversationProcessor {
 
   private async send(
     event: InboxEvent,
+    lease: ClaimLease,
     replyToken: string,
     messages: LineMessage[],
     fields: Record<string, unknown> & { started: number },
   ): Promise<void> {
     const { started, ...rest } = fields;
+    // The reply goes out only after the fenced commit, and only while the claim is still ours: a worker paused
+    // after its commit and taken over sends nothing, the one that took over sends the stored reply. A pause in
+    // the instant between this check and the request can still let both send; LINE takes a reply token once,
+    // so the resident still reads the answer once (the second request is refused as an invalid token).
+    if (!(await lease.stillHeld())) return this.claimLost(event, 'reply');
     try {
       const receipt = await this.o.transport.reply(replyToken, messages);
       await this.finish(event, 'answered', null, {

@@ -9,6 +9,7 @@ export const CHAT_PAGE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>ローカルチャット</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/local/font/japanese-400.css">
 <link rel="stylesheet" href="/local/font/japanese-700.css">
 <link rel="stylesheet" href="/local/font/latin-400.css">
@@ -17,7 +18,9 @@ export const CHAT_PAGE = `<!doctype html>
   * { box-sizing: border-box; }
   html, body { margin: 0; height: 100%; }
   body { font-family: 'BIZ UDPGothic', sans-serif; background: #d8dde6; color: #111; }
-  .phone { max-width: 480px; height: 100dvh; margin: 0 auto; display: flex; flex-direction: column; background: #8cabd8; }
+  /* Form controls do not inherit the page's font by themselves: without it, Japanese shows as empty boxes. */
+  button, input, select, textarea { font-family: inherit; }
+  .phone { position: relative; max-width: 480px; height: 100dvh; margin: 0 auto; display: flex; flex-direction: column; background: #8cabd8; }
   header { background: #273246; color: #fff; padding: 10px 12px; display: flex; align-items: center; gap: 8px; }
   header h1 { font-size: 16px; margin: 0; flex: 1; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   header details { font-size: 12px; }
@@ -66,6 +69,7 @@ export const CHAT_PAGE = `<!doctype html>
       <div class="clock-panel">
         <label>ボットの時計（日本時間）<br><input type="datetime-local" id="clock-input" step="60"></label>
         <button type="button" id="clock-set">この時刻にする</button>
+        <button type="button" id="clock-demo">受付期間中にする</button>
         <button type="button" id="clock-real">実時間に戻す</button>
         <span id="clock-error" class="error"></span>
       </div>
@@ -234,6 +238,9 @@ export const CHAT_PAGE = `<!doctype html>
       chip.addEventListener('click', () => perform(item.action));
       chips.append(chip);
     });
+    // The quick-reply row takes room from the talk: scroll again once it is laid out, or it hides the reply.
+    scrollDown();
+    requestAnimationFrame(scrollDown);
   }
 
   async function send(body, shown) {
@@ -268,9 +275,11 @@ export const CHAT_PAGE = `<!doctype html>
   function showClock(iso) {
     const label = document.getElementById('clock-label');
     if (!iso) { label.textContent = '時計：実時間'; return; }
-    const tokyo = new Date(new Date(iso).getTime() + 9 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
-    label.textContent = '時計：' + tokyo;
-    document.getElementById('clock-input').value = tokyo.replace(' ', 'T');
+    const shifted = new Date(new Date(iso).getTime() + 9 * 3600 * 1000);
+    const local = shifted.toISOString().slice(0, 16);
+    const weekday = '日月火水木金土'[shifted.getUTCDay()];
+    label.textContent = '時計：' + local.slice(0, 10).replace(/-/g, '/') + '(' + weekday + ') ' + local.slice(11);
+    document.getElementById('clock-input').value = local;
   }
 
   async function setClock(now) {
@@ -284,6 +293,8 @@ export const CHAT_PAGE = `<!doctype html>
     if (value) setClock(value + ':00+09:00');
   });
   document.getElementById('clock-real').addEventListener('click', () => setClock(null));
+  let demoMoment = null;
+  document.getElementById('clock-demo').addEventListener('click', () => { if (demoMoment) setClock(demoMoment); });
 
   fetch('/local/config').then((r) => r.json()).then((config) => {
     document.getElementById('title').textContent = config.botName + '（ローカル）';
@@ -299,6 +310,11 @@ export const CHAT_PAGE = `<!doctype html>
       richmenu.append(b);
     });
     showClock(config.clock);
+    demoMoment = config.demo.at;
+    document.getElementById('clock-demo').textContent = '受付期間中（' + config.demo.label + '）にする';
+    if (config.programmeEnded) {
+      note('今日の日付では、マイナポイントの受付は終わっています。そのため、どの質問にも「終了しました」とお答えします。受付期間中の答えを試すには、右上の時計で「受付期間中にする」を押してください。');
+    }
     if (!sessionStorage.getItem('followed')) {
       sessionStorage.setItem('followed', '1');
       note('友だち追加しました');

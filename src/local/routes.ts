@@ -8,6 +8,7 @@ import type { LineMessage } from '../line/transport';
 import { RICH_MENU } from '../richmenu/definition';
 import { describeIssues } from '../validation';
 import { chatPagePolicy } from './csp';
+import { DEMO_MOMENT, demoMomentLabel } from './demo';
 import { CHAT_PAGE } from './page';
 import type { LocalTransport } from './transport';
 
@@ -41,6 +42,8 @@ export interface LocalChatDeps {
   channelSecret: string;
   transport: LocalTransport;
   clock: AdjustableClock;
+  /** When the programme ended (epoch ms): the page says so while the bot's clock is past it. */
+  programmeEnd: number;
 }
 
 function webhookEvent(body: z.infer<typeof sendSchema>, replyToken: string) {
@@ -91,6 +94,8 @@ export function localChatRouter(deps: LocalChatDeps): Router {
       botName: deps.botName,
       richMenu: { chatBarText: RICH_MENU.chatBarText, areas: RICH_MENU.areas.map((a) => a.action) },
       clock: deps.clock.fixedFlowNow()?.toISOString() ?? null,
+      programmeEnded: deps.clock.flowNow().getTime() >= deps.programmeEnd,
+      demo: { at: DEMO_MOMENT, label: demoMomentLabel() },
     });
   });
 

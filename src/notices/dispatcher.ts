@@ -3,8 +3,14 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { LineApiError, toLineApiError, type LineMessage, type LineTransport } from '../line/transport';
 import type { NoticeBatch, NoticeRecord, Store } from '../store/types';
+import { backoffDelay } from './backoff';
 
 export const MULTICAST_BATCH = 500;
+/**
+ * LINE remembers an X-Line-Retry-Key for 24 hours. Past that, a retry of a batch whose first attempt may have gone
+ * out could deliver it twice, so such a batch is left for staff to decide (an hour's margin for clocks and LINE).
+ */
+export const RETRY_KEY_LIFETIME_MS = 23 * 60 * 60 * 1000;
 
 export interface DispatcherOptions {
   store: Store;
@@ -13,12 +19,14 @@ export interface DispatcherOptions {
   logger: Logger;
   pollMs?: number;
   leaseMs?: number;
-  /** First wait after a 429 or 5xx; doubled on each further try. */
+  /** First wait after a 429 or 5xx; doubled on each further try, with jitter. */
   backoffBaseMs?: number;
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
   /** Told of every batch that is finished (the metrics). */
   onBatchFinished?: (outcome: 'sent' | 'failed') => void;
+  /** The jitter's source (tests fix it). */
+  random?: () => number;
 }
 
 const retryable = (e: LineApiError) => e.status === null || e.status === 429 || e.status >= 500;
@@ -82,15 +90,17 @@ export class NoticeDispatcher {
   private async plan(notice: NoticeRecord): Promise<NoticeBatch[]> {
     if (notice.audience.kind === 'all') {
       return this.o.store.planNoticeBatches(notice.id, [
-        { index: 0, retryKey: randomUUID(), recipients: null },
+        { index: 0, retryKey: randomUUID(), plannedAt: this.o.clock.realNow(), recipients: null },
       ]);
     }
     const audience = await this.o.store.topicAudience(notice.audience.topic);
     const batches = [];
+    const plannedAt = this.o.clock.realNow();
     for (let i = 0; i * MULTICAST_BATCH < audience.length; i++) {
       batches.push({
         index: i,
         retryKey: randomUUID(),
+        plannedAt,
         recipients: audience.slice(i * MULTICAST_BATCH, (i + 1) * MULTICAST_BATCH),
       });
     }
@@ -101,6 +111,16 @@ export class NoticeDispatcher {
     const batches = await this.plan(notice);
     const messages = notice.messages as LineMessage[];
     for (const batch of batches.filter((b) => b.status === 'pending')) {
+      if (this.o.clock.realNow() - batch.plannedAt > RETRY_KEY_LIFETIME_MS) {
+        // Resumed more than a day after it was planned (the bot was down, say): LINE no longer knows the key,
+        // and the first attempt may have been delivered. Sending again could deliver twice; not sending could
+        // leave residents uninformed. Staff decide (cancel it, or send a new notice).
+        batch.status = 'needsDecision';
+        batch.detail =
+          'retry key older than 24 hours: LINE may have delivered it already, a retry could deliver twice';
+        await this.o.store.finishNoticeBatch(notice.id, batch.index, 'needsDecision', null, batch.detail);
+        continue;
+      }
       try {
         const receipt = await this.withRetry(() =>
           batch.recipients === null
@@ -120,29 +140,25 @@ export class NoticeDispatcher {
       }
     }
     const failed = batches.filter((b) => b.status === 'failed');
+    const undecided = batches.filter((b) => b.status === 'needsDecision');
+    const status = undecided.length ? 'needsDecision' : failed.length ? 'failed' : 'sent';
     const recipients =
       notice.audience.kind === 'all' ? null : batches.reduce((n, b) => n + (b.recipients?.length ?? 0), 0);
-    const detail = failed.length
-      ? failed.map((b) => `batch ${b.index}: ${b.detail}`).join('; ')
+    const detail = [...undecided, ...failed].length
+      ? [...undecided, ...failed].map((b) => `batch ${b.index}: ${b.detail}`).join('; ')
       : batches.length === 0
         ? 'nobody has opted in to this topic yet'
         : null;
-    await this.o.store.finishNotice(
-      notice.id,
-      failed.length ? 'failed' : 'sent',
-      recipients,
-      detail,
-      this.o.clock.realNow(),
-    );
-    this.o.logger.info(
+    await this.o.store.finishNotice(notice.id, status, recipients, detail, this.o.clock.realNow());
+    this.o.logger[status === 'sent' ? 'info' : 'warn'](
       {
         notice: notice.id,
-        status: failed.length ? 'failed' : 'sent',
+        status,
         batches: batches.length,
         recipients,
         requestIds: batches.map((b) => b.requestId),
       },
-      'notice finished',
+      status === 'needsDecision' ? 'notice needs a decision by staff' : 'notice finished',
     );
   }
 
@@ -159,7 +175,7 @@ export class NoticeDispatcher {
           { status: e.status, requestId: e.requestId, attempt },
           'LINE asked us to retry the notice',
         );
-        await sleep((this.o.backoffBaseMs ?? 1_000) * 2 ** (attempt - 1));
+        await sleep(backoffDelay(this.o.backoffBaseMs ?? 1_000, attempt, this.o.random));
       }
     }
   }

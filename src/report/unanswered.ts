@@ -38,6 +38,13 @@ function similarity(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared || 1);
 }
 
+/** The key that recognises a group in later reports: its first question, normalised. */
+export const groupKey = (example: string): string => canonical(example);
+
+/** Whether a question belongs with a group's first question, by the same measure the grouping uses. */
+export const alike = (a: string, b: string, threshold = 0.35): boolean =>
+  similarity(bigrams(a), bigrams(b)) >= threshold;
+
 /**
  * Groups questions the bot could not answer by how alike they are (character bigrams of the normalised text),
  * largest group first, so that staff see which answers to add next.

@@ -1,19 +1,36 @@
+import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { MIGRATIONS } from './schema';
 import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow, type UnansweredRow } from './rows';
 import type {
   ConversationChange,
+  CommitResult,
   ConversationEnvelope,
+  EventClaim,
   EventOutcome,
   InboxEvent,
   NewInboxEvent,
   NoticeBatch,
+  NoticeOutcome,
   NoticeRecord,
+  NoticeStatus,
   Store,
   TurnEffects,
   UnansweredQuestion,
 } from './types';
 import { NO_TURN_EFFECTS } from './types';
+import { activityCounts, unitsColumn } from './rows';
+import {
+  toAudit,
+  toStaffAccount,
+  toMark,
+  toStaffSession,
+  type AuditRow,
+  type MarkRow,
+  type StaffAccountRow,
+  type StaffSessionRow,
+} from './rows';
+import type { ActivityCounts, AuditEntry, StaffAccount, StaffSession, UnansweredMark } from './types';
 
 interface EventRow {
   id: string;
@@ -24,6 +41,7 @@ interface EventRow {
   pending_reply: string | null;
   attempts: number;
   status: string;
+  claim_token: string | null;
 }
 
 const toEvent = (row: EventRow): InboxEvent => ({
@@ -34,6 +52,7 @@ const toEvent = (row: EventRow): InboxEvent => ({
   payload: row.payload === null ? null : JSON.parse(row.payload),
   pendingReply: row.pending_reply === null ? null : JSON.parse(row.pending_reply),
   attempts: row.attempts,
+  claimToken: row.claim_token ?? '',
 });
 
 // Any constant would do; it only has to differ from other advisory locks taken on the same database.
@@ -115,36 +134,52 @@ export class PostgresStore implements Store {
         [conversationKey, now],
       );
       if (busy.rowCount) return null;
+      // One statement, the row locked while it is read: a claim that waited for a lapsed holder's commit sees
+      // what that commit wrote (the decided reply, or the event finished) rather than the row as it was before.
       const { rows } = await c.query<EventRow>(
-        `SELECT * FROM inbox_events WHERE conversation_key = $1 AND status IN ('pending', 'processing', 'replying')
-         ORDER BY event_timestamp, seq LIMIT 1`,
-        [conversationKey],
+        `UPDATE inbox_events
+            SET status = CASE status WHEN 'replying' THEN 'replying' ELSE 'processing' END,
+                lease_until = $2, attempts = attempts + 1, claim_token = $3
+          WHERE id = (SELECT id FROM inbox_events
+                       WHERE conversation_key = $1 AND status IN ('pending', 'processing', 'replying')
+                       ORDER BY event_timestamp, seq LIMIT 1 FOR UPDATE)
+            AND status IN ('pending', 'processing', 'replying')
+        RETURNING *`,
+        [conversationKey, now + leaseMs, randomUUID()],
       );
-      const row = rows[0];
-      if (!row) return null;
-      const status = row.status === 'replying' ? 'replying' : 'processing';
-      await c.query(
-        'UPDATE inbox_events SET status = $1, lease_until = $2, attempts = attempts + 1 WHERE id = $3',
-        [status, now + leaseMs, row.id],
-      );
-      return toEvent({ ...row, attempts: row.attempts + 1 });
+      return rows[0] ? toEvent(rows[0]) : null;
     });
   }
 
+  async renewClaim(claim: EventClaim, leaseMs: number, now: number): Promise<boolean> {
+    const r = await this.pool.query(
+      `UPDATE inbox_events SET lease_until = $1
+        WHERE id = $2 AND claim_token = $3 AND status IN ('processing', 'replying')`,
+      [now + leaseMs, claim.id, claim.claimToken],
+    );
+    return r.rowCount === 1;
+  }
+
   async commitTurn(
-    eventId: string,
+    claim: EventClaim,
     conversationKey: string,
     change: ConversationChange,
     reply: unknown[],
     now: number,
     effects: TurnEffects = NO_TURN_EFFECTS,
-  ): Promise<boolean> {
+  ): Promise<CommitResult> {
     return this.inTransaction(async (c) => {
-      if (!(await this.applyChange(c, conversationKey, change, now))) return false;
-      await c.query(`UPDATE inbox_events SET status = 'replying', pending_reply = $1 WHERE id = $2`, [
-        JSON.stringify(reply),
-        eventId,
-      ]);
+      // The event's row stays locked until the commit: no claim can take it over between this check and then.
+      const held = await c.query(
+        `SELECT 1 FROM inbox_events WHERE id = $1 AND claim_token = $2 AND status = 'processing' FOR UPDATE`,
+        [claim.id, claim.claimToken],
+      );
+      if (!held.rowCount) return 'lost';
+      if (!(await this.applyChange(c, conversationKey, change, now))) return 'conflict';
+      await c.query(
+        `UPDATE inbox_events SET status = 'replying', pending_reply = $1, answered_units = $2 WHERE id = $3`,
+        [JSON.stringify(reply), unitsColumn(effects), claim.id],
+      );
       for (const o of effects.optIns) await this.saveOptIn(c, o.userId, o.topic, o.optedIn, now);
       if (effects.unanswered) await this.insertUnanswered(c, effects.unanswered);
       if (effects.toldGroupChat)
@@ -158,7 +193,7 @@ export class PostgresStore implements Store {
            ON CONFLICT (user_id) DO NOTHING`,
           [effects.knownFriend, now],
         );
-      return true;
+      return 'committed';
     });
   }
 
@@ -194,16 +229,18 @@ export class PostgresStore implements Store {
   }
 
   async finishEvent(
-    eventId: string,
+    claim: EventClaim,
     outcome: EventOutcome,
     detail: string | null,
     now: number,
-  ): Promise<void> {
-    await this.pool.query(
+  ): Promise<boolean> {
+    const r = await this.pool.query(
       `UPDATE inbox_events SET status = 'done', outcome = $1, detail = $2, finished_at = $3, payload = NULL,
-       pending_reply = NULL, lease_until = 0 WHERE id = $4`,
-      [outcome, detail, now, eventId],
+       pending_reply = NULL, lease_until = 0
+       WHERE id = $4 AND claim_token = $5 AND status IN ('processing', 'replying')`,
+      [outcome, detail, now, claim.id, claim.claimToken],
     );
+    return r.rowCount === 1;
   }
 
   async purgeFinishedEvents(before: number): Promise<number> {
@@ -356,8 +393,15 @@ export class PostgresStore implements Store {
       if (!existing.rowCount) {
         for (const b of batches) {
           await c.query(
-            'INSERT INTO notice_batches (notice_id, batch_index, retry_key, recipients) VALUES ($1, $2, $3, $4)',
-            [noticeId, b.index, b.retryKey, b.recipients === null ? null : JSON.stringify(b.recipients)],
+            `INSERT INTO notice_batches (notice_id, batch_index, retry_key, planned_at, recipients)
+             VALUES ($1, $2, $3, $4, $5)`,
+            [
+              noticeId,
+              b.index,
+              b.retryKey,
+              b.plannedAt,
+              b.recipients === null ? null : JSON.stringify(b.recipients),
+            ],
           );
         }
       }
@@ -380,7 +424,7 @@ export class PostgresStore implements Store {
   async finishNoticeBatch(
     noticeId: string,
     index: number,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     requestId: string | null,
     detail: string | null,
   ): Promise<void> {
@@ -392,7 +436,7 @@ export class PostgresStore implements Store {
 
   async finishNotice(
     id: string,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     recipients: number | null,
     detail: string | null,
     now: number,
@@ -401,6 +445,20 @@ export class PostgresStore implements Store {
       'UPDATE notices SET status = $1, recipients = $2, detail = $3, finished_at = $4, lease_until = 0 WHERE id = $5',
       [status, recipients, detail, now, id],
     );
+  }
+
+  async cancelNotice(id: string, detail: string, now: number) {
+    const { rows } = await this.pool.query<{ status: NoticeStatus; cancelled: boolean }>(
+      `WITH cancelled AS (
+         UPDATE notices SET status = 'cancelled', detail = $2, finished_at = $3, lease_until = 0
+          WHERE id = $1 AND status IN ('queued', 'needsDecision') RETURNING id
+       )
+       SELECT COALESCE((SELECT 'cancelled' FROM cancelled), n.status) AS status,
+              EXISTS (SELECT 1 FROM cancelled) AS cancelled
+         FROM notices n WHERE n.id = $1`,
+      [id, detail, now],
+    );
+    return rows[0] ? { cancelled: rows[0].cancelled, status: rows[0].status } : null;
   }
 
   async recordUnanswered(q: UnansweredQuestion): Promise<void> {
@@ -427,5 +485,145 @@ export class PostgresStore implements Store {
   async purgeUnanswered(before: number): Promise<number> {
     const r = await this.pool.query('DELETE FROM unanswered WHERE at < $1', [before]);
     return r.rowCount ?? 0;
+  }
+
+  async createStaffAccount(a: Omit<StaffAccount, 'failedSignIns' | 'lockedUntil'>): Promise<boolean> {
+    const r = await this.pool.query(
+      `INSERT INTO staff_accounts (name, password_hash, disabled, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (name) DO NOTHING`,
+      [a.name, a.passwordHash, a.disabled, a.createdAt],
+    );
+    return r.rowCount === 1;
+  }
+
+  async getStaffAccount(name: string): Promise<StaffAccount | null> {
+    const { rows } = await this.pool.query<StaffAccountRow>('SELECT * FROM staff_accounts WHERE name = $1', [
+      name,
+    ]);
+    return rows[0] ? toStaffAccount(rows[0]) : null;
+  }
+
+  async listStaffAccounts(): Promise<StaffAccount[]> {
+    const { rows } = await this.pool.query<StaffAccountRow>('SELECT * FROM staff_accounts ORDER BY name');
+    return rows.map(toStaffAccount);
+  }
+
+  async setStaffDisabled(name: string, disabled: boolean): Promise<boolean> {
+    return this.inTransaction(async (c) => {
+      const changed = await c.query('UPDATE staff_accounts SET disabled = $1 WHERE name = $2', [
+        disabled,
+        name,
+      ]);
+      if (disabled) await c.query('DELETE FROM staff_sessions WHERE staff_name = $1', [name]);
+      return changed.rowCount === 1;
+    });
+  }
+
+  async recordFailedSignIn(
+    name: string,
+    now: number,
+    maxFailures: number,
+    lockMs: number,
+  ): Promise<StaffAccount | null> {
+    // One statement, so that wrong passwords sent in parallel are each counted.
+    const { rows } = await this.pool.query<StaffAccountRow>(
+      `UPDATE staff_accounts SET
+         locked_until = CASE WHEN failed_sign_ins + 1 >= $1 THEN $2 ELSE locked_until END,
+         failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $1 THEN 0 ELSE failed_sign_ins + 1 END
+       WHERE name = $3 RETURNING *`,
+      [maxFailures, now + lockMs, name],
+    );
+    return rows[0] ? toStaffAccount(rows[0]) : null;
+  }
+
+  async clearFailedSignIns(name: string): Promise<void> {
+    await this.pool.query('UPDATE staff_accounts SET failed_sign_ins = 0 WHERE name = $1', [name]);
+  }
+
+  async createStaffSession(s: StaffSession): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO staff_sessions (id_digest, staff_name, csrf_token, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [s.idDigest, s.staffName, s.csrfToken, s.createdAt, s.expiresAt],
+    );
+  }
+
+  async getStaffSession(idDigest: string, now: number): Promise<StaffSession | null> {
+    const { rows } = await this.pool.query<StaffSessionRow>(
+      `SELECT s.* FROM staff_sessions s JOIN staff_accounts a ON a.name = s.staff_name
+       WHERE s.id_digest = $1 AND s.expires_at > $2 AND NOT a.disabled`,
+      [idDigest, now],
+    );
+    return rows[0] ? toStaffSession(rows[0]) : null;
+  }
+
+  async deleteStaffSession(idDigest: string): Promise<void> {
+    await this.pool.query('DELETE FROM staff_sessions WHERE id_digest = $1', [idDigest]);
+  }
+
+  async purgeStaffSessions(now: number): Promise<number> {
+    const r = await this.pool.query('DELETE FROM staff_sessions WHERE expires_at <= $1', [now]);
+    return r.rowCount ?? 0;
+  }
+
+  async markUnansweredGroup(m: UnansweredMark): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO unanswered_marks (group_key, example, mark, question_count, marked_by, marked_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (group_key) DO UPDATE SET example = excluded.example, mark = excluded.mark,
+         question_count = excluded.question_count, marked_by = excluded.marked_by, marked_at = excluded.marked_at`,
+      [m.key, m.example, m.mark, m.count, m.markedBy, m.markedAt],
+    );
+  }
+
+  async listUnansweredMarks(): Promise<UnansweredMark[]> {
+    const { rows } = await this.pool.query<MarkRow>(
+      'SELECT * FROM unanswered_marks ORDER BY marked_at DESC, group_key',
+    );
+    return rows.map(toMark);
+  }
+
+  async countActivity(since: number): Promise<ActivityCounts> {
+    const q = async <T extends object>(text: string) => (await this.pool.query<T>(text, [since])).rows;
+    const [conversations, outcomes, answered, routes, notices] = await Promise.all([
+      q<{ n: string }>(
+        'SELECT COUNT(DISTINCT conversation_key) AS n FROM inbox_events WHERE received_at >= $1',
+      ),
+      q<{ outcome: string | null; n: string }>(
+        `SELECT outcome, COUNT(*) AS n FROM inbox_events WHERE status = 'done' AND finished_at >= $1 GROUP BY outcome`,
+      ),
+      q<{ answered_units: string | null }>(
+        `SELECT answered_units FROM inbox_events
+         WHERE outcome = 'answered' AND answered_units IS NOT NULL AND finished_at >= $1`,
+      ),
+      q<{ route: string | null; n: string }>(
+        'SELECT route, COUNT(*) AS n FROM unanswered WHERE at >= $1 GROUP BY route',
+      ),
+      q<{ n: string; recipients: string | null }>(
+        `SELECT COUNT(*) AS n, SUM(recipients) AS recipients FROM notices WHERE status = 'sent' AND finished_at >= $1`,
+      ),
+    ]);
+    return activityCounts({
+      conversations: conversations[0]!.n,
+      outcomes,
+      answered,
+      routes,
+      notices: notices[0]!,
+    });
+  }
+
+  async appendAudit(e: AuditEntry): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO audit_log (at, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)',
+      [e.at, e.actor, e.action, e.target, e.detail],
+    );
+  }
+
+  async listAudit(limit: number): Promise<AuditEntry[]> {
+    const { rows } = await this.pool.query<AuditRow>(
+      'SELECT at, actor, action, target, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT $1',
+      [limit],
+    );
+    return rows.map(toAudit);
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -5,17 +6,33 @@ import { MIGRATIONS } from './schema';
 import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow, type UnansweredRow } from './rows';
 import type {
   ConversationChange,
+  CommitResult,
   ConversationEnvelope,
+  EventClaim,
   EventOutcome,
   InboxEvent,
   NewInboxEvent,
   NoticeBatch,
+  NoticeOutcome,
   NoticeRecord,
+  NoticeStatus,
   Store,
   TurnEffects,
   UnansweredQuestion,
 } from './types';
 import { NO_TURN_EFFECTS } from './types';
+import { activityCounts, unitsColumn } from './rows';
+import {
+  toAudit,
+  toStaffAccount,
+  toMark,
+  toStaffSession,
+  type AuditRow,
+  type MarkRow,
+  type StaffAccountRow,
+  type StaffSessionRow,
+} from './rows';
+import type { ActivityCounts, AuditEntry, StaffAccount, StaffSession, UnansweredMark } from './types';
 
 interface EventRow {
   id: string;
@@ -26,6 +43,7 @@ interface EventRow {
   pending_reply: string | null;
   attempts: number;
   status: string;
+  claim_token: string | null;
 }
 
 const toEvent = (row: EventRow): InboxEvent => ({
@@ -36,6 +54,7 @@ const toEvent = (row: EventRow): InboxEvent => ({
   payload: row.payload === null ? null : JSON.parse(row.payload),
   pendingReply: row.pending_reply === null ? null : JSON.parse(row.pending_reply),
   attempts: row.attempts,
+  claimToken: row.claim_token ?? '',
 });
 
 export class SqliteStore implements Store {
@@ -171,7 +190,7 @@ export class SqliteStore implements Store {
         this.sql(
           `UPDATE inbox_events
           SET status = CASE status WHEN 'replying' THEN 'replying' ELSE 'processing' END,
-              lease_until = ?, attempts = attempts + 1
+              lease_until = ?, attempts = attempts + 1, claim_token = ?
         WHERE id = (SELECT id FROM inbox_events
                      WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying')
                      ORDER BY event_timestamp, rowid LIMIT 1)
@@ -179,25 +198,39 @@ export class SqliteStore implements Store {
                            WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying')
                              AND status <> 'pending' AND lease_until > ?)
         RETURNING *`,
-        ).get(now + leaseMs, conversationKey, conversationKey, now) as EventRow | undefined,
+        ).get(now + leaseMs, randomUUID(), conversationKey, conversationKey, now) as EventRow | undefined,
     );
     return row ? toEvent(row) : null;
   }
 
+  async renewClaim(claim: EventClaim, leaseMs: number, now: number): Promise<boolean> {
+    return this.write(
+      () =>
+        this.sql(
+          `UPDATE inbox_events SET lease_until = ?
+            WHERE id = ? AND claim_token = ? AND status IN ('processing', 'replying')`,
+        ).run(now + leaseMs, claim.id, claim.claimToken).changes === 1,
+    );
+  }
+
   async commitTurn(
-    eventId: string,
+    claim: EventClaim,
     conversationKey: string,
     change: ConversationChange,
     reply: unknown[],
     now: number,
     effects: TurnEffects = NO_TURN_EFFECTS,
-  ): Promise<boolean> {
+  ): Promise<CommitResult> {
     return this.write(() => {
-      if (!this.applyChange(conversationKey, change, now)) return false;
-      this.sql(`UPDATE inbox_events SET status = 'replying', pending_reply = ? WHERE id = ?`).run(
-        JSON.stringify(reply),
-        eventId,
-      );
+      // Checked inside the write lock, so no claim can come between this check and the commit.
+      const held = this.sql(
+        `SELECT 1 FROM inbox_events WHERE id = ? AND claim_token = ? AND status = 'processing'`,
+      ).get(claim.id, claim.claimToken);
+      if (!held) return 'lost';
+      if (!this.applyChange(conversationKey, change, now)) return 'conflict';
+      this.sql(
+        `UPDATE inbox_events SET status = 'replying', pending_reply = ?, answered_units = ? WHERE id = ?`,
+      ).run(JSON.stringify(reply), unitsColumn(effects), claim.id);
       for (const o of effects.optIns) this.saveOptIn(o.userId, o.topic, o.optedIn, now);
       if (effects.unanswered) this.insertUnanswered(effects.unanswered);
       if (effects.toldGroupChat)
@@ -208,7 +241,7 @@ export class SqliteStore implements Store {
         this.sql(
           `INSERT INTO residents (user_id, following, updated_at) VALUES (?, 1, ?) ON CONFLICT (user_id) DO NOTHING`,
         ).run(effects.knownFriend, now);
-      return true;
+      return 'committed';
     });
   }
 
@@ -240,16 +273,18 @@ export class SqliteStore implements Store {
   }
 
   async finishEvent(
-    eventId: string,
+    claim: EventClaim,
     outcome: EventOutcome,
     detail: string | null,
     now: number,
-  ): Promise<void> {
-    await this.write(() =>
-      this.sql(
-        `UPDATE inbox_events SET status = 'done', outcome = ?, detail = ?, finished_at = ?, payload = NULL,
-         pending_reply = NULL, lease_until = 0 WHERE id = ?`,
-      ).run(outcome, detail, now, eventId),
+  ): Promise<boolean> {
+    return this.write(
+      () =>
+        this.sql(
+          `UPDATE inbox_events SET status = 'done', outcome = ?, detail = ?, finished_at = ?, payload = NULL,
+           pending_reply = NULL, lease_until = 0
+           WHERE id = ? AND claim_token = ? AND status IN ('processing', 'replying')`,
+        ).run(outcome, detail, now, claim.id, claim.claimToken).changes === 1,
     );
   }
 
@@ -382,7 +417,7 @@ export class SqliteStore implements Store {
   ): Promise<NoticeBatch[]> {
     return this.write(() => {
       const insert = this.sql(
-        `INSERT INTO notice_batches (notice_id, batch_index, retry_key, recipients) VALUES (?, ?, ?, ?)
+        `INSERT INTO notice_batches (notice_id, batch_index, retry_key, planned_at, recipients) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (notice_id, batch_index) DO NOTHING`,
       );
       const existing = this.sql('SELECT COUNT(*) AS n FROM notice_batches WHERE notice_id = ?').get(
@@ -394,6 +429,7 @@ export class SqliteStore implements Store {
             noticeId,
             b.index,
             b.retryKey,
+            b.plannedAt,
             b.recipients === null ? null : JSON.stringify(b.recipients),
           );
         }
@@ -413,7 +449,7 @@ export class SqliteStore implements Store {
   async finishNoticeBatch(
     noticeId: string,
     index: number,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     requestId: string | null,
     detail: string | null,
   ): Promise<void> {
@@ -426,7 +462,7 @@ export class SqliteStore implements Store {
 
   async finishNotice(
     id: string,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     recipients: number | null,
     detail: string | null,
     now: number,
@@ -436,6 +472,19 @@ export class SqliteStore implements Store {
         'UPDATE notices SET status = ?, recipients = ?, detail = ?, finished_at = ?, lease_until = 0 WHERE id = ?',
       ).run(status, recipients, detail, now, id),
     );
+  }
+
+  async cancelNotice(id: string, detail: string, now: number) {
+    return this.write(() => {
+      const cancelled =
+        this.sql(
+          `UPDATE notices SET status = 'cancelled', detail = ?, finished_at = ?, lease_until = 0
+            WHERE id = ? AND status IN ('queued', 'needsDecision')`,
+        ).run(detail, now, id).changes === 1;
+      const row = this.sql('SELECT status FROM notices WHERE id = ?').get(id) as
+        { status: NoticeStatus } | undefined;
+      return row ? { cancelled, status: row.status } : null;
+    });
   }
 
   async recordUnanswered(q: UnansweredQuestion): Promise<void> {
@@ -459,5 +508,146 @@ export class SqliteStore implements Store {
 
   async purgeUnanswered(before: number): Promise<number> {
     return this.write(() => this.sql('DELETE FROM unanswered WHERE at < ?').run(before).changes);
+  }
+
+  async createStaffAccount(a: Omit<StaffAccount, 'failedSignIns' | 'lockedUntil'>): Promise<boolean> {
+    return this.write(
+      () =>
+        this.sql(
+          `INSERT INTO staff_accounts (name, password_hash, disabled, created_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (name) DO NOTHING`,
+        ).run(a.name, a.passwordHash, a.disabled ? 1 : 0, a.createdAt).changes === 1,
+    );
+  }
+
+  async getStaffAccount(name: string): Promise<StaffAccount | null> {
+    const row = this.sql('SELECT * FROM staff_accounts WHERE name = ?').get(name) as
+      StaffAccountRow | undefined;
+    return row ? toStaffAccount(row) : null;
+  }
+
+  async listStaffAccounts(): Promise<StaffAccount[]> {
+    return this.sql('SELECT * FROM staff_accounts ORDER BY name')
+      .all()
+      .map((r) => toStaffAccount(r as StaffAccountRow));
+  }
+
+  async setStaffDisabled(name: string, disabled: boolean): Promise<boolean> {
+    return this.write(() => {
+      const changed = this.sql('UPDATE staff_accounts SET disabled = ? WHERE name = ?').run(
+        disabled ? 1 : 0,
+        name,
+      );
+      if (disabled) this.sql('DELETE FROM staff_sessions WHERE staff_name = ?').run(name);
+      return changed.changes === 1;
+    });
+  }
+
+  async recordFailedSignIn(
+    name: string,
+    now: number,
+    maxFailures: number,
+    lockMs: number,
+  ): Promise<StaffAccount | null> {
+    return this.write(() => {
+      this.sql(
+        `UPDATE staff_accounts SET
+           locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END,
+           failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= ? THEN 0 ELSE failed_sign_ins + 1 END
+         WHERE name = ?`,
+      ).run(maxFailures, now + lockMs, maxFailures, name);
+      const row = this.sql('SELECT * FROM staff_accounts WHERE name = ?').get(name) as
+        StaffAccountRow | undefined;
+      return row ? toStaffAccount(row) : null;
+    });
+  }
+
+  async clearFailedSignIns(name: string): Promise<void> {
+    await this.write(() =>
+      this.sql('UPDATE staff_accounts SET failed_sign_ins = 0 WHERE name = ?').run(name),
+    );
+  }
+
+  async createStaffSession(s: StaffSession): Promise<void> {
+    await this.write(() =>
+      this.sql(
+        `INSERT INTO staff_sessions (id_digest, staff_name, csrf_token, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      ).run(s.idDigest, s.staffName, s.csrfToken, s.createdAt, s.expiresAt),
+    );
+  }
+
+  async getStaffSession(idDigest: string, now: number): Promise<StaffSession | null> {
+    const row = this.sql(
+      `SELECT s.* FROM staff_sessions s JOIN staff_accounts a ON a.name = s.staff_name
+       WHERE s.id_digest = ? AND s.expires_at > ? AND a.disabled = 0`,
+    ).get(idDigest, now) as StaffSessionRow | undefined;
+    return row ? toStaffSession(row) : null;
+  }
+
+  async deleteStaffSession(idDigest: string): Promise<void> {
+    await this.write(() => this.sql('DELETE FROM staff_sessions WHERE id_digest = ?').run(idDigest));
+  }
+
+  async purgeStaffSessions(now: number): Promise<number> {
+    return this.write(() => this.sql('DELETE FROM staff_sessions WHERE expires_at <= ?').run(now).changes);
+  }
+
+  async markUnansweredGroup(m: UnansweredMark): Promise<void> {
+    await this.write(() =>
+      this.sql(
+        `INSERT INTO unanswered_marks (group_key, example, mark, question_count, marked_by, marked_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (group_key) DO UPDATE SET example = excluded.example, mark = excluded.mark,
+           question_count = excluded.question_count, marked_by = excluded.marked_by, marked_at = excluded.marked_at`,
+      ).run(m.key, m.example, m.mark, m.count, m.markedBy, m.markedAt),
+    );
+  }
+
+  async listUnansweredMarks(): Promise<UnansweredMark[]> {
+    return this.sql('SELECT * FROM unanswered_marks ORDER BY marked_at DESC, group_key')
+      .all()
+      .map((r) => toMark(r as MarkRow));
+  }
+
+  async countActivity(since: number): Promise<ActivityCounts> {
+    const one = (text: string) => this.sql(text).get(since) as Record<string, number>;
+    const all = <T>(text: string) => this.sql(text).all(since) as T[];
+    return activityCounts({
+      conversations: one(
+        'SELECT COUNT(DISTINCT conversation_key) AS n FROM inbox_events WHERE received_at >= ?',
+      ).n!,
+      outcomes: all(
+        `SELECT outcome, COUNT(*) AS n FROM inbox_events WHERE status = 'done' AND finished_at >= ? GROUP BY outcome`,
+      ),
+      answered: all(
+        `SELECT answered_units FROM inbox_events
+         WHERE outcome = 'answered' AND answered_units IS NOT NULL AND finished_at >= ?`,
+      ),
+      routes: all('SELECT route, COUNT(*) AS n FROM unanswered WHERE at >= ? GROUP BY route'),
+      notices: this.sql(
+        `SELECT COUNT(*) AS n, SUM(recipients) AS recipients FROM notices WHERE status = 'sent' AND finished_at >= ?`,
+      ).get(since) as { n: number; recipients: number | null },
+    });
+  }
+
+  async appendAudit(e: AuditEntry): Promise<void> {
+    await this.write(() =>
+      this.sql('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(
+        e.at,
+        e.actor,
+        e.action,
+        e.target,
+        e.detail,
+      ),
+    );
+  }
+
+  async listAudit(limit: number): Promise<AuditEntry[]> {
+    return this.sql(
+      'SELECT at, actor, action, target, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT ?',
+    )
+      .all(limit)
+      .map((r) => toAudit(r as AuditRow));
   }
 }

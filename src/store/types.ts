@@ -15,7 +15,21 @@ export interface InboxEvent {
   /** Set when the turn was decided and committed but the reply may not have gone out yet. */
   pendingReply: unknown[] | null;
   attempts: number;
+  /**
+   * New on every claim (a fencing token): a worker that stalled past its lease, while another took the event
+   * over, holds a token that is no longer current, and the store refuses what it then tries to commit or finish.
+   */
+  claimToken: string;
 }
+
+/** What a worker shows to prove that it still holds the event it claimed. */
+export type EventClaim = Pick<InboxEvent, 'id' | 'claimToken'>;
+
+/**
+ * `conflict`: the conversation's revision moved on (decide again on the new state). `lost`: the claim is no
+ * longer current (the lease ran out and another worker took the event over): drop the result, send nothing.
+ */
+export type CommitResult = 'committed' | 'conflict' | 'lost';
 
 export interface ConversationEnvelope {
   flowId: string;
@@ -30,7 +44,14 @@ export type ConversationChange =
   | { kind: 'save'; flowId: string; flowVersion: number; snapshot: unknown; expectedRevision: number | null }
   | { kind: 'delete'; expectedRevision: number };
 
-export type NoticeStatus = 'queued' | 'sending' | 'sent' | 'failed';
+/**
+ * `needsDecision`: a batch could not be sent safely (its retry key is older than LINE keeps one), staff decide.
+ * `cancelled`: staff cancelled it before it went out.
+ */
+export type NoticeStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'needsDecision' | 'cancelled';
+
+/** How a notice's sending ended, as the dispatcher records it. */
+export type NoticeOutcome = 'sent' | 'failed' | 'needsDecision';
 
 export type Audience = { kind: 'all' } | { kind: 'topic'; topic: string };
 
@@ -52,9 +73,11 @@ export interface NoticeBatch {
   index: number;
   /** Sent as X-Line-Retry-Key on every attempt of this batch, so a retry never delivers twice. */
   retryKey: string;
+  /** When the retry key was made (real time): LINE keeps a key for 24 hours only. */
+  plannedAt: number;
   /** Multicast recipients; null for a broadcast. */
   recipients: string[] | null;
-  status: 'pending' | 'sent' | 'failed';
+  status: 'pending' | NoticeOutcome;
   requestId: string | null;
   detail: string | null;
 }
@@ -83,6 +106,8 @@ export interface TurnEffects {
   knownFriend: string | null;
   /** A group chat the bot told, in this turn, that it answers in a one-to-one chat: it says so once. */
   toldGroupChat: string | null;
+  /** The answer units the turn answers (ids, never text): counted for staff once the reply has gone out. */
+  answeredUnits?: string[];
 }
 
 export const NO_TURN_EFFECTS: TurnEffects = {
@@ -92,8 +117,73 @@ export const NO_TURN_EFFECTS: TurnEffects = {
   toldGroupChat: null,
 };
 
+/** What the bot did since a moment: counts only. */
+export interface ActivityCounts {
+  /** Conversations (residents and group chats) with at least one event received. */
+  conversations: number;
+  /** Events finished, by how they ended. */
+  outcomes: Record<EventOutcome, number>;
+  /** Answered events by the answer unit they answered, most first. */
+  answersByUnit: { unit: string; count: number }[];
+  /** Hand-offs to a phone line, by line, most first (`unknown` for rows kept before lines were). */
+  handoffsByRoute: { route: string; count: number }[];
+  noticesSent: number;
+  /** Residents reached by the topic notices sent (a broadcast's reach is LINE's to count). */
+  noticeRecipients: number;
+}
+
+/** A member of the city's staff who signs in to the console at /staff. */
+export interface StaffAccount {
+  name: string;
+  /** scrypt, with its parameters and salt (see src/staff/password.ts); never the password. */
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: number;
+  /** Wrong passwords in a row since the last sign-in or lockout. */
+  failedSignIns: number;
+  /** Real time (epoch ms) until which the account refuses every sign-in; 0 when not locked. */
+  lockedUntil: number;
+}
+
+/** A signed-in console session. Only a digest of the cookie's id is stored, so the table gives no sessions away. */
+export interface StaffSession {
+  idDigest: string;
+  staffName: string;
+  /** The synchronizer token every form of this session carries. */
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** One line of the audit log: who did what to which thing, when. Never a password or a session id. */
+export interface AuditEntry {
+  at: number;
+  /** The staff account; `-` when the name typed at sign-in belongs to no account. */
+  actor: string;
+  action: string;
+  /** What was acted on: a notice id, a question group, … */
+  target: string | null;
+  detail: string | null;
+}
+
+/** What staff decided about a group of questions the bot could not answer. */
+export type GroupMark = 'handOff' | 'shouldAnswer';
+
+/** A marked group: the starting point of the next content update. */
+export interface UnansweredMark {
+  /** The normalised text of the group's first question: what recognises the group in later reports. */
+  key: string;
+  /** The group's first question, redacted as stored. */
+  example: string;
+  mark: GroupMark;
+  /** How many questions the group had when it was marked. */
+  count: number;
+  markedBy: string;
+  markedAt: number;
+}
+
 /** An event as the webhook stores it, before any processing. */
-export type NewInboxEvent = Omit<InboxEvent, 'pendingReply' | 'attempts'>;
+export type NewInboxEvent = Omit<InboxEvent, 'pendingReply' | 'attempts' | 'claimToken'>;
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
@@ -109,18 +199,25 @@ export interface Store {
    */
   claimNextEvent(conversationKey: string, leaseMs: number, now: number): Promise<InboxEvent | null>;
   /**
+   * Extends the lease of a claim still current (a heartbeat while a turn runs); false when it is not: another
+   * worker has taken the event over, or it is finished.
+   */
+  renewClaim(claim: EventClaim, leaseMs: number, now: number): Promise<boolean>;
+  /**
    * Atomically applies the conversation change (compare-and-swap on the revision), records the reply to send
-   * and stores the turn's other effects. Returns false, changing nothing, when the revision moved on.
+   * and stores the turn's other effects, once per claim and only while the claim is current. Anything but
+   * `committed` changes nothing.
    */
   commitTurn(
-    eventId: string,
+    claim: EventClaim,
     conversationKey: string,
     change: ConversationChange,
     reply: unknown[],
     now: number,
     effects?: TurnEffects,
-  ): Promise<boolean>;
-  finishEvent(eventId: string, outcome: EventOutcome, detail: string | null, now: number): Promise<void>;
+  ): Promise<CommitResult>;
+  /** Records how the event ended; false, changing nothing, when the claim is no longer current. */
+  finishEvent(claim: EventClaim, outcome: EventOutcome, detail: string | null, now: number): Promise<boolean>;
   /**
    * Forgets events handled before `before`; open ones are kept whatever their age. A finished event is kept
    * only to recognise LINE's redelivery of it, which comes within minutes to hours, never weeks later.
@@ -160,20 +257,68 @@ export interface Store {
   finishNoticeBatch(
     noticeId: string,
     index: number,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     requestId: string | null,
     detail: string | null,
   ): Promise<void>;
   finishNotice(
     id: string,
-    status: 'sent' | 'failed',
+    status: NoticeOutcome,
     recipients: number | null,
     detail: string | null,
     now: number,
   ): Promise<void>;
 
+  /**
+   * Cancels a notice that has not gone out (queued, or waiting for staff's decision); one already being sent or
+   * finished is left alone and its status returned. Null for an unknown id.
+   */
+  cancelNotice(
+    id: string,
+    detail: string,
+    now: number,
+  ): Promise<{ cancelled: boolean; status: NoticeStatus } | null>;
+
   recordUnanswered(question: UnansweredQuestion): Promise<void>;
   listUnanswered(since: number): Promise<UnansweredQuestion[]>;
   /** Forgets questions older than `before` (kept at most 90 days). */
   purgeUnanswered(before: number): Promise<number>;
+
+  /** False, changing nothing, when an account of that name exists. */
+  createStaffAccount(account: Omit<StaffAccount, 'failedSignIns' | 'lockedUntil'>): Promise<boolean>;
+  getStaffAccount(name: string): Promise<StaffAccount | null>;
+  listStaffAccounts(): Promise<StaffAccount[]>;
+  /** False for an unknown name. Disabling also ends the account's sessions. */
+  setStaffDisabled(name: string, disabled: boolean): Promise<boolean>;
+  /**
+   * Counts one wrong password, atomically; the `maxFailures`-th in a row locks the account until
+   * `now + lockMs` and starts the count again. Returns the account as it now is (null for an unknown name).
+   */
+  recordFailedSignIn(
+    name: string,
+    now: number,
+    maxFailures: number,
+    lockMs: number,
+  ): Promise<StaffAccount | null>;
+  /** A successful sign-in: the count of wrong passwords starts again. */
+  clearFailedSignIns(name: string): Promise<void>;
+
+  createStaffSession(session: StaffSession): Promise<void>;
+  /** The session, if it exists, has not expired and its account is not disabled. */
+  getStaffSession(idDigest: string, now: number): Promise<StaffSession | null>;
+  deleteStaffSession(idDigest: string): Promise<void>;
+  /** Forgets expired sessions; returns how many. */
+  purgeStaffSessions(now: number): Promise<number>;
+
+  /** Marks a group (again: the latest mark replaces the one before). */
+  markUnansweredGroup(mark: UnansweredMark): Promise<void>;
+  /** Newest first. */
+  listUnansweredMarks(): Promise<UnansweredMark[]>;
+
+  /** Counts since `since` (the start of the day, Japan time) for the console's front page: never any text. */
+  countActivity(since: number): Promise<ActivityCounts>;
+
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  listAudit(limit: number): Promise<AuditEntry[]>;
 }

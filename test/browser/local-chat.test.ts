@@ -104,7 +104,7 @@ describeUnless(chromiumMissing)('local chat in a real browser', () => {
     await page.locator('#clock-label').click();
     await page.locator('#clock-input').fill('2023-04-22T10:00');
     await page.locator('#clock-set').click();
-    await page.locator('#clock-label', { hasText: '2023-04-22 10:00' }).waitFor();
+    await page.locator('#clock-label', { hasText: '2023/04/22(土) 10:00' }).waitFor();
     await page.locator('#clock-label').click();
     await page.locator('#say').fill('今から窓口に行けますか');
     await page.locator('#say').press('Enter');
@@ -118,6 +118,26 @@ describeUnless(chromiumMissing)('local chat in a real browser', () => {
     // Japanese is drawn with the served web font, not boxes.
     await page.evaluate('document.fonts.ready.then(() => true)');
     expect(await page.evaluate(`document.fonts.check('16px "BIZ UDPGothic"', 'マイナポイント')`)).toBe(true);
+    // The clock panel's buttons too, and the panel stays inside the phone frame on a desktop-wide window.
+    expect(
+      await page.evaluate<string>(`getComputedStyle(document.getElementById('clock-set')).fontFamily`),
+    ).toContain('BIZ UDPGothic');
+    // The newest reply is not hidden behind the quick-reply row.
+    if (await page.locator('#chips .chip').count()) {
+      const reply = (await lastBot().boundingBox())!;
+      const chipRow = (await page.locator('#chips').boundingBox())!;
+      expect(reply.y + reply.height).toBeLessThanOrEqual(chipRow.y + 1);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator('#clock-label').click();
+    const panel = (await page.locator('.clock-panel').boundingBox())!;
+    const phone = (await page.locator('.phone').boundingBox())!;
+    expect(panel.x + panel.width).toBeLessThanOrEqual(phone.x + phone.width);
+    // One click back inside the programme.
+    await page.locator('#clock-demo', { hasText: '受付期間中（2023/04/12(水) 10:00）にする' }).click();
+    await page.locator('#clock-label', { hasText: '2023/04/12(水) 10:00' }).waitFor();
+    await page.locator('#clock-label').click();
+    await page.setViewportSize({ width: 390, height: 844 });
     expect(refused).toEqual([]);
     fs.mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: path.join(RESULTS, 'local-chat.png'), fullPage: false });

@@ -34,6 +34,8 @@ export async function startFakeLine(token = 'test-token'): Promise<FakeLine> {
   const failures: ({ status: number; body: object; headers: Record<string, string> } | 'hang')[] = [];
   let waiters: (() => void)[] = [];
   let requestSeq = 0;
+  // LINE takes a reply token once: a second reply with it is refused, whoever sends it.
+  const usedReplyTokens = new Set<string>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
@@ -81,6 +83,16 @@ export async function startFakeLine(token = 'test-token'): Promise<FakeLine> {
         res.writeHead(404, { 'content-type': 'application/json', 'x-line-request-id': requestId });
         res.end(JSON.stringify({ message: 'Not found' }));
         return;
+      }
+      const replyToken = (body as { replyToken?: unknown } | null)?.replyToken;
+      if (req.url === '/v2/bot/message/reply' && typeof replyToken === 'string') {
+        if (usedReplyTokens.has(replyToken)) {
+          calls.push({ ...call, status: 400 });
+          res.writeHead(400, { 'content-type': 'application/json', 'x-line-request-id': requestId });
+          res.end(JSON.stringify({ message: 'Invalid reply token' }));
+          return;
+        }
+        usedReplyTokens.add(replyToken);
       }
       calls.push({ ...call, status: 200 });
       res.writeHead(200, { 'content-type': 'application/json', 'x-line-request-id': requestId });

@@ -73,20 +73,23 @@ async function overwriteConversation(
   user: string,
   envelope: { flowVersion: number; snapshot: unknown },
 ) {
+  // The bot finishes its last event just after the reply, then looks for the next: let it be done first.
+  await bot.engine.idle();
   const stored = await bot.store.loadConversation(user);
   const id = `overwrite-${Date.now()}`;
   await bot.store.acceptEvents([
     { id, conversationKey: user, timestamp: Date.now(), receivedAt: Date.now(), payload: {} },
   ]);
-  await bot.store.claimNextEvent(user, 60_000, Date.now());
+  const claim = (await bot.store.claimNextEvent(user, 60_000, Date.now()))!;
   const change = {
     kind: 'save' as const,
     flowId: 'eligibility',
     ...envelope,
     expectedRevision: stored!.revision,
   };
-  expect(await bot.store.commitTurn(id, user, change, [], Date.now())).toBe(true);
-  await bot.store.finishEvent(id, 'ignored', null, Date.now());
+  expect(claim.id).toBe(id);
+  expect(await bot.store.commitTurn(claim, user, change, [], Date.now())).toBe('committed');
+  expect(await bot.store.finishEvent(claim, 'ignored', null, Date.now())).toBe(true);
 }
 
 describe('conversation resets', () => {

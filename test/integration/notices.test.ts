@@ -239,8 +239,13 @@ describe('inbox retention', () => {
       payload: null,
     });
     await bot.store.acceptEvents([inbox('old'), inbox('recent'), inbox('open')]);
-    await bot.store.finishEvent('old', 'answered', null, Date.now() - 31 * day);
-    await bot.store.finishEvent('recent', 'answered', null, Date.now() - 29 * day);
+    const handle = async (id: string, finishedAt: number) => {
+      const claim = await bot.store.claimNextEvent('U-old', 60_000, Date.now());
+      expect(claim?.id).toBe(id);
+      expect(await bot.store.finishEvent(claim!, 'answered', null, finishedAt)).toBe(true);
+    };
+    await handle('old', Date.now() - 31 * day);
+    await handle('recent', Date.now() - 29 * day);
     // The purge runs when the bot starts, before it takes up events left open (by a crash, say).
     await bot.close();
     bot = await start();

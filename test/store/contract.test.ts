@@ -49,7 +49,7 @@ function storeContract(factory: Factory): void {
     expect(first?.id).toBe('b1');
     expect(first?.attempts).toBe(1);
     expect(await s().claimNextEvent('u2', 10_000, 1_000)).toBeNull();
-    await s().finishEvent('b1', 'answered', null, 1_001);
+    expect(await s().finishEvent(first!, 'answered', null, 1_001)).toBe(true);
     expect((await s().claimNextEvent('u2', 10_000, 1_002))?.id).toBe('b2');
     expect(await s().eventStatus('b1')).toEqual({ status: 'done', outcome: 'answered', detail: null });
   });
@@ -66,7 +66,7 @@ function storeContract(factory: Factory): void {
 
   it('commits a turn with compare-and-swap and keeps the decided reply until finished', async () => {
     await s().acceptEvents([event('d1', 'u4', 1), event('d2', 'u4', 2)]);
-    await s().claimNextEvent('u4', 10_000, 1);
+    const d1 = (await s().claimNextEvent('u4', 10_000, 1))!;
     const save = {
       kind: 'save' as const,
       flowId: 'f',
@@ -74,7 +74,9 @@ function storeContract(factory: Factory): void {
       snapshot: { value: 'a' },
       expectedRevision: null,
     };
-    expect(await s().commitTurn('d1', 'u4', save, [{ type: 'text', text: 'hi' }], 5)).toBe(true);
+    // A writer that read no conversation loses to one that created it.
+    expect(await s().commitTurn(d1, 'u4', { ...save, expectedRevision: 7 }, [], 4)).toBe('conflict');
+    expect(await s().commitTurn(d1, 'u4', save, [{ type: 'text', text: 'hi' }], 5)).toBe('committed');
     expect(await s().loadConversation('u4')).toEqual({
       flowId: 'f',
       flowVersion: 1,
@@ -82,20 +84,58 @@ function storeContract(factory: Factory): void {
       revision: 1,
       updatedAt: 5,
     });
-    // A second writer that read no conversation loses.
-    expect(await s().commitTurn('d2', 'u4', save, [], 6)).toBe(false);
-    expect(
-      await s().commitTurn('d1', 'u4', { ...save, snapshot: { value: 'b' }, expectedRevision: 1 }, [], 7),
-    ).toBe(true);
-    expect(await s().commitTurn('d1', 'u4', { ...save, expectedRevision: 1 }, [], 8)).toBe(false);
-    expect((await s().loadConversation('u4'))?.revision).toBe(2);
     expect(await s().eventStatus('d1')).toMatchObject({ status: 'replying' });
-    // After a crash the event comes back with the reply that was decided.
-    const retaken = await s().claimNextEvent('u4', 10_000, 100_000);
-    expect(retaken?.pendingReply).toEqual([]);
-    expect(await s().commitTurn('d1', 'u4', { kind: 'delete', expectedRevision: 1 }, [], 9)).toBe(false);
-    expect(await s().commitTurn('d1', 'u4', { kind: 'delete', expectedRevision: 2 }, [], 9)).toBe(true);
+    // One decision per claim: the same claim cannot commit again.
+    expect(await s().commitTurn(d1, 'u4', { ...save, expectedRevision: 1 }, [], 6)).toBe('lost');
+    expect((await s().loadConversation('u4'))?.revision).toBe(1);
+    // After a crash the event comes back with the reply that was decided, to be sent, never decided again.
+    const retaken = (await s().claimNextEvent('u4', 10_000, 100_000))!;
+    expect(retaken.id).toBe('d1');
+    expect(retaken.pendingReply).toEqual([{ type: 'text', text: 'hi' }]);
+    expect(await s().commitTurn(retaken, 'u4', { kind: 'delete', expectedRevision: 1 }, [], 9)).toBe('lost');
+    expect(await s().finishEvent(retaken, 'answered', null, 10)).toBe(true);
+    const d2 = (await s().claimNextEvent('u4', 10_000, 100_001))!;
+    expect(await s().commitTurn(d2, 'u4', save, [], 11)).toBe('conflict');
+    expect(await s().commitTurn(d2, 'u4', { kind: 'delete', expectedRevision: 2 }, [], 12)).toBe('conflict');
+    expect(await s().commitTurn(d2, 'u4', { kind: 'delete', expectedRevision: 1 }, [], 12)).toBe('committed');
     expect(await s().loadConversation('u4')).toBeNull();
+  });
+
+  it('fences a claim taken over after its lease ran out: no commit, no finish', async () => {
+    await s().acceptEvents([event('f1', 'uf', 1)]);
+    const stalled = (await s().claimNextEvent('uf', 100, 1_000))!;
+    // The stalled worker's lease runs out; another takes the event over, decides it and answers it.
+    const takeover = (await s().claimNextEvent('uf', 100, 1_200))!;
+    expect(takeover.id).toBe('f1');
+    expect(takeover.claimToken).not.toBe(stalled.claimToken);
+    const save = { kind: 'save' as const, flowId: 'f', flowVersion: 1, snapshot: {}, expectedRevision: null };
+    expect(await s().renewClaim(stalled, 100, 1_210)).toBe(false);
+    expect(await s().commitTurn(takeover, 'uf', save, [{ type: 'text', text: 'once' }], 1_220)).toBe(
+      'committed',
+    );
+    // The stalled worker wakes up: the same decision again would advance the conversation twice.
+    const again = { ...save, expectedRevision: 1 };
+    expect(await s().commitTurn(stalled, 'uf', again, [], 1_230)).toBe('lost');
+    expect(await s().finishEvent(stalled, 'failed', 'stale', 1_240)).toBe(false);
+    expect((await s().loadConversation('uf'))?.revision).toBe(1);
+    expect(await s().eventStatus('f1')).toMatchObject({ status: 'replying' });
+    expect(await s().finishEvent(takeover, 'answered', null, 1_250)).toBe(true);
+    // A finished event stays finished: no late finish, commit or renewal reopens it.
+    expect(await s().finishEvent(stalled, 'failed', 'stale', 1_260)).toBe(false);
+    expect(await s().commitTurn(takeover, 'uf', again, [], 1_270)).toBe('lost');
+    expect(await s().renewClaim(takeover, 100, 1_280)).toBe(false);
+    expect(await s().eventStatus('f1')).toEqual({ status: 'done', outcome: 'answered', detail: null });
+    expect(await s().conversationsWithPendingEvents(10_000)).not.toContain('uf');
+  });
+
+  it('renews the lease of a current claim, so that a slow turn is not taken over', async () => {
+    await s().acceptEvents([event('h1', 'uh', 1)]);
+    const claim = (await s().claimNextEvent('uh', 100, 1_000))!;
+    expect(await s().renewClaim(claim, 100, 1_080)).toBe(true);
+    expect(await s().claimNextEvent('uh', 100, 1_150)).toBeNull();
+    expect(await s().conversationsWithPendingEvents(1_150)).not.toContain('uh');
+    expect(await s().conversationsWithPendingEvents(1_190)).toContain('uh');
+    expect(await s().finishEvent(claim, 'answered', null, 1_160)).toBe(true);
   });
 
   it("stores a turn's opt-ins and question with it, and nothing when the turn loses", async () => {
@@ -113,10 +153,11 @@ function storeContract(factory: Factory): void {
       },
     };
     const losing = { kind: 'delete' as const, expectedRevision: 99 };
-    expect(await s().commitTurn('t1', 'u8', losing, [], 50, effects)).toBe(false);
+    const claim = (await s().claimNextEvent('u8', 10_000, 1))!;
+    expect(await s().commitTurn(claim, 'u8', losing, [], 50, effects)).toBe('conflict');
     expect(await s().topicAudience('effects-topic')).toEqual([]);
     expect(await s().listUnanswered(-1000)).toEqual([]);
-    expect(await s().commitTurn('t1', 'u8', { kind: 'keep' }, [], 50, effects)).toBe(true);
+    expect(await s().commitTurn(claim, 'u8', { kind: 'keep' }, [], 50, effects)).toBe('committed');
     expect(await s().topicAudience('effects-topic')).toEqual(['U8']);
     expect((await s().listUnanswered(-1000)).map((q) => q.text)).toEqual(['第3弾はありますか']);
     expect(await s().purgeUnanswered(-999)).toBe(1);
@@ -129,17 +170,17 @@ function storeContract(factory: Factory): void {
       knownFriend: userId,
     });
     // A friend from before the bot went live: no follow event, so the store knows nothing of them.
-    await s().acceptEvents([event('f1', 'U-early', 1)]);
-    await s().claimNextEvent('U-early', 10_000, 1);
+    await s().acceptEvents([event('kf1', 'U-early', 1)]);
+    const f1 = (await s().claimNextEvent('U-early', 10_000, 1))!;
     expect(await s().isFollowing('U-early')).toBeNull();
-    expect(await s().commitTurn('f1', 'U-early', { kind: 'keep' }, [], 5, optIn('U-early'))).toBe(true);
+    expect(await s().commitTurn(f1, 'U-early', { kind: 'keep' }, [], 5, optIn('U-early'))).toBe('committed');
     expect(await s().isFollowing('U-early')).toBe(true);
     expect(await s().topicAudience('friends-topic')).toEqual(['U-early']);
     // An unfollow the store knows of is not overridden by what a turn learnt.
     await s().setFollowing('U-left', false, 1);
-    await s().acceptEvents([event('f2', 'U-left', 1)]);
-    await s().claimNextEvent('U-left', 10_000, 1);
-    expect(await s().commitTurn('f2', 'U-left', { kind: 'keep' }, [], 5, optIn('U-left'))).toBe(true);
+    await s().acceptEvents([event('kf2', 'U-left', 1)]);
+    const f2 = (await s().claimNextEvent('U-left', 10_000, 1))!;
+    expect(await s().commitTurn(f2, 'U-left', { kind: 'keep' }, [], 5, optIn('U-left'))).toBe('committed');
     expect(await s().isFollowing('U-left')).toBe(false);
     // A later unfollow stops delivery.
     await s().setFollowing('U-early', false, 10);
@@ -149,12 +190,12 @@ function storeContract(factory: Factory): void {
   it('remembers a group chat it told once, with the turn, and forgets it with its conversation', async () => {
     const chat = 'group:C-contract';
     await s().acceptEvents([event('g1', chat, 1), event('g2', chat, 2)]);
-    await s().claimNextEvent(chat, 10_000, 1);
+    const g1 = (await s().claimNextEvent(chat, 10_000, 1))!;
     expect(await s().hasToldGroupChat(chat)).toBe(false);
     const told = { ...NO_TURN_EFFECTS, toldGroupChat: chat };
     // A turn that loses tells nothing.
-    expect(await s().commitTurn('g1', chat, { kind: 'delete', expectedRevision: 9 }, [], 5, told)).toBe(
-      false,
+    expect(await s().commitTurn(g1, chat, { kind: 'delete', expectedRevision: 9 }, [], 5, told)).toBe(
+      'conflict',
     );
     expect(await s().hasToldGroupChat(chat)).toBe(false);
     const save = {
@@ -164,7 +205,7 @@ function storeContract(factory: Factory): void {
       snapshot: {},
       expectedRevision: null,
     };
-    expect(await s().commitTurn('g1', chat, save, [], 5, told)).toBe(true);
+    expect(await s().commitTurn(g1, chat, save, [], 5, told)).toBe('committed');
     expect(await s().hasToldGroupChat(chat)).toBe(true);
     expect(await s().hasToldGroupChat('group:C-other')).toBe(false);
     await s().forgetGroupChat(chat);
@@ -176,7 +217,7 @@ function storeContract(factory: Factory): void {
     await s().acceptEvents([event('p1', 'u5', 1)]);
     const claimed = await s().claimNextEvent('u5', 10_000, 1);
     expect(claimed?.payload).toEqual({ type: 'message', id: 'p1' });
-    await s().finishEvent('p1', 'missed', 'reply token too old', 2);
+    expect(await s().finishEvent(claimed!, 'missed', 'reply token too old', 2)).toBe(true);
     expect(await s().eventStatus('p1')).toEqual({
       status: 'done',
       outcome: 'missed',
@@ -226,18 +267,36 @@ function storeContract(factory: Factory): void {
     const claimed = await Promise.all([s().claimDueNotice(200, 1_000), s().claimDueNotice(200, 1_000)]);
     expect(claimed.filter(Boolean).map((n) => n!.id)).toEqual(['n-now']);
     const plan = [
-      { index: 0, retryKey: 'key-0', recipients: ['U1'] },
-      { index: 1, retryKey: 'key-1', recipients: ['U2'] },
+      { index: 0, retryKey: 'key-0', plannedAt: 150, recipients: ['U1'] },
+      { index: 1, retryKey: 'key-1', plannedAt: 150, recipients: ['U2'] },
     ];
     expect((await s().planNoticeBatches('n-now', plan)).map((b) => b.retryKey)).toEqual(['key-0', 'key-1']);
     await s().finishNoticeBatch('n-now', 0, 'sent', 'req-1', null);
     // A crashed worker's notice comes back after its lease, with the batches it had.
     const resumed = await s().claimDueNotice(1_300, 1_000);
     expect(resumed?.id).toBe('n-now');
-    const again = await s().planNoticeBatches('n-now', [{ index: 0, retryKey: 'other', recipients: null }]);
+    const again = await s().planNoticeBatches('n-now', [
+      { index: 0, retryKey: 'other', plannedAt: 1_300, recipients: null },
+    ]);
     expect(again).toEqual([
-      { index: 0, retryKey: 'key-0', recipients: ['U1'], status: 'sent', requestId: 'req-1', detail: null },
-      { index: 1, retryKey: 'key-1', recipients: ['U2'], status: 'pending', requestId: null, detail: null },
+      {
+        index: 0,
+        retryKey: 'key-0',
+        plannedAt: 150,
+        recipients: ['U1'],
+        status: 'sent',
+        requestId: 'req-1',
+        detail: null,
+      },
+      {
+        index: 1,
+        retryKey: 'key-1',
+        plannedAt: 150,
+        recipients: ['U2'],
+        status: 'pending',
+        requestId: null,
+        detail: null,
+      },
     ]);
     await s().finishNotice('n-now', 'sent', 2, null, 1_400);
     expect(await s().getNotice('n-now')).toMatchObject({
@@ -249,18 +308,64 @@ function storeContract(factory: Factory): void {
     expect((await s().listNotices(10)).map((n) => n.id).sort()).toEqual(['n-later', 'n-now']);
   });
 
+  it('cancels a notice only before it goes out, and never hands a cancelled one out', async () => {
+    const base = {
+      createdAt: 1,
+      sender: '企画室 山田',
+      audience: { kind: 'all' as const },
+      messages: [{ type: 'text', text: 'お知らせ' }],
+    };
+    await s().createNotice({ ...base, id: 'c-queued', sendAt: 10_000_000 });
+    await s().createNotice({ ...base, id: 'c-sending', sendAt: 10_000_000 });
+    expect(await s().cancelNotice('c-unknown', 'cancelled by 山田', 5)).toBeNull();
+    expect(await s().cancelNotice('c-queued', 'cancelled by 山田', 5)).toEqual({
+      cancelled: true,
+      status: 'cancelled',
+    });
+    expect(await s().getNotice('c-queued')).toMatchObject({
+      status: 'cancelled',
+      detail: 'cancelled by 山田',
+      finishedAt: 5,
+    });
+    // Due now: the dispatcher takes the other one (and any other test's), never the cancelled one.
+    const taken: string[] = [];
+    for (let n; (n = await s().claimDueNotice(10_000_001, 10_000_000));) taken.push(n.id);
+    expect(taken).toContain('c-sending');
+    expect(taken).not.toContain('c-queued');
+    // Once sending, it stays.
+    expect(await s().cancelNotice('c-sending', 'cancelled by 山田', 6)).toEqual({
+      cancelled: false,
+      status: 'sending',
+    });
+    // A notice left for staff to decide can be cancelled.
+    await s().finishNotice('c-sending', 'needsDecision', null, 'batch 0: retry key too old', 7);
+    expect(await s().cancelNotice('c-sending', 'cancelled by 山田', 8)).toEqual({
+      cancelled: true,
+      status: 'cancelled',
+    });
+    expect(await s().cancelNotice('c-sending', 'again', 9)).toEqual({
+      cancelled: false,
+      status: 'cancelled',
+    });
+  });
+
   it('forgets handled events once purged, and never an open one', async () => {
-    await s().acceptEvents([event('p1', 'u9', 1), event('p2', 'u9', 2), event('p3', 'u9', 3)]);
-    await s().finishEvent('p1', 'answered', null, 100);
-    await s().finishEvent('p2', 'answered', null, 300);
-    expect(await s().purgeFinishedEvents(200)).toBe(1);
-    expect(await s().eventStatus('p1')).toBeNull();
-    expect(await s().eventStatus('p2')).toMatchObject({ status: 'done' });
-    expect(await s().eventStatus('p3')).toMatchObject({ status: 'pending' });
+    await s().acceptEvents([event('q1', 'u9', 1), event('q2', 'u9', 2), event('q3', 'u9', 3)]);
+    const handle = async (finishedAt: number) => {
+      const claim = (await s().claimNextEvent('u9', 10_000, 1))!;
+      expect(await s().finishEvent(claim, 'answered', null, finishedAt)).toBe(true);
+    };
+    // Times of their own, before any other test's, so that the first purge counts only these.
+    await handle(-3_000);
+    await handle(-1_000);
+    expect(await s().purgeFinishedEvents(-2_000)).toBe(1);
+    expect(await s().eventStatus('q1')).toBeNull();
+    expect(await s().eventStatus('q2')).toMatchObject({ status: 'done' });
+    expect(await s().eventStatus('q3')).toMatchObject({ status: 'pending' });
     // Other tests' handled events go too; the open one stays however old it is.
     expect(await s().purgeFinishedEvents(Number.MAX_SAFE_INTEGER)).toBeGreaterThanOrEqual(1);
-    expect(await s().eventStatus('p2')).toBeNull();
-    expect(await s().eventStatus('p3')).toMatchObject({ status: 'pending' });
+    expect(await s().eventStatus('q2')).toBeNull();
+    expect(await s().eventStatus('q3')).toMatchObject({ status: 'pending' });
   });
 
   it('keeps unanswered questions, with the line they were handed to, until they are purged', async () => {

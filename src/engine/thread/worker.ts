@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     clock,
     logger,
     idleTimeoutMs: config.idleTimeoutMs,
+    leaseMs: config.eventLeaseMs,
     settleMs,
     onHandled: (report) => post({ kind: 'report', report }),
   });

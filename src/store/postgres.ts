@@ -70,16 +70,25 @@ export class PostgresStore implements Store {
 
   private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    let failure: Error | undefined;
+    // A connection PostgreSQL closes between two statements (a restart) is reported as an 'error' event on the
+    // client, which nothing else listens to while the client is checked out: unheard, it would end the process.
+    const lostConnection = (error: Error) => (failure ??= error);
+    client.on('error', lostConnection);
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      // A client that failed is discarded, not pooled: after PostgreSQL restarts, a connection it closed would
+      // otherwise go back to the pool and fail every transaction that got it, for good.
+      client.off('error', lostConnection);
+      client.release(failure);
     }
   }
 

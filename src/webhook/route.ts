@@ -55,16 +55,23 @@ export function webhookRouter(deps: WebhookDeps): Router {
       }
       const receivedAt = deps.clock.realNow();
       const rows: NewInboxEvent[] = [];
-      for (const e of parsed.events as unknown as webhook.Event[]) {
-        const key = conversationKeyOf(e);
-        if (!key) continue;
-        rows.push({
-          id: e.webhookEventId,
-          conversationKey: key,
-          timestamp: e.timestamp,
-          receivedAt,
-          payload: redactEvent(e),
-        });
+      try {
+        for (const e of parsed.events as unknown as webhook.Event[]) {
+          const key = conversationKeyOf(e);
+          if (!key) continue;
+          rows.push({
+            id: e.webhookEventId,
+            conversationKey: key,
+            timestamp: e.timestamp,
+            receivedAt,
+            payload: redactEvent(e),
+          });
+        }
+      } catch {
+        // An event shaped unlike any LINE sends (a message that is null, a source that is a string): thrown
+        // here, it would have ended the process. It is refused like any other body that is not LINE's.
+        res.status(400).json({ message: 'body is not a LINE webhook payload' });
+        return;
       }
       try {
         const fresh = rows.length > 0 ? await deps.accept(rows) : [];

@@ -118,7 +118,7 @@ describeUnless(postgresUnavailable())(
       expect(await inboxRow(event.webhookEventId)).toEqual({ status: 'done', outcome: 'answered' });
     }, 60_000);
 
-    it('between its commit and its reply: it sends nothing, the other replica sends the stored reply', async () => {
+    it('between its commit and its reply: the resident reads one answer, the stored one', async () => {
       const user = newUserId();
       const opening = textEvent(user, '対象か調べたい');
       await postWebhook(b!.port, [opening]);
@@ -145,7 +145,12 @@ describeUnless(postgresUnavailable())(
         'replica A to drop its reply (or send it too)',
       );
       await sleep(500);
-      expect(replyCalls(answer.replyToken).map((c) => c.status)).toEqual([200]);
+      // Usually A finds its claim gone and sends nothing. But A may check its claim just before B's takeover
+      // is written; then both send the same stored reply and LINE takes the token once (at least once, by
+      // design: see ConversationProcessor.send). Either way the resident reads one answer.
+      const statuses = replyCalls(answer.replyToken).map((c) => c.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+      expect(statuses.every((s) => s === 200 || s === 400)).toBe(true);
       expect(await revisionOf(user)).toBe(2);
       expect(await inboxRow(answer.webhookEventId)).toEqual({ status: 'done', outcome: 'answered' });
     }, 60_000);

@@ -49,7 +49,7 @@ export class SoftmaxClassifier {
   private readonly weights = new Map<string, Float32Array>();
 
   constructor(samples: Sample[], options: ClassifierOptions = {}) {
-    const epochs = options.epochs ?? 6;
+    const epochs = options.epochs ?? 10;
     const rate = options.rate ?? 0.5;
     const l2 = options.l2 ?? 1e-4;
     const random = seeded(options.seed ?? 1);

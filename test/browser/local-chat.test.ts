@@ -1,23 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startBot, type RunningBot } from '../../src/bot';
 import { parseConfig } from '../../src/config';
 import { startTestBot } from '../helpers/bot';
 import { tempSqliteFile } from '../helpers/database';
 import { startFakeLine } from '../helpers/fakeLine';
+import { chromiumUnavailable, launchChromium } from '../helpers/browser';
 import { describeUnless } from '../helpers/skips';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RESULTS = path.resolve(__dirname, '../../test-results');
 
-/** Known when the file is collected, so that the test registers as skipped (CI then fails), never as passed. */
-const chromiumMissing = fs.existsSync(CHROMIUM)
-  ? null
-  : `${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM_PATH)`;
-
-describeUnless(chromiumMissing)('local chat in a real browser', () => {
+describeUnless(chromiumUnavailable())('local chat in a real browser', () => {
   let bot: RunningBot;
   let browser: Browser;
   let page: Page;
@@ -36,19 +31,7 @@ describeUnless(chromiumMissing)('local chat in a real browser', () => {
     );
     expect(config.localMode).toBe(true);
     bot = await startBot(config, { logger: pino({ level: 'silent' }) });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     page.setDefaultTimeout(10_000);
     // The page runs under its Content-Security-Policy: anything it refuses shows here, and fails the test.

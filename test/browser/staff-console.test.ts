@@ -1,23 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningBot } from '../../src/bot';
 import { japanDay } from '../../src/staff/time';
 import { startTestBot } from '../helpers/bot';
 import { tempSqliteFile } from '../helpers/database';
 import { startFakeLine, type FakeLine } from '../helpers/fakeLine';
 import { addStaff, STAFF_PASSWORD } from '../helpers/staffClient';
+import { chromiumUnavailable, launchChromium } from '../helpers/browser';
 import { describeUnless } from '../helpers/skips';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RESULTS = path.resolve(__dirname, '../../test-results');
 
-/** Known when the file is collected, so that the test registers as skipped (CI then fails), never as passed. */
-const chromiumMissing = fs.existsSync(CHROMIUM)
-  ? null
-  : `${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM_PATH)`;
-
-describeUnless(chromiumMissing)('staff console in a real browser', () => {
+describeUnless(chromiumUnavailable())('staff console in a real browser', () => {
   let line: FakeLine;
   let bot: RunningBot;
   let browser: Browser | null = null;
@@ -44,19 +39,7 @@ describeUnless(chromiumMissing)('staff console in a real browser', () => {
     ])
       await bot.store.recordUnanswered({ at: yesterday, text, scores: [], route: 'hotline' });
     await addStaff(bot.store, 'yamada');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page.setDefaultTimeout(10_000);
     fs.mkdirSync(RESULTS, { recursive: true });

@@ -1,4 +1,4 @@
-import { formsOf, type Lexicon, type MessageForms } from './lexicon';
+import { bigramsOf, formsOf, type Lexicon, type MessageForms } from './lexicon';
 import { fold } from './normalize';
 import type { QuestionSlots } from '../../flows/lib/slots';
 import { readSlots, type Slots } from './slots';
@@ -73,12 +73,6 @@ function unknownWords(
   return out;
 }
 
-export function pairsOf(surface: string): string[] {
-  const out = new Set<string>();
-  for (let i = 0; i + 2 <= surface.length; i++) out.add(surface.slice(i, i + 2));
-  return [...out];
-}
-
 export function analyse(text: string, lexicon: Lexicon, generic: Set<string> = new Set()): Analysis {
   return analyseExample(text, lexicon, generic).analysis;
 }
@@ -99,7 +93,7 @@ export function analyseExample(
     concepts,
     slots: { ...slots, place: named('place.')[0], items: named('item.'), asked: named('asked.') },
     unknownWords: unknownWords(forms, matched, generic, english),
-    pairs: pairsOf(forms.surface),
+    pairs: [...bigramsOf(forms.surface)],
   };
   return { analysis, reading: forms.reading };
 }

@@ -1,10 +1,10 @@
 import type { Content } from '../content/schema';
-import { analyse, analyseExample, pairsOf, type Analysis } from './analysis';
+import { analyse, analyseExample, type Analysis } from './analysis';
 import { parseAnswer, parseControl } from './answers';
 import { isQuestion, splitClauses } from './clauses';
 import { SoftmaxClassifier, type ClassifierOptions, type Features, type Sample } from './classifier';
 import { detectScript } from './language';
-import { Lexicon } from './lexicon';
+import { bigramsOf, Lexicon } from './lexicon';
 import { UnitMatcher, type MatcherOptions, type Ranked, type UnitPatterns } from './matcher';
 import { DAY_KINDS, mergeSlots, mergeWithMemory, WHEN_CONCEPTS, type DialogueMemory } from './memory';
 import { fold } from './normalize';
@@ -119,7 +119,7 @@ export function createUnderstanding(
     samples.push({ features: featuresOf(all, a.pairs), label });
     // Learned a second time as read aloud, in kana, so that a message spelt in kana (まどぐち なんじに あく)
     // shares the example's pairs of characters too.
-    samples.push({ features: featuresOf(all, pairsOf(reading)), label });
+    samples.push({ features: featuresOf(all, [...bigramsOf(reading)]), label });
     return all;
   };
   const patterns: UnitPatterns[] = [
@@ -152,6 +152,8 @@ export function createUnderstanding(
     };
   };
   const classifier = new SoftmaxClassifier(samples, options.classifier);
+  // Trained: the samples (thousands of feature maps) would otherwise live as long as the understanding.
+  samples.length = 0;
   const classifierShare = options.classifierShare ?? 0.4;
   // A clause is decided several times (alone, against the last question, with a focus): classified once.
   const classified = new WeakMap<Analysis, Map<string, number>>();

@@ -125,7 +125,8 @@ function occurring(
   return out;
 }
 
-const bigramsOf = (text: string) => {
+/** The distinct pairs of adjacent characters of a text. */
+export const bigramsOf = (text: string) => {
   const out = new Set<string>();
   for (let i = 0; i + 2 <= text.length; i++) out.add(text.slice(i, i + 2));
   return out;
@@ -138,6 +139,7 @@ const sharesBigrams = (hay: Set<string>, needle: string[]) => {
   return shared >= needle.length - 2;
 };
 
+/** Every pair of adjacent characters, repeats included: what a typo test counts. */
 const pairsOf = (text: string | null) => {
   const out: string[] = [];
   for (let i = 0; text && i + 2 <= text.length; i++) out.push(text.slice(i, i + 2));

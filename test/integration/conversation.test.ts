@@ -1,12 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
 import type { RunningBot } from '../../src/bot';
 import { startTestBot, replyTexts } from '../helpers/bot';
 import { freshPostgresUrl, postgresUnavailable, tempSqliteFile } from '../helpers/database';
 import { describeUnless } from '../helpers/skips';
 import { startFakeLine, type FakeLine } from '../helpers/fakeLine';
-import { newUserId, postWebhook, SECRET, textEvent } from '../helpers/webhook';
+import { startBotProcess, stopBotProcess } from '../helpers/processes';
+import { newUserId, postWebhook, textEvent } from '../helpers/webhook';
 
 let line: FakeLine;
 beforeEach(async () => {
@@ -133,61 +131,12 @@ describe('conversation resets', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startProcess(
-  databaseUrl: string,
-  lineBaseUrl: string,
-): Promise<{ port: number; child: ChildProcess }> {
-  const port = await freePort();
-  const root = path.resolve(__dirname, '../..');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      LINE_CHANNEL_SECRET: SECRET,
-      LINE_CHANNEL_ACCESS_TOKEN: 'test-token',
-      LINE_API_BASE_URL: lineBaseUrl,
-      DATABASE_URL: databaseUrl,
-      BOT_NOW: '2023-04-12T10:00:00+09:00',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { port, child };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server process did not become healthy');
-}
-
-const stopProcess = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-
 describeUnless(postgresUnavailable())('two server processes on one PostgreSQL database', () => {
   it('answers concurrent messages from one resident in order, with no lost state', async () => {
     const databaseUrl = await freshPostgresUrl();
     const [a, b] = await Promise.all([
-      startProcess(databaseUrl, line.baseUrl),
-      startProcess(databaseUrl, line.baseUrl),
+      startBotProcess(databaseUrl, line.baseUrl),
+      startBotProcess(databaseUrl, line.baseUrl),
     ]);
     try {
       const user = newUserId();
@@ -211,8 +160,8 @@ describeUnless(postgresUnavailable())('two server processes on one PostgreSQL da
       const last2 = line.replies().slice(5);
       expect(new Set(last2.map((r) => r.replyToken))).toEqual(new Set(pair.map((e) => e.replyToken)));
     } finally {
-      expect(await stopProcess(a.child)).toBe(0);
-      expect(await stopProcess(b.child)).toBe(0);
+      expect(await stopBotProcess(a.child)).toBe(0);
+      expect(await stopBotProcess(b.child)).toBe(0);
     }
   });
 });

@@ -1,25 +1,11 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { runScript } from '../helpers/scripts';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '../..');
 // Nothing listens here: every case must be caught before the bot is asked.
 const env = { ADMIN_TOKEN: 'a-long-admin-token-for-tests', BOT_URL: 'http://127.0.0.1:9' };
-const notice = (file: string) =>
-  run(process.execPath, ['--import', 'tsx', 'scripts/notice.ts', '--file', file], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-  }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({
-      code: e.code,
-      stdout: e.stdout,
-      stderr: e.stderr,
-    }),
-  );
+const notice = (file: string) => runScript('scripts/notice.ts', ['--file', file], env);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'notice-errors-'));
 const write = (name: string, text: string) => {

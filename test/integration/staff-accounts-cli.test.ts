@@ -1,24 +1,10 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { verifyPassword } from '../../src/staff/password';
 import { SqliteStore } from '../../src/store/sqlite';
 import { tempSqliteFile } from '../helpers/database';
+import { runScript } from '../helpers/scripts';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '../..');
 const staff = (args: string[], env: Record<string, string>) =>
-  run(process.execPath, ['--import', 'tsx', 'scripts/staff.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-  }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({
-      code: e.code,
-      stdout: e.stdout,
-      stderr: e.stderr,
-    }),
-  );
+  runScript('scripts/staff.ts', args, { LOG_LEVEL: 'silent', ...env });
 
 describe('npm run staff', () => {
   it('adds, lists, disables and enables accounts; the password is hashed and never printed', async () => {

@@ -1,28 +1,14 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { SqliteStore } from '../../src/store/sqlite';
 import { startTestBot } from '../helpers/bot';
 import { tempSqliteFile } from '../helpers/database';
 import { startFakeLine } from '../helpers/fakeLine';
 import { startFakeRichMenuApi } from '../helpers/fakeRichMenuApi';
+import { runScript } from '../helpers/scripts';
 
-const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
-const tsx = (script: string, args: string[], env: Record<string, string>) =>
-  run(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-  }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({
-      code: e.code,
-      stdout: e.stdout,
-      stderr: e.stderr,
-    }),
-  );
 
 describe('npm run report -- unanswered', () => {
   it('prints the questions the bot handed to a phone line, grouped by similarity with counts and lines', async () => {
@@ -39,7 +25,7 @@ describe('npm run report -- unanswered', () => {
     await ask('ずっと前の質問', 'hotline', Date.parse('2023-03-01T12:00:00+09:00'));
     await store.close();
 
-    const r = await tsx('scripts/report.ts', ['unanswered', '--since', '2023-04-01'], {
+    const r = await runScript('scripts/report.ts', ['unanswered', '--since', '2023-04-01'], {
       DATABASE_URL: `sqlite:${file}`,
     });
     expect(r.code).toBe(0);
@@ -51,7 +37,7 @@ describe('npm run report -- unanswered', () => {
     expect(r.stdout).toMatch(/ {3}1 × ふるさと納税したい\n +handed to: city 1\n/);
     expect(r.stdout).not.toMatch(/ずっと前/);
 
-    const bad = await tsx('scripts/report.ts', ['unanswered', '--since', 'April'], {
+    const bad = await runScript('scripts/report.ts', ['unanswered', '--since', 'April'], {
       DATABASE_URL: `sqlite:${file}`,
     });
     expect(bad.code).toBe(2);
@@ -73,15 +59,15 @@ describe('npm run notice', () => {
       fs.writeFileSync(file, JSON.stringify({ ...notice, audience: { kind: 'all' }, sendAt: undefined }));
       const env = { BOT_URL: `http://127.0.0.1:${bot.port}`, ADMIN_TOKEN: 'a-long-admin-token-for-tests' };
 
-      const dry = await tsx('scripts/notice.ts', ['--file', file, '--dry-run'], env);
+      const dry = await runScript('scripts/notice.ts', ['--file', file, '--dry-run'], env);
       expect(dry.code).toBe(0);
       expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, endpoint: 'broadcast' });
 
-      const sent = await tsx('scripts/notice.ts', ['--file', file], env);
+      const sent = await runScript('scripts/notice.ts', ['--file', file], env);
       expect(sent.code).toBe(0);
       expect(JSON.parse(sent.stdout)).toMatchObject({ status: 'queued' });
 
-      const wrong = await tsx('scripts/notice.ts', ['--file', file], {
+      const wrong = await runScript('scripts/notice.ts', ['--file', file], {
         ...env,
         ADMIN_TOKEN: 'not-the-token-at-all',
       });
@@ -89,7 +75,7 @@ describe('npm run notice', () => {
       expect(wrong.stderr).toMatch(/refused \(401\)/);
 
       fs.writeFileSync(file, JSON.stringify({ ...notice, sender: '' }));
-      const invalid = await tsx('scripts/notice.ts', ['--file', file], env);
+      const invalid = await runScript('scripts/notice.ts', ['--file', file], env);
       expect(invalid.code).toBe(1);
       expect(invalid.stderr).toMatch(/sender/);
     } finally {
@@ -102,7 +88,7 @@ describe('npm run notice', () => {
 describe('npm run richmenu', () => {
   it('previews without LINE, deploys twice to one menu, and shows LINE errors', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'richmenu-'));
-    const preview = await tsx('scripts/richmenu.ts', ['preview', '--out', out], {});
+    const preview = await runScript('scripts/richmenu.ts', ['preview', '--out', out], {});
     expect(preview.code).toBe(0);
     expect(fs.readFileSync(path.join(out, 'richmenu.png')).readUInt32BE(16)).toBe(2500);
     expect(JSON.parse(fs.readFileSync(path.join(out, 'richmenu.json'), 'utf8')).areas).toHaveLength(6);
@@ -114,20 +100,20 @@ describe('npm run richmenu', () => {
         LINE_API_BASE_URL: fake.baseUrl,
         LINE_DATA_API_BASE_URL: fake.baseUrl,
       };
-      expect((await tsx('scripts/richmenu.ts', ['deploy'], env)).stdout).toMatch(
+      expect((await runScript('scripts/richmenu.ts', ['deploy'], env)).stdout).toMatch(
         /deployed richmenu-\d+ as the default menu/,
       );
-      expect((await tsx('scripts/richmenu.ts', ['deploy'], env)).stdout).toMatch(/removed richmenu-/);
+      expect((await runScript('scripts/richmenu.ts', ['deploy'], env)).stdout).toMatch(/removed richmenu-/);
       expect(fake.menus.size).toBe(1);
-      const listed = await tsx('scripts/richmenu.ts', ['list'], env);
+      const listed = await runScript('scripts/richmenu.ts', ['list'], env);
       expect(JSON.parse(listed.stdout).menus).toHaveLength(1);
-      const refused = await tsx('scripts/richmenu.ts', ['deploy'], {
+      const refused = await runScript('scripts/richmenu.ts', ['deploy'], {
         ...env,
         LINE_CHANNEL_ACCESS_TOKEN: 'wrong',
       });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/LINE refused: LINE API 401.*Authentication failed/);
-      expect((await tsx('scripts/richmenu.ts', ['delete'], env)).stdout).toMatch(/deleted richmenu-/);
+      expect((await runScript('scripts/richmenu.ts', ['delete'], env)).stdout).toMatch(/deleted richmenu-/);
       expect(fake.menus.size).toBe(0);
     } finally {
       await fake.close();

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { freshPostgresUrl, postgresUnavailable } from '../helpers/database';
 import { describeUnless } from '../helpers/skips';
+import { until as waitUntil } from '../helpers/until';
 import { startFakeLine, type FakeLine } from '../helpers/fakeLine';
 import { startBotProcess, stopBotProcess, type BotProcess } from '../helpers/processes';
 import { newUserId, postWebhook, textEvent } from '../helpers/webhook';
@@ -26,13 +27,8 @@ let dbPid = 0;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+const until = (check: () => Promise<boolean> | boolean, what: string, timeoutMs = 15_000) =>
+  waitUntil(check, what, timeoutMs);
 
 /** How many backends wait for a lock the test's own connection holds. */
 async function waitingOnTest(): Promise<number> {

@@ -5,6 +5,7 @@ import { replyTexts, startTestBot } from '../helpers/bot';
 import { tempSqliteFile } from '../helpers/database';
 import { startFakeLine, type FakeLine } from '../helpers/fakeLine';
 import { newUserId, postbackEvent, postWebhook, textEvent } from '../helpers/webhook';
+import { until as waitUntil } from '../helpers/until';
 
 const ADMIN_TOKEN = 'a-long-admin-token-for-tests';
 
@@ -19,13 +20,8 @@ afterEach(async () => {
   await line.close();
 });
 
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = (condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000) =>
+  waitUntil(condition, what, timeoutMs, 20);
 
 describe('a LINE that never answers', () => {
   it('gives up a hung reply within its deadline, and the residents’ next events are answered', async () => {

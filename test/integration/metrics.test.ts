@@ -7,6 +7,7 @@ import { startTestBot } from '../helpers/bot';
 import { tempSqliteFile } from '../helpers/database';
 import { startFakeLine, type FakeLine } from '../helpers/fakeLine';
 import { newUserId, postWebhook, textEvent } from '../helpers/webhook';
+import { until } from '../helpers/until';
 
 const METRICS_TOKEN = 'a-long-metrics-token-for-tests';
 const ADMIN_TOKEN = 'a-long-admin-token-for-tests';
@@ -29,14 +30,6 @@ const scrape = async (port: number, token?: string) =>
 function valueOf(text: string, series: string): number {
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
   return line ? Number(line.slice(series.length + 1)) : 0;
-}
-
-async function until(condition: () => Promise<boolean>, what: string) {
-  const deadline = Date.now() + 10_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('GET /metrics', () => {

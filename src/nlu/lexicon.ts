@@ -39,7 +39,8 @@ const MIN_READING = 5;
 // a word in kanji with a typo is found by its reading.
 const MIN_FUZZY = 6;
 const KANA_ONLY = /^[\u3040-\u309fー]+$/;
-// A form this short must stand at a word boundary: 熱 is not in 熱海, ピン is not in フィリピン.
+// A form this short is looked for only as written, where it must start a word (熱 is not in 熱海, ピン is not in
+// フィリピン): in dictionary forms it would match pieces of other words.
 const MAX_PART_OF_WORD = 2;
 
 export function readingOf(text: string): string {
@@ -205,14 +206,14 @@ export class Lexicon {
     const claimed: boolean[] = new Array<boolean>(message.surface.length).fill(false);
     const claim = (needle: string): boolean => {
       let fresh = false;
-      const short = needle.length <= MAX_PART_OF_WORD;
       for (
         let at = message.surface.indexOf(needle);
         at !== -1;
         at = message.surface.indexOf(needle, at + 1)
       ) {
-        // One character must be a whole word; two must at least start one (行け in 行ける, not とは in ことは).
-        if (short && !message.boundaries.has(at)) continue;
+        // A form must start a word (行け in 行ける, but not とは in ことは, とめて in まとめて); one character must
+        // be a whole word.
+        if (!message.boundaries.has(at)) continue;
         if (needle.length === 1 && !message.boundaries.has(at + 1)) continue;
         let free = false;
         for (let i = at; i < at + needle.length; i++) if (!claimed[i]) free = true;

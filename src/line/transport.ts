@@ -13,6 +13,8 @@ export class LineApiError extends Error {
     readonly status: number | null,
     readonly requestId: string | null,
     readonly body: string,
+    /** How long LINE asked us to wait before trying again (its Retry-After header), when it said so. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(
       `LINE API ${status ?? 'network error'}${requestId ? ` (x-line-request-id ${requestId})` : ''}: ${body}`,
@@ -105,7 +107,21 @@ async function acceptedOnce(send: () => Promise<{ httpResponse: Response }>): Pr
 export function toLineApiError(error: unknown): LineApiError {
   if (error instanceof LineApiError) return error;
   if (error instanceof HTTPFetchError) {
-    return new LineApiError(error.status, error.headers.get('x-line-request-id'), error.body);
+    return new LineApiError(
+      error.status,
+      error.headers.get('x-line-request-id'),
+      error.body,
+      retryAfterMs(error.headers.get('retry-after'), Date.now()),
+    );
   }
   return new LineApiError(null, null, error instanceof Error ? error.message : String(error));
+}
+
+/** A Retry-After header (seconds, or an HTTP date) as milliseconds from `now`; null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now: number): number | null {
+  if (header === null || header.trim() === '') return null;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1_000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }

@@ -29,6 +29,8 @@ export interface DispatcherOptions {
   random?: () => number;
 }
 
+// A Retry-After longer than this is waited only this long: a batch must not hold the dispatcher for hours.
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
 const retryable = (e: LineApiError) => e.status === null || e.status === 429 || e.status >= 500;
 
 /**
@@ -175,7 +177,9 @@ export class NoticeDispatcher {
           { status: e.status, requestId: e.requestId, attempt },
           'LINE asked us to retry the notice',
         );
-        await sleep(backoffDelay(this.o.backoffBaseMs ?? 1_000, attempt, this.o.random));
+        // LINE's own Retry-After, when it gives one, is the least we wait: coming back sooner is turned away again.
+        const asked = Math.min(e.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS);
+        await sleep(Math.max(asked, backoffDelay(this.o.backoffBaseMs ?? 1_000, attempt, this.o.random)));
       }
     }
   }

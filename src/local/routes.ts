@@ -71,6 +71,23 @@ function webhookEvent(body: z.infer<typeof sendSchema>, replyToken: string) {
   return { ...base, type: 'follow', follow: { isUnblocked: false } };
 }
 
+/** The reply the stand-in for the Messaging API receives for this token: null after REPLY_WAIT_MS or a cancel. */
+function waitForReply(transport: LocalTransport, replyToken: string) {
+  let finish: (messages: LineMessage[] | null) => void = () => {};
+  const messages = new Promise<LineMessage[] | null>((resolve) => {
+    const timer = setTimeout(() => finish(null), REPLY_WAIT_MS);
+    const stop = transport.onReply((token, sent) => {
+      if (token === replyToken) finish(sent);
+    });
+    finish = (result) => {
+      clearTimeout(timer);
+      stop();
+      resolve(result);
+    };
+  });
+  return { messages, cancel: () => finish(null) };
+}
+
 /**
  * The local chat (mounted only when the bot starts without LINE credentials): a LINE-like page, and an
  * endpoint that turns what the page sends into a signed webhook to this same server, then waits for the reply
@@ -116,35 +133,33 @@ export function localChatRouter(deps: LocalChatDeps): Router {
       return;
     }
     const replyToken = randomBytes(16).toString('hex');
-    const reply = new Promise<LineMessage[] | null>((resolve) => {
-      const timer = setTimeout(() => {
-        stop();
-        resolve(null);
-      }, REPLY_WAIT_MS);
-      const stop = deps.transport.onReply((token, messages) => {
-        if (token !== replyToken) return;
-        clearTimeout(timer);
-        stop();
-        resolve(messages);
-      });
-    });
+    const reply = waitForReply(deps.transport, replyToken);
     const body = JSON.stringify({ destination: 'Ulocal', events: [webhookEvent(parsed.data, replyToken)] });
     const signature = createHmac('sha256', deps.channelSecret).update(body).digest('base64');
     // Back to this server on the address the page reached it at: HOST may be any one address, not loopback.
     const self = req.socket.localAddress ?? '127.0.0.1';
-    const webhook = await fetch(
-      `http://${self.includes(':') ? `[${self}]` : self}:${req.socket.localPort}/webhook`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-line-signature': signature },
-        body,
-      },
-    );
-    if (!webhook.ok) {
-      res.status(502).json({ message: `the webhook answered ${webhook.status}` });
+    let refusal: string | null = null;
+    try {
+      const webhook = await fetch(
+        `http://${self.includes(':') ? `[${self}]` : self}:${req.socket.localPort}/webhook`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-line-signature': signature },
+          body,
+          signal: AbortSignal.timeout(REPLY_WAIT_MS),
+        },
+      );
+      if (!webhook.ok) refusal = `the webhook answered ${webhook.status}`;
+    } catch (error) {
+      refusal = `the webhook could not be reached: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    if (refusal) {
+      // No reply can come for an event the bot did not take: the page hears so now, not after the wait.
+      reply.cancel();
+      res.status(502).json({ message: refusal });
       return;
     }
-    const messages = await reply;
+    const messages = await reply.messages;
     if (!messages) {
       res.status(504).json({ message: 'the bot did not reply in time' });
       return;

@@ -9,7 +9,7 @@ import { ThreadEngine } from './engine/thread/host';
 import { createLineTransport, type LineTransport } from './line/transport';
 import { programmeEnd } from './local/demo';
 import { localChatRouter } from './local/routes';
-import { LocalTransport } from './local/transport';
+import { LocalTransport } from './line/local-transport';
 import { createLogger, type Logger } from './logger';
 import { BotMetrics } from './metrics/metrics';
 import { metricsRouter } from './metrics/route';

@@ -1,6 +1,6 @@
 import type { webhook } from '@line/bot-sdk';
 import type { Clock } from '../clock';
-import { renderReply } from '../effects/render';
+import { renderReply } from '../line/render';
 import type { Logger } from '../logger';
 import type { WorkReport } from '../metrics/reports';
 import { LineApiError, toLineApiError, type LineMessage, type LineTransport } from '../line/transport';

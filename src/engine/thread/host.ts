@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { toLineApiError, type LineTransport } from '../../line/transport';
+import { performRelayedCall } from '../../line/relay';
+import type { LineTransport } from '../../line/transport';
 import type { WorkReport } from '../../metrics/reports';
 import type { NewInboxEvent } from '../../store/types';
 import type { ConversationEngine } from '../engine';
@@ -136,24 +137,8 @@ export class ThreadEngine implements ConversationEngine {
       this.reportListener(message.report);
       return;
     }
-    if (message.kind === 'reply') {
-      this.transport.reply(message.replyToken, message.messages).then(
-        (receipt) => this.send({ kind: 'replied', callId: message.callId, requestId: receipt.requestId }),
-        (error: unknown) => {
-          const { status, requestId, body } = toLineApiError(error);
-          this.send({ kind: 'replyFailed', callId: message.callId, status, requestId, body });
-        },
-      );
-      return;
-    }
-    if (message.kind === 'askFriendship') {
-      this.transport.isFriend(message.userId).then(
-        (isFriend) => this.send({ kind: 'friendship', callId: message.callId, isFriend }),
-        (error: unknown) => {
-          const { status, requestId, body } = toLineApiError(error);
-          this.send({ kind: 'replyFailed', callId: message.callId, status, requestId, body });
-        },
-      );
+    if (message.kind === 'reply' || message.kind === 'askFriendship') {
+      performRelayedCall(this.transport, message, (outcome) => this.send(outcome));
       return;
     }
     const waiting = this.pending.get(message.id);

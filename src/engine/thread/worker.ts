@@ -14,7 +14,7 @@ import { compileFlows } from '../conversation';
 import { InlineEngine } from '../engine';
 import { ConversationProcessor } from '../processor';
 import type { HostMessage, ThreadMessage, ThreadSetup } from './protocol';
-import { RelayTransport } from './relay';
+import { RelayTransport } from '../../line/relay';
 
 async function main(): Promise<void> {
   const port = parentPort;

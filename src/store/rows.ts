@@ -1,5 +1,6 @@
 import type {
   ActivityCounts,
+  NewInboxEvent,
   TurnEffects,
   AuditEntry,
   EventOutcome,
@@ -171,3 +172,7 @@ export function activityCounts(rows: {
 /** The turn's answered units as stored with its event: null when it answered none. */
 export const unitsColumn = (effects: TurnEffects): string | null =>
   effects.answeredUnits?.length ? JSON.stringify(effects.answeredUnits) : null;
+
+/** What redaction removed from an accepted event's text, as the inbox column holds it. */
+export const redactionColumn = (event: NewInboxEvent): string | null =>
+  event.redaction ? JSON.stringify(event.redaction) : null;

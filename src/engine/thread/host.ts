@@ -4,7 +4,7 @@ import { performRelayedCall } from '../../line/relay';
 import type { LineTransport } from '../../line/transport';
 import type { WorkReport } from '../../metrics/reports';
 import type { NewInboxEvent } from '../../store/types';
-import type { ConversationEngine } from '../engine';
+import type { EventIntake } from '../scheduler';
 import type { HostMessage, ThreadMessage, ThreadSetup } from './protocol';
 
 /** A request as a caller writes it: the id and kind are added on sending (Omit on each member of the union). */
@@ -18,7 +18,7 @@ type Pending = { resolve: (result: string[] | undefined) => void; reject: (error
  * `transport`, here. If the thread dies, every request fails from then on and `onFailure` is told once: events
  * LINE is still sending get a 500 and are delivered again later.
  */
-export class ThreadEngine implements ConversationEngine {
+export class ConversationThread implements EventIntake {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private failure: Error | null = null;
@@ -43,7 +43,7 @@ export class ThreadEngine implements ConversationEngine {
     transport: LineTransport,
     onFailure: (error: Error) => void,
     entry = defaultEntryFile(),
-  ): Promise<ThreadEngine> {
+  ): Promise<ConversationThread> {
     const worker = new Worker(entry, {
       workerData: setup,
       // Compiled, it inherits node's flags (--cpu-prof profiles it too); as source, tsx compiles it.
@@ -68,7 +68,7 @@ export class ThreadEngine implements ConversationEngine {
           reject(new Error(`conversation thread sent ${message.kind} before it was ready`));
           return;
         }
-        resolve(new ThreadEngine(worker, transport, onFailure));
+        resolve(new ConversationThread(worker, transport, onFailure));
       };
       // Only our own three: worker.removeAllListeners() here stopped the thread's later replies from arriving.
       const stopListening = () => {

@@ -47,7 +47,7 @@ async function main() {
       console.log(`${String(g.count).padStart(4)} × ${g.example}`);
       for (const o of g.others) console.log(`       ・${o}`);
       console.log(`       handed to: ${lines(g.routes)}`);
-      if (g.nearTopics.length) console.log(`       closest topics: ${g.nearTopics.join(', ')}`);
+      if (g.nearUnits.length) console.log(`       closest answer units: ${g.nearUnits.join(', ')}`);
     }
   } finally {
     await store.close();

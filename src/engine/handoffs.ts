@@ -30,8 +30,7 @@ export function handoffRecord(
       : input.kind === 'text'
         ? withoutContactDetails(input.text)
         : buttonText(input, content),
-    // Stored as "topic" for the rows written before answer units: it names the closest unit now.
-    scores: (understanding?.scores ?? []).map((s) => ({ topic: s.unit, score: s.score })),
+    scores: (understanding?.scores ?? []).map((s) => ({ unit: s.unit, score: s.score })),
     route,
   };
 }

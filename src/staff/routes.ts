@@ -33,7 +33,7 @@ export interface StaffDeps {
   logger: Logger;
   dispatcher: NoticeDispatcher;
   botName: string;
-  /** Answer unit id → its Japanese label, for the counts by topic. */
+  /** Answer unit id → its Japanese label, for the counts by answer unit. */
   unitLabels: Map<string, string>;
 }
 

@@ -69,7 +69,11 @@ export interface UnansweredRow {
 export const toUnanswered = (r: UnansweredRow): UnansweredQuestion => ({
   at: Number(r.at),
   text: r.text,
-  scores: JSON.parse(r.scores),
+  // `topic` in rows a replica of an earlier release writes while another has migrated (see migration 12).
+  scores: (JSON.parse(r.scores) as { unit?: string; topic?: string; score: number }[]).map((s) => ({
+    unit: s.unit ?? s.topic ?? '',
+    score: s.score,
+  })),
   route: r.route as UnansweredQuestion['route'],
 });
 

@@ -304,6 +304,13 @@ export const MIGRATIONS: Migration[] = [
     sqlite: `ALTER TABLE inbox_events ADD COLUMN redaction TEXT;`,
     postgres: `ALTER TABLE inbox_events ADD COLUMN redaction TEXT;`,
   },
+  {
+    version: 12,
+    name: 'the closest answer units of an unanswered question are called unit, not topic',
+    // The scores are JSON written by JSON.stringify, whose keys are quoted exactly so; no unit id has a quote.
+    sqlite: `UPDATE unanswered SET scores = replace(scores, '"topic":', '"unit":');`,
+    postgres: `UPDATE unanswered SET scores = replace(scores, '"topic":', '"unit":');`,
+  },
 ];
 
 export const OPEN_STATUSES = ['pending', 'processing', 'replying'] as const;

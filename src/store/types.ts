@@ -97,7 +97,8 @@ export interface UnansweredQuestion {
   at: number;
   /** Already redacted: no My Number, PIN, phone number, e-mail address or name. */
   text: string;
-  scores: { topic: string; score: number }[];
+  /** The answer units the understanding found closest, best first. */
+  scores: { unit: string; score: number }[];
   /** The line the resident was sent to; null in records kept before the route was. */
   route: HandoffRoute | null;
 }

@@ -111,4 +111,21 @@ function migrating(earlier: (upTo: number) => Promise<EarlierDatabase>): void {
       await store.close();
     }
   });
+
+  it('names the closest answer units of questions recorded before "unit", as it names new ones', async () => {
+    const db = await earlier(11);
+    await db.run(
+      `INSERT INTO unanswered (at, text, scores, route) VALUES (5, '第3弾は?', '[{"topic":"points.overview","score":0.2}]', 'hotline')`,
+    );
+    await db.close();
+    const store = db.open();
+    try {
+      await store.migrate();
+      expect(await store.listUnanswered(0)).toEqual([
+        { at: 5, text: '第3弾は?', scores: [{ unit: 'points.overview', score: 0.2 }], route: 'hotline' },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
 }

@@ -11,7 +11,7 @@ import { startBot } from '../src/bot';
 import { parseConfig } from '../src/config';
 import type { LineMessage } from '../src/line/transport';
 import { DEMO_MOMENT, demoMomentLabel, programmeEnd } from '../src/local/demo';
-import { LocalTransport } from '../src/local/transport';
+import { LocalTransport } from '../src/line/local-transport';
 import { formatJapanTime } from '../src/staff/time';
 
 type QuickItem = {

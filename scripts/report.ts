@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseConfig } from '../src/config';
-import { UNANSWERED_RETENTION_MS } from '../src/engine/processor';
+import { UNANSWERED_RETENTION_MS } from '../src/engine/scheduler';
 import { countRoutes, groupUnanswered } from '../src/report/unanswered';
 import { createStore } from '../src/store';
 
@@ -47,7 +47,7 @@ async function main() {
       console.log(`${String(g.count).padStart(4)} × ${g.example}`);
       for (const o of g.others) console.log(`       ・${o}`);
       console.log(`       handed to: ${lines(g.routes)}`);
-      if (g.nearTopics.length) console.log(`       closest topics: ${g.nearTopics.join(', ')}`);
+      if (g.nearUnits.length) console.log(`       closest answer units: ${g.nearUnits.join(', ')}`);
     }
   } finally {
     await store.close();

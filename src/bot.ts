@@ -5,11 +5,11 @@ import { adminRouter } from './admin/routes';
 import { createAdjustableClock, type AdjustableClock } from './clock';
 import type { Config } from './config';
 import { loadContent, type Content } from './content/load';
-import { ThreadEngine } from './engine/thread/host';
+import { ConversationThread } from './engine/thread/host';
 import { createLineTransport, type LineTransport } from './line/transport';
 import { programmeEnd } from './local/demo';
 import { localChatRouter } from './local/routes';
-import { LocalTransport } from './local/transport';
+import { LocalTransport } from './line/local-transport';
 import { createLogger, type Logger } from './logger';
 import { BotMetrics } from './metrics/metrics';
 import { metricsRouter } from './metrics/route';
@@ -26,7 +26,8 @@ export interface RunningBot {
   host: string;
   store: Store;
   content: Content;
-  engine: ThreadEngine;
+  /** The conversation thread: stores residents' events and answers them. */
+  conversations: ConversationThread;
   dispatcher: NoticeDispatcher;
   transport: LineTransport;
   logger: Logger;
@@ -71,7 +72,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   // Residents' events are stored, decided and answered in a thread of their own, so that answering never keeps
   // the webhook waiting. A transport that lives here (local mode, a caller's own) gets the replies relayed.
   const replies = options.transport || config.localMode ? 'relay' : 'line';
-  const engine = await ThreadEngine.start(
+  const conversations = await ConversationThread.start(
     { config, logLevel: logger.level, settleMs: options.settleMs, replies, processEvents },
     transport,
     (error) => {
@@ -80,12 +81,12 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       options.onFatal?.(error);
     },
   );
-  engine.onReport((report) => metrics.record(report));
+  conversations.onReport((report) => metrics.record(report));
   const flowClock: AdjustableClock = {
     ...clock,
     setFlowNow: (instant) => {
       clock.setFlowNow(instant);
-      engine
+      conversations
         .setFlowNow(instant)
         .catch((error: unknown) =>
           logger.warn({ err: error }, 'the conversation thread did not take the new clock'),
@@ -100,7 +101,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     clock,
     logger,
     accept: async (events) => {
-      const fresh = await engine.accept(events);
+      const fresh = await conversations.accept(events);
       metrics.eventsAccepted(fresh.length, events.length - fresh.length);
       return fresh;
     },
@@ -147,7 +148,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     const s = app.listen(config.port, config.host, () => resolve(s));
   });
   if (processEvents) {
-    await engine.start();
+    await conversations.start();
     dispatcher.start();
   }
   const address = server.address();
@@ -161,11 +162,22 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      await engine.stop();
+      await conversations.stop();
       await dispatcher.stop();
       await store.close();
     })();
     return closing;
   };
-  return { port, host: config.host, store, content, engine, dispatcher, transport, logger, metrics, close };
+  return {
+    port,
+    host: config.host,
+    store,
+    content,
+    conversations,
+    dispatcher,
+    transport,
+    logger,
+    metrics,
+    close,
+  };
 }

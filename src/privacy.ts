@@ -106,7 +106,7 @@ export function redactSensitive(raw: string): Redaction {
   const text = raw.normalize('NFKC');
   let hadMyNumber = false;
   let hadPin = false;
-  const aboutPin = PIN_WORDS.test(text.replaceAll(PIN_MARK, ''));
+  const aboutPin = PIN_WORDS.test(text);
   // Letters and digits first: read as digits alone, Tanaka2023 would leave Tanaka behind.
   let out = text;
   if (aboutPin) {
@@ -134,12 +134,7 @@ export function redactSensitive(raw: string): Redaction {
     }
     return redacted;
   });
-  // Text redacted before (as stored in the inbox) still says what it carried.
-  return {
-    text: out,
-    hadMyNumber: hadMyNumber || out.includes(MY_NUMBER_MARK),
-    hadPin: hadPin || out.includes(PIN_MARK),
-  };
+  return { text: out, hadMyNumber, hadPin };
 }
 
 // Separators of phone numbers also include brackets: 0557(86)6093, (0557) 86-6093.
@@ -162,8 +157,13 @@ const EMAIL =
  * addresses and anything after a name marker. Resident input only: the bot's own answers print phone numbers.
  */
 export function redactForReport(raw: string): string {
-  return redactSensitive(raw)
-    .text.replace(EMAIL, EMAIL_MARK)
+  return withoutContactDetails(redactSensitive(raw).text);
+}
+
+/** What `redactForReport` adds, for a text already redacted (as the inbox keeps it): it is not redacted twice. */
+export function withoutContactDetails(redacted: string): string {
+  return redacted
+    .replace(EMAIL, EMAIL_MARK)
     .replace(PHONE, PHONE_MARK)
     .replace(LOCAL_PHONE, PHONE_MARK)
     .replace(/((?:私|わたし|わたくし)?の?(?:名前|氏名)は)[^、。\s]+/g, '$1[氏名削除]')

@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
 import type { Store } from './store/types';
-import { webhookRouter, type WebhookDeps } from './webhook/route';
+import { webhookRouter, type WebhookDeps } from './line/webhook';
 
 export interface AppDeps {
   channelSecret: string;

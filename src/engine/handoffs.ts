@@ -1,7 +1,7 @@
 import type { HandoffRoute } from '../../flows';
 import type { Content } from '../content/schema';
 import type { Understanding } from '../nlu/types';
-import { redactForReport } from '../privacy';
+import { withoutContactDetails } from '../privacy';
 import type { UnansweredQuestion } from '../store/types';
 import type { ResidentInput } from './input';
 
@@ -11,7 +11,8 @@ export const BUTTON_MARK = '[ボタン]';
 export const GROUP_MARK = '[グループでの質問]';
 
 /**
- * What is kept of a hand-off for the staff report: the question as the resident wrote it (redacted for staff),
+ * What is kept of a hand-off for the staff report: the question as the resident wrote it (its My Numbers and
+ * PINs removed when it was accepted; here its contact details too),
  * or the button they tapped, with the line they were sent to and the answer units that came closest.
  */
 export function handoffRecord(
@@ -27,10 +28,9 @@ export function handoffRecord(
     text: inGroup
       ? GROUP_MARK
       : input.kind === 'text'
-        ? redactForReport(input.text)
+        ? withoutContactDetails(input.text)
         : buttonText(input, content),
-    // Stored as "topic" for the rows written before answer units: it names the closest unit now.
-    scores: (understanding?.scores ?? []).map((s) => ({ topic: s.unit, score: s.score })),
+    scores: (understanding?.scores ?? []).map((s) => ({ unit: s.unit, score: s.score })),
     route,
   };
 }

@@ -10,7 +10,7 @@ import { describeIssues } from '../validation';
 import { chatPagePolicy } from './csp';
 import { DEMO_MOMENT, demoMomentLabel } from './demo';
 import { CHAT_PAGE } from './page';
-import type { LocalTransport } from './transport';
+import type { LocalTransport } from '../line/local-transport';
 
 const REPLY_WAIT_MS = 8_000;
 const isoWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -6,8 +6,8 @@ export interface QuestionGroup {
   /** The first question of the group, as asked (redacted). */
   example: string;
   others: string[];
-  /** The topics the bot found closest, most often first. */
-  nearTopics: string[];
+  /** The answer units the bot found closest, most often first. */
+  nearUnits: string[];
   /** The phone lines the group's residents were sent to, most often first ("unknown" for old records). */
   routes: { route: string; count: number }[];
   lastAt: number;
@@ -59,16 +59,16 @@ export function groupUnanswered(questions: UnansweredQuestion[], threshold = 0.3
   }
   return groups
     .map(({ members }) => {
-      const topicCounts = new Map<string, number>();
+      const unitCounts = new Map<string, number>();
       for (const m of members) {
         const best = m.scores[0];
-        if (best) topicCounts.set(best.topic, (topicCounts.get(best.topic) ?? 0) + 1);
+        if (best) unitCounts.set(best.unit, (unitCounts.get(best.unit) ?? 0) + 1);
       }
       return {
         count: members.length,
         example: members[0]!.text,
         others: [...new Set(members.slice(1).map((m) => m.text))].slice(0, 3),
-        nearTopics: [...topicCounts.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t),
+        nearUnits: [...unitCounts.entries()].sort((a, b) => b[1] - a[1]).map(([u]) => u),
         routes: countRoutes(members),
         lastAt: Math.max(...members.map((m) => m.at)),
       };

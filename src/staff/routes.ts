@@ -22,7 +22,7 @@ import { readCookie, setCookie } from './cookies';
 import { homePage } from './home';
 import { staffNoticesRouter } from './notices-routes';
 import { groupKey } from '../report/unanswered';
-import { UNANSWERED_RETENTION_MS } from '../engine/processor';
+import { UNANSWERED_RETENTION_MS } from '../engine/scheduler';
 import type { GroupMark } from '../store/types';
 import { groupsCsv, MARK_LABELS, markedGroups, marksCsv, readRange, unansweredPage } from './unanswered-page';
 import { badRequestPage, refusedPage, setupPage, signInPage } from './signin';
@@ -33,7 +33,7 @@ export interface StaffDeps {
   logger: Logger;
   dispatcher: NoticeDispatcher;
   botName: string;
-  /** Answer unit id → its Japanese label, for the counts by topic. */
+  /** Answer unit id → its Japanese label, for the counts by answer unit. */
   unitLabels: Map<string, string>;
 }
 

@@ -139,7 +139,7 @@ export function unansweredPage(
                           </ul>`
                         : ''
                     }
-                    ${g.nearTopics.length ? markup`<div class="muted">近い話題：${g.nearTopics.join('、')}</div>` : ''}
+                    ${g.nearUnits.length ? markup`<div class="muted">近い話題：${g.nearUnits.join('、')}</div>` : ''}
                   </td>
                   <td data-label="案内先">${routesText(g.routes)}</td>
                   <td data-label="最後の質問">${formatJapanTime(g.lastAt)}</td>
@@ -195,7 +195,7 @@ export function groupsCsv(groups: MarkedGroup[]): string {
       g.example,
       g.others.join(' / '),
       routesText(g.routes),
-      g.nearTopics.join(' / '),
+      g.nearUnits.join(' / '),
       formatJapanTime(g.lastAt),
       g.mark ? MARK_LABELS[g.mark.mark] : '',
     ]),

@@ -19,7 +19,7 @@ import type {
   UnansweredQuestion,
 } from './types';
 import { NO_TURN_EFFECTS } from './types';
-import { activityCounts, unitsColumn } from './rows';
+import { activityCounts, redactionColumn, unitsColumn } from './rows';
 import {
   toAudit,
   toStaffAccount,
@@ -38,6 +38,7 @@ interface EventRow {
   event_timestamp: string;
   received_at: string;
   payload: string | null;
+  redaction: string | null;
   pending_reply: string | null;
   attempts: number;
   status: string;
@@ -50,6 +51,7 @@ const toEvent = (row: EventRow): InboxEvent => ({
   timestamp: Number(row.event_timestamp),
   receivedAt: Number(row.received_at),
   payload: row.payload === null ? null : JSON.parse(row.payload),
+  redaction: row.redaction === null ? null : JSON.parse(row.redaction),
   pendingReply: row.pending_reply === null ? null : JSON.parse(row.pending_reply),
   attempts: row.attempts,
   claimToken: row.claim_token ?? '',
@@ -123,9 +125,9 @@ export class PostgresStore implements Store {
       const accepted: string[] = [];
       for (const e of events) {
         const r = await c.query(
-          `INSERT INTO inbox_events (id, conversation_key, event_timestamp, received_at, payload)
-           VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
-          [e.id, e.conversationKey, e.timestamp, e.receivedAt, JSON.stringify(e.payload)],
+          `INSERT INTO inbox_events (id, conversation_key, event_timestamp, received_at, payload, redaction)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+          [e.id, e.conversationKey, e.timestamp, e.receivedAt, JSON.stringify(e.payload), redactionColumn(e)],
         );
         if (r.rowCount === 1) accepted.push(e.id);
       }

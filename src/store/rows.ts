@@ -1,5 +1,6 @@
 import type {
   ActivityCounts,
+  NewInboxEvent,
   TurnEffects,
   AuditEntry,
   EventOutcome,
@@ -68,7 +69,11 @@ export interface UnansweredRow {
 export const toUnanswered = (r: UnansweredRow): UnansweredQuestion => ({
   at: Number(r.at),
   text: r.text,
-  scores: JSON.parse(r.scores),
+  // `topic` in rows a replica of an earlier release writes while another has migrated (see migration 12).
+  scores: (JSON.parse(r.scores) as { unit?: string; topic?: string; score: number }[]).map((s) => ({
+    unit: s.unit ?? s.topic ?? '',
+    score: s.score,
+  })),
   route: r.route as UnansweredQuestion['route'],
 });
 
@@ -171,3 +176,7 @@ export function activityCounts(rows: {
 /** The turn's answered units as stored with its event: null when it answered none. */
 export const unitsColumn = (effects: TurnEffects): string | null =>
   effects.answeredUnits?.length ? JSON.stringify(effects.answeredUnits) : null;
+
+/** What redaction removed from an accepted event's text, as the inbox column holds it. */
+export const redactionColumn = (event: NewInboxEvent): string | null =>
+  event.redaction ? JSON.stringify(event.redaction) : null;

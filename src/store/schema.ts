@@ -297,6 +297,20 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX inbox_events_finished ON inbox_events (finished_at);
       CREATE INDEX inbox_events_received ON inbox_events (received_at);`,
   },
+  {
+    version: 11,
+    name: 'what redaction removed from an inbox event, kept beside its redacted text',
+    // Null in the rows accepted before: their text carries the marks redaction left (src/line/events.ts).
+    sqlite: `ALTER TABLE inbox_events ADD COLUMN redaction TEXT;`,
+    postgres: `ALTER TABLE inbox_events ADD COLUMN redaction TEXT;`,
+  },
+  {
+    version: 12,
+    name: 'the closest answer units of an unanswered question are called unit, not topic',
+    // The scores are JSON written by JSON.stringify, whose keys are quoted exactly so; no unit id has a quote.
+    sqlite: `UPDATE unanswered SET scores = replace(scores, '"topic":', '"unit":');`,
+    postgres: `UPDATE unanswered SET scores = replace(scores, '"topic":', '"unit":');`,
+  },
 ];
 
 export const OPEN_STATUSES = ['pending', 'processing', 'replying'] as const;

@@ -21,7 +21,7 @@ import type {
   UnansweredQuestion,
 } from './types';
 import { NO_TURN_EFFECTS } from './types';
-import { activityCounts, unitsColumn } from './rows';
+import { activityCounts, redactionColumn, unitsColumn } from './rows';
 import {
   toAudit,
   toStaffAccount,
@@ -40,6 +40,7 @@ interface EventRow {
   event_timestamp: number;
   received_at: number;
   payload: string | null;
+  redaction: string | null;
   pending_reply: string | null;
   attempts: number;
   status: string;
@@ -52,6 +53,7 @@ const toEvent = (row: EventRow): InboxEvent => ({
   timestamp: row.event_timestamp,
   receivedAt: row.received_at,
   payload: row.payload === null ? null : JSON.parse(row.payload),
+  redaction: row.redaction === null ? null : JSON.parse(row.redaction),
   pendingReply: row.pending_reply === null ? null : JSON.parse(row.pending_reply),
   attempts: row.attempts,
   claimToken: row.claim_token ?? '',
@@ -159,16 +161,22 @@ export class SqliteStore implements Store {
 
   async acceptEvents(events: NewInboxEvent[]): Promise<string[]> {
     const insert = this.sql(
-      `INSERT INTO inbox_events (id, conversation_key, event_timestamp, received_at, payload)
-       VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO inbox_events (id, conversation_key, event_timestamp, received_at, payload, redaction)
+       VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO NOTHING`,
     );
     return this.write(() =>
       events
         .filter(
           (e) =>
-            insert.run(e.id, e.conversationKey, e.timestamp, e.receivedAt, JSON.stringify(e.payload))
-              .changes === 1,
+            insert.run(
+              e.id,
+              e.conversationKey,
+              e.timestamp,
+              e.receivedAt,
+              JSON.stringify(e.payload),
+              redactionColumn(e),
+            ).changes === 1,
         )
         .map((e) => e.id),
     );

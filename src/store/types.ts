@@ -12,6 +12,11 @@ export interface InboxEvent {
   receivedAt: number;
   /** The webhook event with sensitive text already redacted; dropped once the event is finished. */
   payload: unknown;
+  /**
+   * What redaction removed from the payload's text when the event was accepted (a text message only; null for
+   * other events, and for those accepted before the inbox kept it).
+   */
+  redaction: InboxRedaction | null;
   /** Set when the turn was decided and committed but the reply may not have gone out yet. */
   pendingReply: unknown[] | null;
   attempts: number;
@@ -20,6 +25,11 @@ export interface InboxEvent {
    * over, holds a token that is no longer current, and the store refuses what it then tries to commit or finish.
    */
   claimToken: string;
+}
+
+export interface InboxRedaction {
+  hadMyNumber: boolean;
+  hadPin: boolean;
 }
 
 /** What a worker shows to prove that it still holds the event it claimed. */
@@ -87,7 +97,8 @@ export interface UnansweredQuestion {
   at: number;
   /** Already redacted: no My Number, PIN, phone number, e-mail address or name. */
   text: string;
-  scores: { topic: string; score: number }[];
+  /** The answer units the understanding found closest, best first. */
+  scores: { unit: string; score: number }[];
   /** The line the resident was sent to; null in records kept before the route was. */
   route: HandoffRoute | null;
 }
@@ -183,7 +194,9 @@ export interface UnansweredMark {
 }
 
 /** An event as the webhook stores it, before any processing. */
-export type NewInboxEvent = Omit<InboxEvent, 'pendingReply' | 'attempts' | 'claimToken'>;
+export type NewInboxEvent = Omit<InboxEvent, 'pendingReply' | 'attempts' | 'claimToken' | 'redaction'> & {
+  redaction?: InboxRedaction | null;
+};
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';

@@ -10,7 +10,7 @@ import {
 } from '../../flows';
 import { loadContent } from '../../src/content/load';
 import { emitted } from '../../src/engine/conversation';
-import { renderReply, LINE_LIMITS } from '../../src/effects/render';
+import { renderReply, LINE_LIMITS } from '../../src/line/render';
 import { answerEvents } from '../helpers/flows';
 
 const content = loadContent();

@@ -5,8 +5,8 @@ import { Client } from 'pg';
 import { createClock } from '../../src/clock';
 import { loadContent } from '../../src/content/load';
 import { compileFlows } from '../../src/engine/conversation';
-import { InlineEngine } from '../../src/engine/engine';
-import { ConversationProcessor } from '../../src/engine/processor';
+import { ConversationScheduler } from '../../src/engine/scheduler';
+import { TurnHandler } from '../../src/engine/turn';
 import { createLineTransport } from '../../src/line/transport';
 import { createLogger } from '../../src/logger';
 import { createUnderstanding } from '../../src/nlu';
@@ -16,7 +16,7 @@ import type { Store } from '../../src/store/types';
 import { SECRET } from './webhook';
 
 /**
- * The webhook, the inbox and the processor in this process, on a real store, with the production logger
+ * The webhook, the inbox, the scheduler and the turn handler in this process, on a real store, with the production logger
  * writing to memory: what the bot stores and logs can be read back between taking an event and answering it.
  */
 export interface Pipeline {
@@ -42,23 +42,25 @@ export async function startPipeline(databaseUrl: string, lineBaseUrl: string): P
   const logLines: string[] = [];
   const logger = createLogger('trace', { write: (line: string) => void logLines.push(line) });
   const content = loadContent();
-  const processor = new ConversationProcessor({
+  const clock = createClock(new Date('2023-04-12T10:00:00+09:00'));
+  const turns = new TurnHandler({
     store,
     transport: createLineTransport({ channelAccessToken: 'test-token', apiBaseUrl: lineBaseUrl }),
     catalog: compileFlows(content),
     content,
     understanding: createUnderstanding(content),
-    clock: createClock(new Date('2023-04-12T10:00:00+09:00')),
+    clock,
     logger,
     idleTimeoutMs: 30 * 60_000,
   });
-  const engine = new InlineEngine(store, null);
+  const scheduler = new ConversationScheduler({ store, turns, clock, logger });
   const app = createApp({
     channelSecret: SECRET,
     store,
     clock: createClock(),
     logger,
-    accept: (events) => engine.accept(events),
+    // Only stored: events are answered when the test says so.
+    accept: (events) => store.acceptEvents(events),
     isAcceptingWork: () => true,
   });
   const server: Server = await new Promise((resolve) => {
@@ -98,13 +100,13 @@ export async function startPipeline(databaseUrl: string, lineBaseUrl: string): P
     store,
     logLines,
     async process() {
-      await processor.sweep();
-      await processor.idle();
+      await scheduler.sweep();
+      await scheduler.idle();
     },
     rows,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await processor.stop();
+      await scheduler.stop();
       await store.close();
     },
   };

@@ -72,7 +72,7 @@ async function overwriteConversation(
   envelope: { flowVersion: number; snapshot: unknown },
 ) {
   // The bot finishes its last event just after the reply, then looks for the next: let it be done first.
-  await bot.engine.idle();
+  await bot.conversations.idle();
   const stored = await bot.store.loadConversation(user);
   const id = `overwrite-${Date.now()}`;
   await bot.store.acceptEvents([

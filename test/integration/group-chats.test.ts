@@ -32,7 +32,7 @@ afterEach(async () => {
 async function send(...events: object[]): Promise<string[]> {
   const before = line.replies().length;
   expect((await postWebhook(bot.port, events)).status).toBe(200);
-  await bot.engine.idle();
+  await bot.conversations.idle();
   return line.replies().slice(before).map(replyTexts);
 }
 

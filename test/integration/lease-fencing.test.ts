@@ -143,7 +143,7 @@ describeUnless(postgresUnavailable())(
       await sleep(500);
       // Usually A finds its claim gone and sends nothing. But A may check its claim just before B's takeover
       // is written; then both send the same stored reply and LINE takes the token once (at least once, by
-      // design: see ConversationProcessor.send). Either way the resident reads one answer.
+      // design: see TurnHandler.send). Either way the resident reads one answer.
       const statuses = replyCalls(answer.replyToken).map((c) => c.status);
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);
       expect(statuses.every((s) => s === 200 || s === 400)).toBe(true);

@@ -193,7 +193,7 @@ describe('opting in from the chat', () => {
     await line.waitForReplies(2);
     expect(await bot.store.topicAudience('mynapoint')).toEqual([user]);
     await postWebhook(bot.port, [unfollowEvent(user)]);
-    await bot.engine.idle();
+    await bot.conversations.idle();
     expect(await bot.store.topicAudience('mynapoint')).toEqual([]);
   });
 
@@ -249,7 +249,7 @@ describe('inbox retention', () => {
     // The purge runs when the bot starts, before it takes up events left open (by a crash, say).
     await bot.close();
     bot = await start();
-    await bot.engine.idle();
+    await bot.conversations.idle();
     expect(await bot.store.eventStatus('old')).toBeNull();
     expect(await bot.store.eventStatus('recent')).toMatchObject({ status: 'done' });
     expect(await bot.store.eventStatus('open')).not.toBeNull();

@@ -24,7 +24,7 @@ afterEach(async () => {
 
 async function send(event: object) {
   expect((await postWebhook(bot.port, [event])).status).toBe(200);
-  await bot.engine.idle();
+  await bot.conversations.idle();
 }
 
 /** Sends a topic notice through the admin API and returns who LINE was asked to deliver it to. */

@@ -13,6 +13,7 @@ import {
   PIN_WORDS,
 } from '../helpers/personalData';
 import { startPipeline, type Pipeline } from '../helpers/pipeline';
+import { MY_NUMBER_MARK } from '../../src/privacy';
 import { newUserId, postWebhook, textEvent } from '../helpers/webhook';
 
 /** A question the page does not answer: the bot hands it to a phone line and keeps it for the staff report. */
@@ -120,6 +121,32 @@ function personalData(databaseFor: () => Promise<string>): void {
     expect(keptTexts(await p.rows()).length).toBeGreaterThan(0);
     expect(line.replies().length).toBeGreaterThanOrEqual(40);
     expect(p.logLines.some((l) => l.includes('"event handled"'))).toBe(true);
+  });
+
+  it('redacts once, when it accepts: the inbox row keeps the result, a redelivery changes nothing, one warning', async () => {
+    const event = textEvent(newUserId(), 'マイナンバーは1234 5678 9018です。ポイントは何ポイント？');
+    expect((await postWebhook(pipeline.port, [event])).status).toBe(200);
+    expect((await postWebhook(pipeline.port, [event])).status).toBe(200);
+    const inboxRow = async () => {
+      const found = (await pipeline.rows()).filter(
+        ({ table, json }) => table === 'inbox_events' && json.includes(event.webhookEventId),
+      );
+      expect(found).toHaveLength(1);
+      return JSON.parse(found[0]!.json) as { payload: string; redaction: string };
+    };
+    const row = await inboxRow();
+    expect(JSON.parse(row.payload).message.text).toBe(
+      `マイナンバーは${MY_NUMBER_MARK}です。ポイントは何ポイント?`,
+    );
+    expect(JSON.parse(row.redaction)).toEqual({ hadMyNumber: true, hadPin: false });
+    const before = line.replies().length;
+    await pipeline.process();
+    const replies = line
+      .replies()
+      .slice(before)
+      .filter((r) => r.replyToken === event.replyToken);
+    expect(replies).toHaveLength(1);
+    expect(JSON.stringify(replies[0]!.messages).split('マイナンバーや暗証番号は').length - 1).toBe(1);
   });
 
   it('still prints the phone numbers of its content in its answers', async () => {

@@ -17,7 +17,7 @@ describe('npm run report -- unanswered', () => {
     await store.migrate();
     const day = Date.parse('2023-04-10T12:00:00+09:00');
     const ask = (text: string, route: 'hotline' | 'city' | null = 'hotline', at = day) =>
-      store.recordUnanswered({ at, text, scores: [{ topic: 'points', score: 0.2 }], route });
+      store.recordUnanswered({ at, text, scores: [{ unit: 'points', score: 0.2 }], route });
     await ask('マイナポイントの第3弾はありますか');
     await ask('マイナポイント第3弾はあるの？', null);
     await ask('第3弾はありますか');

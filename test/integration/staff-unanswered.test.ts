@@ -18,7 +18,7 @@ beforeAll(async () => {
     bot.store.recordUnanswered({
       at: Date.now() - daysAgo * DAY,
       text,
-      scores: [{ topic: 'points', score: 0.2 }],
+      scores: [{ unit: 'points', score: 0.2 }],
       route,
     });
   await ask('マイナポイントの第3弾はありますか', 3);

@@ -118,7 +118,7 @@ describe('POST /webhook', () => {
     expect(replyTexts(line.replies()[0]!)).toMatch(/マイナポイント/);
     expect(await bot.store.isFollowing(user)).toBe(true);
     await postWebhook(bot.port, [unfollowEvent(user)]);
-    await bot.engine.idle();
+    await bot.conversations.idle();
     expect(await bot.store.isFollowing(user)).toBe(false);
   });
 

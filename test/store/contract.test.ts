@@ -148,7 +148,7 @@ function storeContract(factory: Factory): void {
       unanswered: {
         at: -1000,
         text: '第3弾はありますか',
-        scores: [{ topic: 'points', score: 0.2 }],
+        scores: [{ unit: 'points', score: 0.2 }],
         route: 'hotline' as const,
       },
     };
@@ -372,7 +372,7 @@ function storeContract(factory: Factory): void {
     await s().recordUnanswered({
       at: 10,
       text: '第3弾は?',
-      scores: [{ topic: 'points', score: 0.2 }],
+      scores: [{ unit: 'points', score: 0.2 }],
       route: 'hotline',
     });
     await s().recordUnanswered({ at: 20, text: '残高は?', scores: [], route: 'city' });

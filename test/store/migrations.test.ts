@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
+import { residentEventOf } from '../../src/line/events';
+import { MY_NUMBER_MARK } from '../../src/privacy';
 import { PostgresStore } from '../../src/store/postgres';
 import { MIGRATIONS } from '../../src/store/schema';
 import { SqliteStore } from '../../src/store/sqlite';
@@ -75,6 +77,52 @@ function migrating(earlier: (upTo: number) => Promise<EarlierDatabase>): void {
       expect(await store.listUnanswered(0)).toEqual([
         { at: 5, text: '第3弾は?', scores: [], route: null },
         { at: 6, text: '英語で聞きたい', scores: [], route: 'multilingual' },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('reads an event accepted before the inbox kept what redaction removed, by the marks in its text', async () => {
+    const db = await earlier(10);
+    const payload = JSON.stringify({
+      type: 'message',
+      source: { type: 'user', userId: 'U-old' },
+      replyToken: 'r-old',
+      message: { type: 'text', id: 'm1', text: `番号は${MY_NUMBER_MARK}です` },
+    });
+    await db.run(
+      `INSERT INTO inbox_events (id, conversation_key, event_timestamp, received_at, payload)
+       VALUES ('old-1', 'U-old', 1, 1, '${payload}')`,
+    );
+    await db.close();
+    const store = db.open();
+    try {
+      await store.migrate();
+      const claimed = (await store.claimNextEvent('U-old', 60_000, 2))!;
+      expect(claimed.redaction).toBeNull();
+      expect(residentEventOf(claimed).input).toEqual({
+        kind: 'text',
+        text: `番号は${MY_NUMBER_MARK}です`,
+        hadMyNumber: true,
+        hadPin: false,
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('names the closest answer units of questions recorded before "unit", as it names new ones', async () => {
+    const db = await earlier(11);
+    await db.run(
+      `INSERT INTO unanswered (at, text, scores, route) VALUES (5, '第3弾は?', '[{"topic":"points.overview","score":0.2}]', 'hotline')`,
+    );
+    await db.close();
+    const store = db.open();
+    try {
+      await store.migrate();
+      expect(await store.listUnanswered(0)).toEqual([
+        { at: 5, text: '第3弾は?', scores: [{ unit: 'points.overview', score: 0.2 }], route: 'hotline' },
       ]);
     } finally {
       await store.close();

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { toLineApiError, type LineTransport } from '../../line/transport';
+import { performRelayedCall } from '../../line/relay';
+import type { LineTransport } from '../../line/transport';
 import type { WorkReport } from '../../metrics/reports';
 import type { NewInboxEvent } from '../../store/types';
-import type { ConversationEngine } from '../engine';
+import type { EventIntake } from '../scheduler';
 import type { HostMessage, ThreadMessage, ThreadSetup } from './protocol';
 
 /** A request as a caller writes it: the id and kind are added on sending (Omit on each member of the union). */
@@ -17,7 +18,7 @@ type Pending = { resolve: (result: string[] | undefined) => void; reject: (error
  * `transport`, here. If the thread dies, every request fails from then on and `onFailure` is told once: events
  * LINE is still sending get a 500 and are delivered again later.
  */
-export class ThreadEngine implements ConversationEngine {
+export class ConversationThread implements EventIntake {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private failure: Error | null = null;
@@ -42,7 +43,7 @@ export class ThreadEngine implements ConversationEngine {
     transport: LineTransport,
     onFailure: (error: Error) => void,
     entry = defaultEntryFile(),
-  ): Promise<ThreadEngine> {
+  ): Promise<ConversationThread> {
     const worker = new Worker(entry, {
       workerData: setup,
       // Compiled, it inherits node's flags (--cpu-prof profiles it too); as source, tsx compiles it.
@@ -67,7 +68,7 @@ export class ThreadEngine implements ConversationEngine {
           reject(new Error(`conversation thread sent ${message.kind} before it was ready`));
           return;
         }
-        resolve(new ThreadEngine(worker, transport, onFailure));
+        resolve(new ConversationThread(worker, transport, onFailure));
       };
       // Only our own three: worker.removeAllListeners() here stopped the thread's later replies from arriving.
       const stopListening = () => {
@@ -136,24 +137,8 @@ export class ThreadEngine implements ConversationEngine {
       this.reportListener(message.report);
       return;
     }
-    if (message.kind === 'reply') {
-      this.transport.reply(message.replyToken, message.messages).then(
-        (receipt) => this.send({ kind: 'replied', callId: message.callId, requestId: receipt.requestId }),
-        (error: unknown) => {
-          const { status, requestId, body } = toLineApiError(error);
-          this.send({ kind: 'replyFailed', callId: message.callId, status, requestId, body });
-        },
-      );
-      return;
-    }
-    if (message.kind === 'askFriendship') {
-      this.transport.isFriend(message.userId).then(
-        (isFriend) => this.send({ kind: 'friendship', callId: message.callId, isFriend }),
-        (error: unknown) => {
-          const { status, requestId, body } = toLineApiError(error);
-          this.send({ kind: 'replyFailed', callId: message.callId, status, requestId, body });
-        },
-      );
+    if (message.kind === 'reply' || message.kind === 'askFriendship') {
+      performRelayedCall(this.transport, message, (outcome) => this.send(outcome));
       return;
     }
     const waiting = this.pending.get(message.id);

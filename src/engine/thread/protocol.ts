@@ -1,5 +1,5 @@
 import type { Config } from '../../config';
-import type { LineMessage } from '../../line/transport';
+import type { RelayedCall, RelayedOutcome } from '../../line/relay';
 import type { WorkReport } from '../../metrics/reports';
 import type { NewInboxEvent } from '../../store/types';
 
@@ -24,15 +24,12 @@ export type HostMessage =
   | { kind: 'request'; id: number; op: 'accept'; events: NewInboxEvent[] }
   | { kind: 'request'; id: number; op: 'start' | 'idle' | 'stop' }
   | { kind: 'request'; id: number; op: 'clock'; flowNow: string | null }
-  | { kind: 'replied'; callId: number; requestId: string | null }
-  | { kind: 'friendship'; callId: number; isFriend: boolean }
-  | { kind: 'replyFailed'; callId: number; status: number | null; requestId: string | null; body: string };
+  | RelayedOutcome;
 
 /** Conversation thread → server thread. */
 export type ThreadMessage =
   | { kind: 'ready' }
   | { kind: 'done'; id: number; result?: string[] }
   | { kind: 'refused'; id: number; error: string }
-  | { kind: 'reply'; callId: number; replyToken: string; messages: LineMessage[] }
-  | { kind: 'askFriendship'; callId: number; userId: string }
+  | RelayedCall
   | { kind: 'report'; report: WorkReport };

@@ -10,11 +10,12 @@ import { createLogger } from '../../logger';
 import { createUnderstanding } from '../../nlu';
 import { createStore } from '../../store';
 import { countingErrors } from '../../store/counting';
+import type { Store } from '../../store/types';
 import { compileFlows } from '../conversation';
-import { InlineEngine } from '../engine';
-import { ConversationProcessor } from '../processor';
+import { ConversationScheduler, type EventIntake } from '../scheduler';
+import { TurnHandler } from '../turn';
 import type { HostMessage, ThreadMessage, ThreadSetup } from './protocol';
-import { RelayTransport } from './relay';
+import { RelayTransport } from '../../line/relay';
 
 async function main(): Promise<void> {
   const port = parentPort;
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   const relay = new RelayTransport(post);
   const transport = replies === 'line' ? createLineTransport(config.line) : relay;
   const content = loadContent(config.contentFile);
-  const processor = new ConversationProcessor({
+  const turns = new TurnHandler({
     store,
     transport,
     content,
@@ -40,24 +41,24 @@ async function main(): Promise<void> {
     clock,
     logger,
     idleTimeoutMs: config.idleTimeoutMs,
-    leaseMs: config.eventLeaseMs,
-    settleMs,
     onHandled: (report) => post({ kind: 'report', report }),
   });
-  const engine = new InlineEngine(store, processEvents ? processor : null);
+  const intake: EventIntake = processEvents
+    ? new ConversationScheduler({ store, turns, clock, logger, leaseMs: config.eventLeaseMs, settleMs })
+    : storeOnly(store);
 
   const perform = async (request: Extract<HostMessage, { kind: 'request' }>): Promise<string[] | void> => {
     switch (request.op) {
       case 'accept':
-        return engine.accept(request.events);
+        return intake.accept(request.events);
       case 'start':
-        return engine.start();
+        return intake.start();
       case 'idle':
-        return engine.idle();
+        return intake.idle();
       case 'clock':
         return clock.setFlowNow(request.flowNow === null ? undefined : new Date(request.flowNow));
       case 'stop':
-        await engine.stop();
+        await intake.stop();
         await store.close();
     }
   };
@@ -79,6 +80,12 @@ async function main(): Promise<void> {
       });
   });
   post({ kind: 'ready' });
+}
+
+/** Only stores what is accepted: stands for a process that crashed after accepting (tests). */
+function storeOnly(store: Store): EventIntake {
+  const nothing = async () => {};
+  return { accept: (events) => store.acceptEvents(events), start: nothing, idle: nothing, stop: nothing };
 }
 
 void main();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { NewInboxEvent } from '../store/types';
-import { conversationKeyOf, redactEvent } from '../engine/input';
+import { inboxRowOf } from './events';
 
 const bodySchema = z.object({
   destination: z.string().optional(),
@@ -57,15 +57,8 @@ export function webhookRouter(deps: WebhookDeps): Router {
       const rows: NewInboxEvent[] = [];
       try {
         for (const e of parsed.events as unknown as webhook.Event[]) {
-          const key = conversationKeyOf(e);
-          if (!key) continue;
-          rows.push({
-            id: e.webhookEventId,
-            conversationKey: key,
-            timestamp: e.timestamp,
-            receivedAt,
-            payload: redactEvent(e),
-          });
+          const row = inboxRowOf(e, receivedAt);
+          if (row) rows.push(row);
         }
       } catch {
         // An event shaped unlike any LINE sends (a message that is null, a source that is a string): thrown

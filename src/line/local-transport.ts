@@ -1,5 +1,5 @@
 import type { Logger } from '../logger';
-import type { LineMessage, LineTransport } from '../line/transport';
+import type { LineMessage, LineTransport } from './transport';
 
 /**
  * Stands in for the Messaging API when the bot runs without LINE credentials: replies are kept for whoever

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseConfig } from '../../src/config';
-import { ThreadEngine } from '../../src/engine/thread/host';
+import { ConversationThread } from '../../src/engine/thread/host';
 import type { LineTransport } from '../../src/line/transport';
 
 const setup = {
@@ -24,27 +24,37 @@ const event = {
   payload: { type: 'message' },
 };
 
-describe('ThreadEngine when its thread fails', () => {
+describe('ConversationThread when its thread fails', () => {
   it('refuses to start when the thread cannot start, saying why', async () => {
     await expect(
-      ThreadEngine.start(setup, transport, jest.fn(), thread('fails-to-start.js')),
+      ConversationThread.start(setup, transport, jest.fn(), thread('fails-to-start.js')),
     ).rejects.toThrow('cannot open the store');
   });
 
   it('fails the request in flight and every later one, and reports the failure once', async () => {
     const onFailure = jest.fn();
-    const engine = await ThreadEngine.start(setup, transport, onFailure, thread('dies-on-first-request.js'));
-    await expect(engine.accept([event])).rejects.toThrow('conversation thread exited with code 3');
-    await expect(engine.accept([event])).rejects.toThrow('conversation thread exited with code 3');
+    const conversations = await ConversationThread.start(
+      setup,
+      transport,
+      onFailure,
+      thread('dies-on-first-request.js'),
+    );
+    await expect(conversations.accept([event])).rejects.toThrow('conversation thread exited with code 3');
+    await expect(conversations.accept([event])).rejects.toThrow('conversation thread exited with code 3');
     expect(onFailure).toHaveBeenCalledTimes(1);
-    await expect(engine.stop()).resolves.toBeUndefined();
+    await expect(conversations.stop()).resolves.toBeUndefined();
   });
 
   it("passes the thread's refusal on, and still ends the thread when stopping is refused", async () => {
     const onFailure = jest.fn();
-    const engine = await ThreadEngine.start(setup, transport, onFailure, thread('refuses-everything.js'));
-    await expect(engine.accept([event])).rejects.toThrow('attempt to write a readonly database');
-    await expect(engine.stop()).rejects.toThrow('attempt to write a readonly database');
+    const conversations = await ConversationThread.start(
+      setup,
+      transport,
+      onFailure,
+      thread('refuses-everything.js'),
+    );
+    await expect(conversations.accept([event])).rejects.toThrow('attempt to write a readonly database');
+    await expect(conversations.stop()).rejects.toThrow('attempt to write a readonly database');
     expect(onFailure).not.toHaveBeenCalled();
   });
 });

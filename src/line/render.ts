@@ -1,6 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { QuickOption, ReplyEvent, ReplyPart } from '../../flows/reply';
-import type { LineMessage } from '../line/transport';
+import type { LineMessage } from './transport';
 
 /** LINE's documented limits for one reply. */
 export const LINE_LIMITS = {

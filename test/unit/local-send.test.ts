@@ -3,7 +3,7 @@ import express from 'express';
 import pino from 'pino';
 import { createAdjustableClock } from '../../src/clock';
 import { localChatRouter } from '../../src/local/routes';
-import { LocalTransport } from '../../src/local/transport';
+import { LocalTransport } from '../../src/line/local-transport';
 
 const USER = `U${'0'.repeat(32)}`;
 

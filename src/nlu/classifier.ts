@@ -17,6 +17,14 @@ export interface ClassifierOptions {
   seed?: number;
 }
 
+/** A trained model as numbers, to be stored and restored: row i of `weights` belongs to `features[i]`. */
+export interface ClassifierState {
+  labels: string[];
+  features: string[];
+  /** features.length × labels.length weights, feature by feature. */
+  weights: Float32Array;
+}
+
 export interface Scored {
   label: string;
   /** The probability the model gives the label, between 0 and 1; all labels sum to 1. */
@@ -47,6 +55,22 @@ const NEGLIGIBLE = 1e-4;
 export class SoftmaxClassifier {
   readonly labels: string[];
   private readonly weights = new Map<string, Float32Array>();
+
+  /** A model trained before (see `state`): the same answers, without training again. */
+  static restore(state: ClassifierState): SoftmaxClassifier {
+    const model = new SoftmaxClassifier([]);
+    model.labels.push(...state.labels);
+    const width = state.labels.length;
+    if (state.weights.length !== state.features.length * width) {
+      throw new Error(
+        `a stored classifier has ${state.weights.length} weights for ${state.features.length} features × ${width} labels`,
+      );
+    }
+    state.features.forEach((name, i) =>
+      model.weights.set(name, state.weights.subarray(i * width, (i + 1) * width)),
+    );
+    return model;
+  }
 
   constructor(samples: Sample[], options: ClassifierOptions = {}) {
     const epochs = options.epochs ?? 10;
@@ -89,6 +113,14 @@ export class SoftmaxClassifier {
         }
       }
     }
+  }
+
+  state(): ClassifierState {
+    const features = [...this.weights.keys()];
+    const width = this.labels.length;
+    const weights = new Float32Array(features.length * width);
+    features.forEach((name, i) => weights.set(this.weights.get(name)!, i * width));
+    return { labels: [...this.labels], features, weights };
   }
 
   /** Every label with its probability, most probable first. */

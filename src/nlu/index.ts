@@ -1,16 +1,25 @@
 import type { Content } from '../content/schema';
-import { analyse, analyseExample, type Analysis } from './analysis';
+import { analyse, type Analysis } from './analysis';
 import { parseAnswer, parseControl } from './answers';
 import { isQuestion, splitClauses } from './clauses';
-import { SoftmaxClassifier, type ClassifierOptions, type Features, type Sample } from './classifier';
+import { SoftmaxClassifier, type ClassifierOptions } from './classifier';
 import { detectScript } from './language';
-import { bigramsOf, Lexicon } from './lexicon';
+import { Lexicon } from './lexicon';
 import { UnitMatcher, type MatcherOptions, type Ranked, type UnitPatterns } from './matcher';
-import { DAY_KINDS, mergeSlots, mergeWithMemory, WHEN_CONCEPTS, type DialogueMemory } from './memory';
+import { DAY_KINDS, mergeSlots, mergeWithMemory, type DialogueMemory } from './memory';
 import { fold } from './normalize';
+import {
+  featuresOf,
+  LEARNED_PREFIX,
+  slotTaker,
+  trainModel,
+  UNKNOWN_PREFIX,
+  type TrainedModel,
+} from './training';
 import type { HandoffRoute, LanguageUnderstanding, Understanding } from './types';
 
 export type { LanguageUnderstanding, Understanding, DialogueMemory, HandoffRoute } from './types';
+export { UNKNOWN_PREFIX, trainModel, type TrainedModel } from './training';
 
 export interface UnderstandingOptions {
   /** Below this score a message is not answered: it goes to the hand-off. */
@@ -33,22 +42,12 @@ export interface UnderstandingOptions {
   classifierShare?: number;
   /** Leave these examples out (cross-validation predicts each fold from the others). */
   exclude?: (unit: string, example: string) => boolean;
+  /** What was learned from the examples before (model-store.ts): then nothing is trained again. */
+  model?: TrainedModel;
 }
 
-export const UNKNOWN_PREFIX = 'unknown.';
-// A pair of characters says less than a concept: it is there for typos and spellings the lexicon misses.
-const PAIR_WEIGHT = 0.5;
 // Units scoring less are not worth ranking, even as suggestions.
 const MIN_SCORE = 0.01;
-
-function featuresOf(concepts: Iterable<string>, pairs: string[]): Features {
-  const features: Features = new Map();
-  for (const c of concepts) features.set(`c:${c}`, 1);
-  for (const pair of pairs) features.set(`b:${pair}`, PAIR_WEIGHT);
-  features.set('bias', 1);
-  return features;
-}
-const LEARNED_PREFIX = 'w:';
 /** Concepts the content declares as topics the page does not cover. */
 const SILENT_PREFIX = 'silent.';
 
@@ -83,55 +82,19 @@ export function createUnderstanding(
   const floor = options.suggestionFloor ?? 0.2;
   const specificWeight = options.specificWeight ?? 1.6;
   const { knowledge } = content;
-  const lexicon = new Lexicon(knowledge.concepts);
+  const model = options.model;
+  const lexicon = new Lexicon(knowledge.concepts, new Map(model?.readings));
   const generic = new Set(knowledge.genericWords);
   const unknownPenalty = options.unknownPenalty ?? 0.6;
   const ignoredFocusPenalty = 0.7;
 
-  const keep = (unit: string) => (example: string) => !options.exclude?.(unit, example);
-  const SLOT_CONCEPTS_OF: Record<string, (c: string) => boolean> = {
-    place: (c) => c.startsWith('place.'),
-    // 平日 names every open day, not one day to answer for.
-    when: (c) => WHEN_CONCEPTS.has(c) && c !== 'weekday',
-    amount: (c) => c === '@amount',
-    cardDate: (c) => c === '@day' || c === '@date' || c === '@month',
-    asked: (c) => c.startsWith('asked.'),
-  };
-  const unitSlots = new Map(knowledge.units.map((u) => [u.id, u.slots]));
-  /** Whether a unit's answer takes this particular into account (a place, a day, an amount). */
-  const takesSlot = (unit: string, concept: string) =>
-    (unitSlots.get(unit) ?? []).some((slot) => SLOT_CONCEPTS_OF[slot]?.(concept));
-  const PARTICULARS = new Set(['@time', '@now', '@date']);
-
-  // Words of the examples that no concept knows are learned as concepts of their own (w:駐車場), so that the
-  // examples teach vocabulary too, and a message using them is not treated as talking about something unknown.
-  const learned = new Set<string>();
-  const samples: Sample[] = [];
-  const readExample = (example: string, label: string, unit?: string) => {
-    const { analysis: a, reading } = analyseExample(example, lexicon, generic);
-    for (const w of a.unknownWords) learned.add(w);
-    // A unit whose answer does not depend on the day, time or amount does not learn them from its examples:
-    // 「3時半に着いたら間に合う？」 is for the unit that answers for 3時半.
-    const concepts = [...a.concepts].filter(
-      (c) => !PARTICULARS.has(c) || (unit !== undefined && takesSlot(unit, c)),
-    );
-    const all = new Set([...concepts, ...a.unknownWords.map((w) => `${LEARNED_PREFIX}${w}`)]);
-    samples.push({ features: featuresOf(all, a.pairs), label });
-    // Learned a second time as read aloud, in kana, so that a message spelt in kana (まどぐち なんじに あく)
-    // shares the example's pairs of characters too.
-    samples.push({ features: featuresOf(all, [...bigramsOf(reading)]), label });
-    return all;
-  };
-  const patterns: UnitPatterns[] = [
-    ...knowledge.units.map((u) => ({
-      id: u.id,
-      examples: u.examples.filter(keep(u.id)).map((e) => readExample(e, u.id, u.id)),
-    })),
-    ...knowledge.unknowns.map((u) => ({
-      id: `${UNKNOWN_PREFIX}${u.id}`,
-      examples: u.examples.filter(keep(u.id)).map((e) => readExample(e, `${UNKNOWN_PREFIX}${u.id}`)),
-    })),
-  ].filter((p) => p.examples.length > 0);
+  const takesSlot = slotTaker(knowledge);
+  const trained = model ?? trainModel(content, lexicon, options);
+  const learned = new Set(trained.learned);
+  const patterns: UnitPatterns[] = trained.patterns.map((p) => ({
+    id: p.id,
+    examples: p.examples.map((e) => new Set(e)),
+  }));
   // One message is read clause by clause and whole: each text is analysed once per message.
   const analysed = new Map<string, Analysis>();
   /** A message's analysis with the words the examples taught turned into concepts. */
@@ -151,9 +114,7 @@ export function createUnderstanding(
       unknownWords: a.unknownWords.filter((w) => !learned.has(w)),
     };
   };
-  const classifier = new SoftmaxClassifier(samples, options.classifier);
-  // Trained: the samples (thousands of feature maps) would otherwise live as long as the understanding.
-  samples.length = 0;
+  const classifier = SoftmaxClassifier.restore(trained.classifier);
   const classifierShare = options.classifierShare ?? 0.4;
   // A clause is decided several times (alone, against the last question, with a focus): classified once.
   const classified = new WeakMap<Analysis, Map<string, number>>();

@@ -159,12 +159,25 @@ export class Lexicon {
   private readonly bySurface = new Map<string, number[]>();
   private readonly byReading = new Map<string, number[]>();
 
-  constructor(concepts: Record<string, string[]>) {
+  /** How each form (NFKC, lower case) reads: reading a form needs the tokenizer, so it is done once and kept. */
+  readonly readings: Map<string, string>;
+
+  /** `readings`: the forms' readings from an earlier lexicon of the same concepts (see `readings`). */
+  constructor(concepts: Record<string, string[]>, readings: Map<string, string> = new Map()) {
+    this.readings = readings;
+    const read = (normal: string) => {
+      let reading = readings.get(normal);
+      if (reading === undefined) {
+        reading = readingOf(normal);
+        readings.set(normal, reading);
+      }
+      return reading;
+    };
     this.forms = Object.entries(concepts).flatMap(([concept, list]) =>
       list.map((raw) => {
         const normal = raw.normalize('NFKC').toLowerCase();
         const latin = LATIN.test(normal);
-        const reading = latin ? null : readingOf(normal);
+        const reading = latin ? null : read(normal);
         const surface = latin ? normal : fold(normal);
         const kana = toHiragana(surface);
         const kanaOnly = KANA_ONLY.test(kana);

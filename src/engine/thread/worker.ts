@@ -8,6 +8,7 @@ import { loadContent } from '../../content/load';
 import { createLineTransport } from '../../line/transport';
 import { createLogger } from '../../logger';
 import { createUnderstanding } from '../../nlu';
+import { storedModel } from '../../nlu/model-store';
 import { createStore } from '../../store';
 import { countingErrors } from '../../store/counting';
 import type { Store } from '../../store/types';
@@ -31,13 +32,15 @@ async function main(): Promise<void> {
   const relay = new RelayTransport(post);
   const transport = replies === 'line' ? createLineTransport(config.line) : relay;
   const content = loadContent(config.contentFile);
+  const stored = storedModel(content);
+  if (stored.why) logger.info({ why: stored.why }, 'learning from the examples at start');
   const turns = new TurnHandler({
     store,
     transport,
     content,
     catalog: compileFlows(content),
     // The dictionary is loaded here only: this thread is the one that understands messages.
-    understanding: createUnderstanding(content),
+    understanding: createUnderstanding(content, { model: stored.model }),
     clock,
     logger,
     idleTimeoutMs: config.idleTimeoutMs,

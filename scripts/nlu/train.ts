@@ -1,0 +1,47 @@
+/**
+ * Part of `npm run build`: learns from the examples of every city file in src/content/cities (and CONTENT_FILE,
+ * when set) and stores the model in dist/nlu-models, so that the bot does not spend seconds learning at each
+ * start. The bot checks that a model was made for its content and code, and learns at start when none was.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadContent } from '../../src/content/load';
+import { createUnderstanding, trainModel } from '../../src/nlu';
+import { Lexicon } from '../../src/nlu/lexicon';
+import { loadModel, MODEL_DIR, modelKey, saveModel } from '../../src/nlu/model-store';
+
+// Read back and compared with what was learned: a model that does not answer the same is not kept.
+const PROBES = [
+  '受付時間を教えてください',
+  'まどぐち なんじに あく',
+  '母の代わりに聞きます。持ち物は？',
+  '駐車場はありますか',
+];
+
+const citiesDir = path.resolve(__dirname, '..', '..', '..', 'src', 'content', 'cities');
+const files = [
+  ...fs
+    .readdirSync(citiesDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => path.join(citiesDir, f)),
+  ...(process.env.CONTENT_FILE ? [path.resolve(process.env.CONTENT_FILE)] : []),
+];
+for (const file of files) {
+  const started = Date.now();
+  const content = loadContent(file);
+  const model = trainModel(content, new Lexicon(content.knowledge.concepts));
+  const key = modelKey(content);
+  const saved = saveModel(MODEL_DIR, key, model);
+  const learned = createUnderstanding(content, { model });
+  const stored = createUnderstanding(content, { model: loadModel(MODEL_DIR, key) ?? undefined });
+  for (const probe of PROBES) {
+    const [a, b] = [learned, stored].map((u) => JSON.stringify(u.understand(probe)));
+    if (a !== b) {
+      fs.rmSync(saved);
+      throw new Error(`the stored model answers 「${probe}」 otherwise than the one learned: ${b} / ${a}`);
+    }
+  }
+  console.log(
+    `${path.relative(process.cwd(), file)}: ${path.relative(process.cwd(), saved)} (${Date.now() - started} ms)`,
+  );
+}

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseConfig } from '../src/config';
-import { UNANSWERED_RETENTION_MS } from '../src/engine/processor';
+import { UNANSWERED_RETENTION_MS } from '../src/store/retention';
 import { countRoutes, groupUnanswered } from '../src/report/unanswered';
 import { createStore } from '../src/store';
 import { readCommandLine, usageError } from './lib/cli';

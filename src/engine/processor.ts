@@ -40,11 +40,6 @@ export interface ProcessorOptions {
 }
 
 const CAS_ATTEMPTS = 5;
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Unanswered questions are kept for staff this long, then forgotten. */
-export const UNANSWERED_RETENTION_MS = 90 * DAY_MS;
-/** Handled events are kept this long to recognise a redelivery (LINE's come within hours), then forgotten. */
-export const FINISHED_EVENT_RETENTION_MS = 30 * DAY_MS;
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
@@ -88,8 +83,7 @@ export class ConversationProcessor {
     const now = this.o.clock.realNow();
     if (now - this.lastPurge > PURGE_INTERVAL_MS) {
       this.lastPurge = now;
-      await this.o.store.purgeUnanswered(now - UNANSWERED_RETENTION_MS);
-      await this.o.store.purgeFinishedEvents(now - FINISHED_EVENT_RETENTION_MS);
+      await this.o.store.purgeExpired(now);
     }
     const keys = await this.o.store.conversationsWithPendingEvents(this.o.clock.realNow());
     for (const key of keys) this.schedule(key, 0);

@@ -22,7 +22,7 @@ import { readCookie, setCookie } from './cookies';
 import { homePage } from './home';
 import { staffNoticesRouter } from './notices-routes';
 import { groupKey } from '../report/unanswered';
-import { UNANSWERED_RETENTION_MS } from '../engine/processor';
+import { UNANSWERED_RETENTION_MS } from '../store/retention';
 import type { GroupMark } from '../store/types';
 import { groupsCsv, MARK_LABELS, markedGroups, marksCsv, readRange, unansweredPage } from './unanswered-page';
 import { badRequestPage, refusedPage, setupPage, signInPage } from './signin';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
+import { FINISHED_EVENT_RETENTION_MS, UNANSWERED_RETENTION_MS } from './retention';
 import { MIGRATIONS } from './schema';
 import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow, type UnansweredRow } from './rows';
 import type {
@@ -489,6 +490,11 @@ export class PostgresStore implements Store {
       [since],
     );
     return rows.map(toUnanswered);
+  }
+
+  async purgeExpired(now: number): Promise<void> {
+    await this.purgeUnanswered(now - UNANSWERED_RETENTION_MS);
+    await this.purgeFinishedEvents(now - FINISHED_EVENT_RETENTION_MS);
   }
 
   async purgeUnanswered(before: number): Promise<number> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { FINISHED_EVENT_RETENTION_MS, UNANSWERED_RETENTION_MS } from './retention';
 import { MIGRATIONS } from './schema';
 import { toBatch, toNotice, toUnanswered, type BatchRow, type NoticeRow, type UnansweredRow } from './rows';
 import type {
@@ -504,6 +505,11 @@ export class SqliteStore implements Store {
     return this.sql('SELECT at, text, scores, route FROM unanswered WHERE at >= ? ORDER BY at')
       .all(since)
       .map((r) => toUnanswered(r as UnansweredRow));
+  }
+
+  async purgeExpired(now: number): Promise<void> {
+    await this.purgeUnanswered(now - UNANSWERED_RETENTION_MS);
+    await this.purgeFinishedEvents(now - FINISHED_EVENT_RETENTION_MS);
   }
 
   async purgeUnanswered(before: number): Promise<number> {

@@ -283,6 +283,11 @@ export interface Store {
   listUnanswered(since: number): Promise<UnansweredQuestion[]>;
   /** Forgets questions older than `before` (kept at most 90 days). */
   purgeUnanswered(before: number): Promise<number>;
+  /**
+   * Forgets what is kept no longer at `now` (src/store/retention.ts): handled events after 30 days, unanswered
+   * questions after 90.
+   */
+  purgeExpired(now: number): Promise<void>;
 
   /** False, changing nothing, when an account of that name exists. */
   createStaffAccount(account: Omit<StaffAccount, 'failedSignIns' | 'lockedUntil'>): Promise<boolean>;

@@ -1,4 +1,4 @@
-import type { NewInboxEvent, Store } from '../store/types';
+import type { InboxStore, NewInboxEvent } from '../store/types';
 import type { ConversationProcessor } from './processor';
 
 /**
@@ -20,7 +20,7 @@ export interface ConversationEngine {
 export class InlineEngine implements ConversationEngine {
   /** A null processor only stores events: tests use it to stand for a process that crashed after accepting. */
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<InboxStore, 'acceptEvents'>,
     private readonly processor: ConversationProcessor | null,
   ) {}
 

@@ -6,7 +6,14 @@ import type { WorkReport } from '../metrics/reports';
 import { LineApiError, toLineApiError, type LineMessage, type LineTransport } from '../line/transport';
 import type { LanguageUnderstanding } from '../nlu/types';
 import { hashUserId } from '../privacy';
-import type { EventOutcome, InboxEvent, Store, TurnEffects } from '../store/types';
+import type {
+  EventOutcome,
+  InboxEvent,
+  InboxStore,
+  ResidentStore,
+  RetentionStore,
+  TurnEffects,
+} from '../store/types';
 import type { Content } from '../content/schema';
 import type { HandoffRoute } from '../../flows';
 import { decideTurn, recallMemory, type FlowCatalog } from './conversation';
@@ -15,7 +22,7 @@ import { isGroupChat, residentInput, userIdOf } from './input';
 import { ClaimLease } from './lease';
 
 export interface ProcessorOptions {
-  store: Store;
+  store: InboxStore & ResidentStore & RetentionStore;
   transport: LineTransport;
   catalog: FlowCatalog;
   content: Content;

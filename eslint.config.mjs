@@ -14,6 +14,23 @@ export default tseslint.config(
     },
   },
   {
+    // Flows are pure and come first: src/ builds on them, never the other way round (content schema included).
+    files: ['flows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)src(/|$)',
+              message: 'flows/ imports nothing from src/: imports run from src/ to flows/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Jest reporters are loaded by jest itself, untransformed: plain CommonJS on node.
     files: ['test/reporters/*.js'],
     languageOptions: {

@@ -1,5 +1,5 @@
 import { enqueueActions, setup } from 'xstate';
-import type { Content } from '../src/content/schema';
+import type { Content } from './content';
 import { composeAnswer, unitOf } from './lib/compose';
 import type { DialogueMemory, QuestionSlots } from './lib/slots';
 import { textFor } from './lib/texts';

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { Content } from '../src/content/schema';
+import type { Content } from './content';
 import { programmePhase } from './lib/schedule';
 import { programmeEndedReply } from './lib/ended';
 import { textFor } from './lib/texts';

@@ -1,5 +1,5 @@
 import { emit, setup } from 'xstate';
-import type { Content } from '../src/content/schema';
+import type { Content } from './content';
 import { textFor } from './lib/texts';
 import {
   replyEvent,

@@ -1,5 +1,5 @@
 import { emit } from 'xstate';
-import type { Content } from '../src/content/schema';
+import type { Content } from './content';
 import { unitOf } from './lib/compose';
 import type { HandoffRoute, Lang } from './topics';
 

@@ -1,5 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
-import type { Content } from '../src/content/schema';
+import type { Content } from './content';
 import type { DialogueMemory, QuestionSlots } from './lib/slots';
 import type { HandoffRoute, Lang, Topic } from './topics';
 

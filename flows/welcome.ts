@@ -1,5 +1,5 @@
 import { setup } from 'xstate';
-import type { Content } from '../src/content/schema';
+import type { Content } from './content';
 import { textFor } from './lib/texts';
 import { menuOptions, replyEvent, say, text, type ReplyEvent } from './reply';
 import type { Topic } from './topics';

@@ -4,6 +4,47 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+// The harness's own options, passed on to it; it is always given the shared cases and the built bot.
+const HARNESS_OPTIONS = {
+  'min-pass': { type: 'string' },
+  concurrency: { type: 'string' },
+  json: { type: 'string' },
+  verbose: { type: 'boolean' },
+  'ready-s': { type: 'string' },
+  'reply-s': { type: 'string' },
+  'max-chars': { type: 'string' },
+};
+const USAGE = `usage: npm run test:acceptance [-- OPTIONS]
+  the shared acceptance conversations (../shared/acceptance/cases) against the built bot (node dist/src/main.js);
+  OPTIONS are the harness's: --verbose, --json FILE, --min-pass 1.0, --concurrency 4, --ready-s 90, --reply-s 8,
+  --max-chars 800`;
+
+let options;
+try {
+  options = parseArgs({
+    options: { ...HARNESS_OPTIONS, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  }).values;
+} catch (error) {
+  const option = /'([^']+)'/.exec(error.message)?.[1]?.replace(/ <value>$/, '') ?? '';
+  const problem =
+    error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      ? `unknown option ${option}`
+      : error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+        ? `${option} needs a value`
+        : error.message;
+  console.error(`${problem}\n${USAGE}`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const passedOn = Object.entries(options).flatMap(([name, value]) =>
+  value === true ? [`--${name}`] : typeof value === 'string' ? [`--${name}`, value] : [],
+);
 
 const shared = path.resolve(process.cwd(), '../shared/acceptance');
 const harness = path.join(shared, 'converse.mjs');
@@ -22,14 +63,7 @@ if (!fs.existsSync(harness)) {
 }
 const result = spawnSync(
   process.execPath,
-  [
-    harness,
-    '--cases',
-    path.join(shared, 'cases'),
-    '--start',
-    'node dist/src/main.js',
-    ...process.argv.slice(2),
-  ],
+  [harness, '--cases', path.join(shared, 'cases'), '--start', 'node dist/src/main.js', ...passedOn],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

@@ -14,6 +14,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { readCommandLine } from './lib/cli';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);
@@ -258,6 +259,16 @@ async function warmUp(port: number, pid: number) {
 }
 
 async function main() {
+  // It takes no arguments: what it measures is set by the BENCH_* variables.
+  readCommandLine({
+    usage: [
+      'usage: npm run bench   (builds first; the bot and an echo bot, measured in turns on loopback)',
+      '  BENCH_EVENTS (3000 a round), BENCH_ROUNDS (3), BENCH_CONCURRENCY (32), BENCH_NODE_ARGS (node flags for',
+      '  both, e.g. --cpu-prof), BENCH_LOG (a file prefix for both logs)',
+    ].join('\n'),
+    language: 'en',
+    options: {},
+  });
   const fakePort = await startFake();
   const dbFile = path.join(os.tmpdir(), `bench-${randomBytes(4).toString('hex')}.db`);
   const echo = await startTarget('dist/scripts/echo-bot.js', fakePort, {});

@@ -13,6 +13,7 @@ import type { LineMessage } from '../src/line/transport';
 import { DEMO_MOMENT, demoMomentLabel, programmeEnd } from '../src/local/demo';
 import { LocalTransport } from '../src/line/local-transport';
 import { formatJapanTime } from '../src/staff/time';
+import { readCommandLine } from './lib/cli';
 
 type QuickItem = {
   action: { label?: string; data?: string; displayText?: string; text?: string; type: string };
@@ -36,13 +37,15 @@ function describe(message: LineMessage): string {
 }
 
 async function main() {
-  const args = process.argv.slice(2);
-  const unknown = args.filter((a) => a !== '--in-programme');
-  if (unknown.length) {
-    console.error(`知らないオプションです: ${unknown.join(' ')}\n使い方: npm run chat [-- --in-programme]`);
-    process.exit(2);
-  }
-  const inProgramme = args.includes('--in-programme');
+  const inProgramme = readCommandLine({
+    usage: [
+      '使い方: npm run chat [-- --in-programme]',
+      '  ボットと端末で話します（LINE のチャネルは要りません）。番号を打つとクイックリプライを押せます。',
+      '  --in-programme  マイナポイントの受付期間中の時刻で始める（BOT_NOW で時刻を選ぶこともできます）',
+    ].join('\n'),
+    language: 'ja',
+    options: { 'in-programme': { type: 'boolean' } },
+  }).values['in-programme'];
   const config = parseConfig(
     {
       ...process.env,

@@ -1,12 +1,13 @@
 /**
  * `npm run notice -- --file notice.json [--dry-run]`: sends a notice through the running bot's admin API
  * (BOT_URL, default http://localhost:$PORT or 3000, with ADMIN_TOKEN). See the README for the file's format.
- * `npm run notice -- cancel ID [--sender NAME]`: cancels a notice that has not gone out yet.
+ * `npm run notice -- cancel ID [--sender NAME]`: cancels a notice that has not gone out yet. `--help` says so.
  */
 import fs from 'node:fs';
 import { describeIssuesJa, describeJsonErrorJa } from '../src/notices/describe-ja';
 import { noticeRequestSchema } from '../src/notices/schema';
 import { formatJapanTime } from '../src/staff/time';
+import { readCommandLine, usageError } from './lib/cli';
 
 function fail(message: string): never {
   console.error(message);
@@ -14,20 +15,39 @@ function fail(message: string): never {
 }
 
 const USAGE = [
-  'usage: npm run notice -- --file notice.json [--dry-run]',
-  '       npm run notice -- cancel ID [--sender NAME]',
+  'usage: npm run notice -- --file notice.json [--dry-run]   send a notice through the bot (dry run: only show it)',
+  '       npm run notice -- cancel ID [--sender NAME]         cancel a notice that has not gone out yet',
+  '       npm run notice -- --help',
+  'The bot is BOT_URL (default http://localhost:$PORT or 3000); ADMIN_TOKEN is the token it was started with.',
 ].join('\n');
 
+// A wrong command line exits 1, as every other mistake of this script does.
+const COMMAND_LINE = {
+  usage: USAGE,
+  language: 'en',
+  exitCode: 1,
+  positionals: true,
+  options: {
+    file: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    sender: { type: 'string' },
+  },
+} as const;
+
 async function main() {
-  const args = process.argv.slice(2);
-  if (args[0] === 'cancel') return cancel(args.slice(1));
-  let file: string | undefined;
-  let dryRun = false;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--file') file = args[++i];
-    else if (args[i] === '--dry-run') dryRun = true;
-    else fail(`unknown option ${args[i]}\n${USAGE}`);
+  const { values, positionals } = readCommandLine(COMMAND_LINE);
+  if (positionals[0] === 'cancel') {
+    if (values.file !== undefined || values['dry-run'])
+      usageError(COMMAND_LINE, 'cancel takes no --file or --dry-run');
+    if (positionals.length > 2) usageError(COMMAND_LINE, `unexpected argument "${positionals[2]}"`);
+    const id = positionals[1];
+    if (!id) fail(USAGE);
+    return cancel(id, values.sender);
   }
+  if (positionals.length) usageError(COMMAND_LINE, `unknown command "${positionals[0]}"`);
+  if (values.sender !== undefined) usageError(COMMAND_LINE, '--sender goes with cancel');
+  const file = values.file;
+  const dryRun = values['dry-run'] ?? false;
   if (!file) fail(USAGE);
   const token = adminToken();
   let text: string;
@@ -82,14 +102,7 @@ function inJapanTime(body: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-async function cancel(args: string[]) {
-  const id = args[0];
-  if (!id || id.startsWith('--')) fail(USAGE);
-  let sender: string | undefined;
-  for (let i = 1; i < args.length; i++) {
-    if (args[i] === '--sender') sender = args[++i];
-    else fail(`unknown option ${args[i]}\n${USAGE}`);
-  }
+async function cancel(id: string, sender: string | undefined) {
   const res = await callAdmin(`/admin/notices/${encodeURIComponent(id)}/cancel`, adminToken(), {
     ...(sender ? { sender } : {}),
   });

@@ -5,26 +5,34 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseConfig } from '../src/config';
-import { UNANSWERED_RETENTION_MS } from '../src/engine/scheduler';
+import { UNANSWERED_RETENTION_MS } from '../src/store/retention';
 import { countRoutes, groupUnanswered } from '../src/report/unanswered';
 import { createStore } from '../src/store';
+import { readCommandLine, usageError } from './lib/cli';
 
-function usage(problem: string): never {
-  console.error(`${problem}\nusage: npm run report -- unanswered [--since YYYY-MM-DD]`);
-  process.exit(2);
-}
+const COMMAND_LINE = {
+  usage: [
+    'usage: npm run report -- unanswered [--since YYYY-MM-DD]',
+    '  unanswered  the questions handed to a phone line, grouped by similarity (the last 90 days, or since the',
+    '              day given, Japan time); reads the store named by DATABASE_URL',
+  ].join('\n'),
+  language: 'en',
+  positionals: true,
+  options: { since: { type: 'string' } },
+} as const;
 
 async function main() {
-  const [command, ...rest] = process.argv.slice(2);
-  if (command !== 'unanswered') usage(command ? `unknown report "${command}"` : 'which report?');
+  const { values, positionals } = readCommandLine(COMMAND_LINE);
+  const [command, ...extra] = positionals;
+  if (command !== 'unanswered')
+    usageError(COMMAND_LINE, command ? `unknown report "${command}"` : 'which report?');
+  if (extra.length) usageError(COMMAND_LINE, `unexpected argument "${extra[0]}"`);
   let since = Date.now() - UNANSWERED_RETENTION_MS;
-  for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === '--since') {
-      const day = rest[++i] ?? '';
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00+09:00`)))
-        usage(`--since wants a date such as 2023-04-01, not "${day}"`);
-      since = Date.parse(`${day}T00:00:00+09:00`);
-    } else usage(`unknown option ${rest[i]}`);
+  if (values.since !== undefined) {
+    const day = values.since;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00+09:00`)))
+      usageError(COMMAND_LINE, `--since wants a date such as 2023-04-01, not "${day}"`);
+    since = Date.parse(`${day}T00:00:00+09:00`);
   }
   const config = parseConfig(
     { ...process.env, LINE_CHANNEL_SECRET: '', LINE_CHANNEL_ACCESS_TOKEN: '', NODE_ENV: '' },

@@ -9,8 +9,20 @@ import { LineApiError } from '../src/line/transport';
 import { RICH_MENU } from '../src/richmenu/definition';
 import { richMenuApi } from '../src/richmenu/deploy';
 import { renderRichMenuImage } from '../src/richmenu/image';
+import { readCommandLine, usageError } from './lib/cli';
 
-const USAGE = 'usage: npm run richmenu -- preview [--out DIR] | deploy | list | delete';
+const COMMAND_LINE = {
+  usage: [
+    'usage: npm run richmenu -- preview [--out DIR]   write the menu and its image to DIR (richmenu-preview); calls nothing',
+    '       npm run richmenu -- deploy                create it, upload the image, make it the default, point the alias',
+    '       npm run richmenu -- list                  menus, aliases and the default on the channel',
+    '       npm run richmenu -- delete                remove this menu and its alias',
+    'deploy, list and delete use LINE_CHANNEL_ACCESS_TOKEN.',
+  ].join('\n'),
+  language: 'en',
+  positionals: true,
+  options: { out: { type: 'string' } },
+} as const;
 
 function api() {
   const channelAccessToken = process.env.LINE_CHANNEL_ACCESS_TOKEN;
@@ -23,10 +35,13 @@ function api() {
 }
 
 async function main() {
-  const [command, ...rest] = process.argv.slice(2);
+  const { values, positionals } = readCommandLine(COMMAND_LINE);
+  const [command, ...extra] = positionals;
+  if (extra.length) usageError(COMMAND_LINE, `unexpected argument "${extra[0]}"`);
+  if (values.out !== undefined && command !== 'preview') usageError(COMMAND_LINE, '--out goes with preview');
   switch (command) {
     case 'preview': {
-      const out = rest[0] === '--out' && rest[1] ? rest[1] : 'richmenu-preview';
+      const out = values.out || 'richmenu-preview';
       fs.mkdirSync(out, { recursive: true });
       const png = renderRichMenuImage(RICH_MENU);
       fs.writeFileSync(path.join(out, 'richmenu.json'), `${JSON.stringify(RICH_MENU, null, 2)}\n`);
@@ -52,8 +67,7 @@ async function main() {
       return;
     }
     default:
-      console.error(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
-      process.exit(2);
+      usageError(COMMAND_LINE, command ? `unknown command "${command}"` : 'which command?');
   }
 }
 

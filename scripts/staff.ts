@@ -1,7 +1,7 @@
 /**
  * `npm run staff -- add|list|disable|enable NAME`: the accounts that sign in to the staff console at /staff.
  * The password is asked for without echo, or read from STAFF_PASSWORD (for scripts); it is never printed.
- * Reads the store named by DATABASE_URL.
+ * Reads the store named by DATABASE_URL. `--help` prints the usage.
  */
 import { randomBytes } from 'node:crypto';
 import readline from 'node:readline';
@@ -9,12 +9,17 @@ import { parseConfig } from '../src/config';
 import { hashPassword, passwordProblem, STAFF_NAME } from '../src/staff/password';
 import { formatJapanTime } from '../src/staff/time';
 import { createStore } from '../src/store';
+import { readCommandLine } from './lib/cli';
 
 const USAGE = `使い方:
   npm run staff -- add 名前       アカウントを作る（パスワードを2回たずねます。スクリプトからは STAFF_PASSWORD）
   npm run staff -- list           アカウントの一覧
   npm run staff -- disable 名前   アカウントを止める（サインイン中のセッションも終わります）
-  npm run staff -- enable 名前    止めたアカウントを戻す`;
+  npm run staff -- enable 名前    止めたアカウントを戻す
+  npm run staff -- --help         この説明
+データベースは DATABASE_URL のものを使います。`;
+
+const COMMAND_LINE = { usage: USAGE, language: 'ja', positionals: true, options: {} } as const;
 
 function fail(problem: string, code = 2): never {
   console.error(problem);
@@ -61,7 +66,7 @@ async function newPassword(): Promise<string> {
 }
 
 async function main() {
-  const [command, name, ...extra] = process.argv.slice(2);
+  const [command, name, ...extra] = readCommandLine(COMMAND_LINE).positionals;
   if (!command || !['add', 'list', 'disable', 'enable'].includes(command))
     fail(`${command ? `「${command}」というコマンドはありません。` : ''}\n${USAGE}`.trim());
   if (command !== 'list' && (!name || !STAFF_NAME.test(name)))

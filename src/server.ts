@@ -2,12 +2,12 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import helmet from 'helmet';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
-import type { Store } from './store/types';
+import type { StoreConnection } from './store/types';
 import { webhookRouter, type WebhookDeps } from './line/webhook';
 
 export interface AppDeps {
   channelSecret: string;
-  store: Store;
+  store: StoreConnection;
   clock: Clock;
   logger: Logger;
   accept: WebhookDeps['accept'];

@@ -1,4 +1,4 @@
-import type { AnswerUnit, Content } from '../../src/content/schema';
+import type { AnswerUnit, Content } from '../content';
 import type { Lang } from '../topics';
 import { tokyoDay } from './calendar';
 import { openOnText } from './openOn';

@@ -1,4 +1,4 @@
-import type { Content } from '../../src/content/schema';
+import type { Content } from '../content';
 import { replyEvent, text, unitOptions, type ReplyEvent } from '../reply';
 import type { Lang } from '../topics';
 import { textFor } from './texts';

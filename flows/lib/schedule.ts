@@ -1,4 +1,4 @@
-import type { Content } from '../../src/content/schema';
+import type { Content } from '../content';
 import { minutesOf, nationalHoliday, nextTokyoDay, tokyoDay, type TokyoDay } from './calendar';
 
 export type ClosedReason = { kind: 'weekend' } | { kind: 'holiday'; name: string } | { kind: 'yearEnd' };

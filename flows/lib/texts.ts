@@ -1,4 +1,4 @@
-import type { Content } from '../../src/content/schema';
+import type { Content } from '../content';
 import type { Lang } from '../topics';
 
 /** The answer text in the resident's language, falling back to Japanese where no translation exists. */

@@ -4,6 +4,7 @@
  * figures per scenario. Exits 1 when an event was answered twice, lost or left stuck, or another check failed.
  * `--short` (or FAULTS_SHORT=1) is the CI size.
  */
+import { readCommandLine, usageError } from '../lib/cli';
 import { fuzzScenario } from './fuzz';
 import { describe, passes } from './lib/tally';
 import { LINE_FAULTS, lineFaultScenario } from './lineFaults';
@@ -24,9 +25,20 @@ const SCENARIOS: { name: string; run: (scale: Scale) => Promise<ScenarioResult> 
 ];
 
 async function main() {
-  const args = process.argv.slice(2);
-  const short = args.includes('--short') || process.env.FAULTS_SHORT === '1';
-  const only = args.includes('--only') ? args[args.indexOf('--only') + 1]?.split(',') : undefined;
+  const commandLine = {
+    usage: [
+      'usage: npm run faults [-- [--short] [--only NAME[,NAME…]]]',
+      `  --short  the CI size (or FAULTS_SHORT=1); --only  some of: ${SCENARIOS.map((s) => s.name).join(', ')}`,
+      '  FAULTS_STRICT=1 fails a scenario that is awaiting a fix.',
+    ].join('\n'),
+    language: 'en',
+    options: { short: { type: 'boolean' }, only: { type: 'string' } },
+  } as const;
+  const { values } = readCommandLine(commandLine);
+  const short = values.short || process.env.FAULTS_SHORT === '1';
+  const only = values.only?.split(',');
+  const unknown = only?.filter((name) => !SCENARIOS.some((s) => s.name === name)) ?? [];
+  if (unknown.length) usageError(commandLine, `no scenario named ${unknown.join(', ')}`);
   const strict = process.env.FAULTS_STRICT === '1';
   const scale = short ? SHORT : FULL;
   console.log(`fault suite (${short ? 'short' : 'full'}), ${new Date().toISOString()}`);

@@ -4,14 +4,14 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { MULTICAST_BATCH, type NoticeDispatcher } from '../notices/dispatcher';
 import { noticeRequestSchema } from '../notices/schema';
-import type { Store } from '../store/types';
+import type { NoticeStore, ResidentStore } from '../store/types';
 import { describeIssues } from '../validation';
 import type { FailedAttempts } from './attempts';
 import { requireBearer } from './bearer';
 
 export interface AdminDeps {
   adminToken: string;
-  store: Store;
+  store: NoticeStore & ResidentStore;
   clock: Clock;
   logger: Logger;
   dispatcher: NoticeDispatcher;

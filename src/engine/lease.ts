@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import type { EventClaim, Store } from '../store/types';
+import type { EventClaim, InboxStore } from '../store/types';
 
 /**
  * Keeps the lease on a claimed event alive while its turn runs (a heartbeat every third of the lease), so that a
@@ -15,7 +15,7 @@ export class ClaimLease {
   private lost = false;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<InboxStore, 'renewClaim'>,
     private readonly claim: EventClaim,
     private readonly leaseMs: number,
     private readonly clock: Clock,

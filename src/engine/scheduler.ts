@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { hashUserId } from '../privacy';
-import type { NewInboxEvent, Store } from '../store/types';
+import type { InboxStore, NewInboxEvent, ResidentStore, RetentionStore } from '../store/types';
 import { ClaimLease } from './lease';
 import type { TurnHandler } from './turn';
 
@@ -22,7 +22,7 @@ export interface EventIntake {
 }
 
 export interface SchedulerOptions {
-  store: Store;
+  store: InboxStore & ResidentStore & RetentionStore;
   /** Handles each claimed event. */
   turns: Pick<TurnHandler, 'handle'>;
   clock: Clock;
@@ -39,11 +39,6 @@ export interface SchedulerOptions {
   sweepIntervalMs?: number;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Unanswered questions are kept for staff this long, then forgotten. */
-export const UNANSWERED_RETENTION_MS = 90 * DAY_MS;
-/** Handled events are kept this long to recognise a redelivery (LINE's come within hours), then forgotten. */
-export const FINISHED_EVENT_RETENTION_MS = 30 * DAY_MS;
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
@@ -97,8 +92,7 @@ export class ConversationScheduler implements EventIntake {
     const now = this.o.clock.realNow();
     if (now - this.lastPurge > PURGE_INTERVAL_MS) {
       this.lastPurge = now;
-      await this.o.store.purgeUnanswered(now - UNANSWERED_RETENTION_MS);
-      await this.o.store.purgeFinishedEvents(now - FINISHED_EVENT_RETENTION_MS);
+      await this.o.store.purgeExpired(now);
     }
     const keys = await this.o.store.conversationsWithPendingEvents(this.o.clock.realNow());
     for (const key of keys) this.schedule(key, 0);

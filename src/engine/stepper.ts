@@ -10,6 +10,11 @@ export type StepActions = { type: string; params?: unknown }[];
  *
  * Flows never invoke or spawn child actors, so the one inert scope per machine holds no state between calls;
  * every step checks that assumption.
+ *
+ * Why xstate is pinned to one exact version in package.json: the scope built here and the three-argument
+ * `machine.transition(snapshot, event, scope)` are xstate's internals, not its public API, and a minor or patch
+ * release may change them without notice. test/unit/stepper.test.ts walks every flow through xstate's public
+ * `initialTransition()`/`transition()` and this stepper side by side: bump xstate deliberately, with that test.
  */
 export class FlowStepper {
   private readonly scope: Parameters<AnyStateMachine['getInitialSnapshot']>[0];

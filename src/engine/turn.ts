@@ -7,7 +7,7 @@ import type { Logger } from '../logger';
 import type { WorkReport } from '../metrics/reports';
 import type { LanguageUnderstanding } from '../nlu/types';
 import { hashUserId } from '../privacy';
-import type { EventOutcome, InboxEvent, Store, TurnEffects } from '../store/types';
+import type { EventOutcome, InboxEvent, InboxStore, ResidentStore, TurnEffects } from '../store/types';
 import type { HandoffRoute } from '../../flows';
 import { decideTurn, recallMemory, type FlowCatalog } from './conversation';
 import { handoffRecord } from './handoffs';
@@ -15,7 +15,7 @@ import type { ResidentEvent } from './input';
 import type { ClaimLease } from './lease';
 
 export interface TurnOptions {
-  store: Store;
+  store: InboxStore & ResidentStore;
   transport: LineTransport;
   catalog: FlowCatalog;
   content: Content;

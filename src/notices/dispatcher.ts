@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import { LineApiError, toLineApiError, type LineMessage, type LineTransport } from '../line/transport';
-import type { NoticeBatch, NoticeRecord, Store } from '../store/types';
+import type { NoticeBatch, NoticeRecord, NoticeStore, ResidentStore } from '../store/types';
 import { backoffDelay } from './backoff';
 
 export const MULTICAST_BATCH = 500;
@@ -13,7 +13,7 @@ export const MULTICAST_BATCH = 500;
 export const RETRY_KEY_LIFETIME_MS = 23 * 60 * 60 * 1000;
 
 export interface DispatcherOptions {
-  store: Store;
+  store: NoticeStore & ResidentStore;
   transport: LineTransport;
   clock: Clock;
   logger: Logger;

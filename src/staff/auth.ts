@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import type { StaffSession, Store } from '../store/types';
+import type { AuditStore, StaffSession, StaffStore } from '../store/types';
 import { clearCookie, readCookie, setCookie } from './cookies';
 import { decoyHash, verifyPassword } from './password';
 
@@ -26,7 +26,7 @@ export function sameToken(sent: unknown, expected: string): boolean {
 }
 
 export interface AuthDeps {
-  store: Store;
+  store: StaffStore & AuditStore;
   clock: Clock;
   logger: Logger;
 }

@@ -3,7 +3,6 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { NoticeDispatcher } from '../notices/dispatcher';
-import type { Store } from '../store/types';
 import { STAFF_CSS } from './assets';
 import { auditPage } from './audit-page';
 import {
@@ -22,13 +21,29 @@ import { readCookie, setCookie } from './cookies';
 import { homePage } from './home';
 import { staffNoticesRouter } from './notices-routes';
 import { groupKey } from '../report/unanswered';
-import { UNANSWERED_RETENTION_MS } from '../engine/scheduler';
-import type { GroupMark } from '../store/types';
+import { UNANSWERED_RETENTION_MS } from '../store/retention';
+import type {
+  ActivityStore,
+  AuditStore,
+  GroupMark,
+  NoticeStore,
+  ResidentStore,
+  StaffStore,
+  UnansweredStore,
+} from '../store/types';
 import { groupsCsv, MARK_LABELS, markedGroups, marksCsv, readRange, unansweredPage } from './unanswered-page';
 import { badRequestPage, refusedPage, setupPage, signInPage } from './signin';
 
+/** What the console reads and writes: everything but the inbox and the conversations. */
+export type ConsoleStore = StaffStore &
+  AuditStore &
+  NoticeStore &
+  ResidentStore &
+  UnansweredStore &
+  ActivityStore;
+
 export interface StaffDeps {
-  store: Store;
+  store: ConsoleStore;
   clock: Clock;
   logger: Logger;
   dispatcher: NoticeDispatcher;

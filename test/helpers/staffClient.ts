@@ -1,9 +1,9 @@
-import type { Store } from '../../src/store/types';
+import type { StaffStore } from '../../src/store/types';
 import { hashPassword } from '../../src/staff/password';
 
 export const STAFF_PASSWORD = 'correct horse battery';
 
-export async function addStaff(store: Store, name: string, password = STAFF_PASSWORD): Promise<void> {
+export async function addStaff(store: StaffStore, name: string, password = STAFF_PASSWORD): Promise<void> {
   await store.createStaffAccount({
     name,
     passwordHash: await hashPassword(password),

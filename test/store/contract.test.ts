@@ -380,4 +380,25 @@ function storeContract(factory: Factory): void {
     expect(await s().purgeUnanswered(15)).toBe(1);
     expect((await s().listUnanswered(0)).map((q) => q.text)).toEqual(['残高は?']);
   });
+
+  it('forgets, at a moment, what it keeps no longer: handled events after 30 days, questions after 90', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    // A moment after every other test's times: what they left is older still, and goes too.
+    const now = 1_000 * day;
+    await s().acceptEvents([event('x1', 'ux', 1), event('x2', 'ux', 2), event('x3', 'ux', 3)]);
+    for (const finishedAt of [now - 31 * day, now - 29 * day]) {
+      const claim = (await s().claimNextEvent('ux', 10_000, 1))!;
+      expect(await s().finishEvent(claim, 'answered', null, finishedAt)).toBe(true);
+    }
+    for (const [age, text] of [
+      [91, '三か月より前'],
+      [89, '三か月以内'],
+    ] as const)
+      await s().recordUnanswered({ at: now - age * day, text, scores: [], route: 'hotline' });
+    await s().purgeExpired(now);
+    expect(await s().eventStatus('x1')).toBeNull();
+    expect(await s().eventStatus('x2')).toMatchObject({ status: 'done' });
+    expect(await s().eventStatus('x3')).toMatchObject({ status: 'pending' });
+    expect((await s().listUnanswered(0)).map((q) => q.text)).toEqual(['三か月以内']);
+  });
 }

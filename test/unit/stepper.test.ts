@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { createActor, initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { FLOWS, type FlowInput } from '../../flows';
 import { loadContent } from '../../src/content/load';
@@ -70,4 +72,13 @@ it('collects actions per step: a later step does not see an earlier one', () => 
   const count = first.length;
   stepper.initial({ topic: flow.topics[0]!, lang: 'en', now: NOW });
   expect(first).toHaveLength(count);
+});
+
+it('runs on the one xstate version it was compared with: package.json pins it exactly', () => {
+  // FlowStepper uses xstate internals (see src/engine/stepper.ts); a range would let an install pick a release
+  // these comparisons never saw.
+  const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
+  const pinned: string = readJson(path.join(__dirname, '../../package.json')).dependencies.xstate;
+  expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+  expect(readJson(path.join(__dirname, '../../node_modules/xstate/package.json')).version).toBe(pinned);
 });

@@ -11,7 +11,7 @@ import { createUnderstanding } from '../../nlu';
 import { storedModel } from '../../nlu/model-store';
 import { createStore } from '../../store';
 import { countingErrors } from '../../store/counting';
-import type { Store } from '../../store/types';
+import type { InboxStore } from '../../store/types';
 import { compileFlows } from '../conversation';
 import { ConversationScheduler, type EventIntake } from '../scheduler';
 import { TurnHandler } from '../turn';
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
 }
 
 /** Only stores what is accepted: stands for a process that crashed after accepting (tests). */
-function storeOnly(store: Store): EventIntake {
+function storeOnly(store: Pick<InboxStore, 'acceptEvents'>): EventIntake {
   const nothing = async () => {};
   return { accept: (events) => store.acceptEvents(events), start: nothing, idle: nothing, stop: nothing };
 }

@@ -1,0 +1,255 @@
+import { z } from 'zod';
+
+const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
+const mmdd = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a day as MM-DD');
+const phoneNumber = z
+  .string()
+  .regex(/^(#\d{3,4}|\d{2,4}(-\d{1,4}){1,2}|\d{3})$/, 'a phone number such as 0120-95-0178');
+
+const phone = z.object({
+  name: z.string().min(1),
+  number: phoneNumber,
+  hours: z.string().optional(),
+  note: z.string().optional(),
+});
+
+/** Answer texts: one per topic and situation; `{path.to.fact}` placeholders are filled from this file. */
+const texts = z.record(z.string().min(1), z.string().min(1));
+
+export const REQUIRED_TEXT_KEYS = [
+  'welcome',
+  'welcomeBack',
+  'menuPrompt',
+  'unsupportedMessage',
+  'thanks',
+  'cancelled',
+  'conversationReset',
+  'programmeEnded',
+  'programmeNotStarted',
+  'eligibility.askCardApplied',
+  'eligibility.askPhase1',
+  'eligibility.askHealthInsurance',
+  'eligibility.askPublicFund',
+  'eligibility.notEligibleLateCard',
+  'eligibility.notEligibleNoCard',
+  'eligibility.resultIntro',
+  'eligibility.registeredNeedsApplication',
+  'eligibility.nextStep',
+  'eligibility.noneApply',
+  'eligibility.reask',
+  'openNow.open',
+  'openNow.lunch',
+  'openNow.beforeOpen',
+  'openNow.afterClose',
+  'openNow.weekend',
+  'openNow.holiday',
+  'openNow.yearEnd',
+  'openNow.ended',
+  'openOn.open',
+  'openOn.lunch',
+  'openOn.beforeOpen',
+  'openOn.afterClose',
+  'openOn.dayOpen',
+  'openOn.weekend',
+  'openOn.holiday',
+  'openOn.yearEnd',
+  'openOn.afterProgramme',
+  'outOfScope',
+  'outOfScope.city',
+  'outOfScopeSuggest',
+  'sensitiveWarning',
+  'notices.menu',
+  'notices.subscribed',
+  'notices.unsubscribed',
+  'groupChat.oneToOne',
+] as const;
+
+export const REQUIRED_ENGLISH_KEYS = [
+  'welcome',
+  'programmeEnded',
+  'outOfScope',
+  'japaneseOnly',
+  'multilingualLine',
+  'openOn.dayOpen',
+  'openOn.dayClosed',
+  'openOn.time',
+  'sensitiveWarning',
+  'openNow.open',
+  'openNow.closed',
+] as const;
+
+const unitId = z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)*$/, 'a unit id such as counter.hours');
+
+/** How a unit that another flow answers is started (the interview, greetings, notice settings). */
+export const UNIT_ACTIONS = [
+  'interview',
+  'greeting',
+  'thanks',
+  'menu',
+  'noticeSubscribe',
+  'noticeUnsubscribe',
+  'noticeMenu',
+] as const;
+
+/** The particulars an answer can take into account; each has its line in `knowledge.slotTexts`. */
+export const UNIT_SLOTS = ['place', 'when', 'amount', 'cardDate', 'daysLeft', 'asked'] as const;
+
+const answerUnit = z
+  .object({
+    id: unitId,
+    label: z.object({ ja: z.string().min(1).max(20), en: z.string().min(1).max(20) }),
+    /** The answer, fact asked for first; `{a.b}` placeholders are filled from this file. */
+    answer: z.object({ ja: z.string().min(1), en: z.string().min(1).optional() }).optional(),
+    action: z.enum(UNIT_ACTIONS).optional(),
+    /** Units a resident may want next: offered as quick replies. */
+    related: z.array(unitId).max(4).default([]),
+    slots: z.array(z.enum(UNIT_SLOTS)).default([]),
+    /**
+     * The phone line this answer gives (「電話で問い合わせたい」): asking for it hands the resident over to that line,
+     * and the hand-off is recorded for staff like a question the bot could not answer.
+     */
+    handsOffTo: z.enum(['hotline', 'city', 'multilingual']).optional(),
+    /** What to say instead once the programme is over (or before it starts). */
+    whenEnded: z.enum(['programmeEnded', 'countersEnded']).optional(),
+    /** Phrasings that ask for this unit: the matcher learns the unit's concepts from them. */
+    examples: z.array(z.string().min(1)).min(2),
+  })
+  .refine((u) => (u.answer === undefined) !== (u.action === undefined), {
+    message: 'a unit has either an answer or an action',
+  });
+
+const knownUnknown = z.object({
+  id: z.string().regex(/^[a-zA-Z0-9]+$/),
+  /** Which phone line knows: the national hotline, or the city for its own counters. */
+  route: z.enum(['hotline', 'city']),
+  examples: z.array(z.string().min(1)).min(1),
+});
+
+const knowledge = z.object({
+  /** Domain synonym sets: concept → the words that say it (each word belongs to one concept). */
+  concepts: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+  units: z.array(answerUnit).min(1),
+  /** Questions residents ask that the page does not answer, with the line that can. */
+  unknowns: z.array(knownUnknown),
+  /** Concepts that say how a question is asked (いつまで, 何ポイント, どこ), not what it is about. */
+  cues: z.array(z.string().min(1)).default([]),
+  /** Everyday words that say nothing about what is asked (母, 仕事, 場合): not counted as unknown words. */
+  genericWords: z.array(z.string().min(1)).default([]),
+  slotTexts: z.object({ ja: texts, en: texts }),
+});
+
+export type AnswerUnit = z.infer<typeof answerUnit>;
+export type KnownUnknown = z.infer<typeof knownUnknown>;
+
+export const contentSchema = z
+  .object({
+    city: z.object({
+      id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens'),
+      name: z.string().min(1),
+      botName: z.string().min(1),
+      source: z.object({ title: z.string(), pageNumber: z.string(), updated: ymd }),
+    }),
+    programme: z.object({
+      phase2Start: ymd,
+      cardApplicationDeadline: ymd,
+      pointDeadline: ymd,
+      maxPoints: z.number().int().positive(),
+      items: z
+        .array(
+          z.object({
+            id: z.enum(['cashless', 'healthInsurance', 'publicFundAccount']),
+            points: z.number().int().positive(),
+            label: z.string().min(1),
+            condition: z.string().min(1),
+            /** Share of the amount charged or spent that becomes points (the cashless item). */
+            rate: z.number().positive().max(1).optional(),
+          }),
+        )
+        .length(3),
+    }),
+    counters: z.object({
+      places: z
+        .array(
+          z.object({
+            name: z.string().min(1),
+            detail: z.string().optional(),
+            /** The concept that names this place in a question (`place.izumi`). */
+            concept: z.string().regex(/^place\./, 'a concept starting with place.'),
+          }),
+        )
+        .min(1),
+      sessions: z.array(z.object({ from: hhmm, to: hhmm })).min(1),
+      closedWeekdays: z.array(z.number().int().min(0).max(6)),
+      closedOnNationalHolidays: z.boolean(),
+      yearEndClosure: z.object({ from: mmdd, to: mmdd }),
+    }),
+    cardOffice: z.object({ name: z.string().min(1), place: z.string().min(1) }),
+    phones: z.object({
+      hotline: phone.extend({ fallback: phoneNumber, guidance: z.string() }),
+      multilingual: phone.extend({ languages: z.string(), languagesEn: z.string() }),
+      city: phone.extend({ fax: z.string().optional(), address: z.string().optional() }),
+    }),
+    fraud: z.object({
+      neverAsk: z.array(z.string().min(1)).min(1),
+      /** What a caller asked for (an `asked.*` concept) → how the answer names it. */
+      askedLabels: z.record(z.string().regex(/^asked\./), z.string().min(1)),
+    }),
+    knowledge,
+    texts: z.object({ ja: texts, en: texts }),
+  })
+  .superRefine((c, ctx) => {
+    for (const key of REQUIRED_TEXT_KEYS) {
+      if (!c.texts.ja[key])
+        ctx.addIssue({ code: 'custom', path: ['texts', 'ja', key], message: 'missing answer text' });
+    }
+    for (const key of REQUIRED_ENGLISH_KEYS) {
+      if (!c.texts.en[key])
+        ctx.addIssue({ code: 'custom', path: ['texts', 'en', key], message: 'missing answer text' });
+    }
+    const ids = new Set(c.knowledge.units.map((u) => u.id));
+    if (ids.size !== c.knowledge.units.length) {
+      ctx.addIssue({ code: 'custom', path: ['knowledge', 'units'], message: 'unit ids must be unique' });
+    }
+    c.knowledge.units.forEach((u, i) => {
+      for (const r of u.related) {
+        if (!ids.has(r)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['knowledge', 'units', i, 'related'],
+            message: `unknown unit ${r}`,
+          });
+        }
+      }
+    });
+    const owner = new Map<string, string>();
+    for (const [concept, words] of Object.entries(c.knowledge.concepts)) {
+      for (const word of words) {
+        const key = word.normalize('NFKC').toLowerCase();
+        const other = owner.get(key);
+        if (other && other !== concept) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['knowledge', 'concepts', concept],
+            message: `"${word}" already belongs to ${other}`,
+          });
+        }
+        owner.set(key, concept);
+      }
+    }
+    const sum = c.programme.items.reduce((s, i) => s + i.points, 0);
+    if (sum !== c.programme.maxPoints) {
+      ctx.addIssue({ code: 'custom', path: ['programme', 'maxPoints'], message: `items add up to ${sum}` });
+    }
+    const { phase2Start, cardApplicationDeadline, pointDeadline } = c.programme;
+    if (!(phase2Start <= cardApplicationDeadline && cardApplicationDeadline <= pointDeadline)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['programme'],
+        message: 'dates must be in order: start, card, points',
+      });
+    }
+  });
+
+export type Content = z.infer<typeof contentSchema>;
+export type TextKey = (typeof REQUIRED_TEXT_KEYS)[number];

@@ -51,6 +51,8 @@ export function readingOf(text: string): string {
   );
 }
 
+const HONORIFIC = /^[おご御].{2,}/;
+
 export function formsOf(text: string): MessageForms {
   const normal = text.normalize('NFKC').toLowerCase();
   const tokens = tokenize(normal);
@@ -59,9 +61,14 @@ export function formsOf(text: string): MessageForms {
   let offset = 0;
   let lemmaOffset = 0;
   for (const t of tokens) {
-    offset += fold(t.surface).length;
+    const surface = fold(t.surface);
+    const base = fold(t.base);
+    // The dictionary keeps some honorifics whole (お手伝い, お受け取り): the word starts after お or ご too.
+    if (HONORIFIC.test(surface)) boundaries.add(offset + 1);
+    if (HONORIFIC.test(base)) lemmaBoundaries.add(lemmaOffset + 1);
+    offset += surface.length;
     boundaries.add(offset);
-    lemmaOffset += fold(t.base).length;
+    lemmaOffset += base.length;
     lemmaBoundaries.add(lemmaOffset);
   }
   return {

@@ -3,6 +3,7 @@ import { createUnderstanding, type DialogueMemory } from '../../src/nlu';
 import { parseAnswer, parseControl } from '../../src/nlu/answers';
 import { splitClauses } from '../../src/nlu/clauses';
 import { detectScript } from '../../src/nlu/language';
+import { formsOf, Lexicon } from '../../src/nlu/lexicon';
 import { readSlots } from '../../src/nlu/slots';
 
 const content = loadContent();
@@ -204,5 +205,20 @@ describe('notice settings in words', () => {
     ['お知らせを止める', 'notice.unsubscribe'],
   ])('%s → %s', (text, unit) => {
     expect(nlu.understand(text).units).toEqual([unit]);
+  });
+});
+
+describe('words found where a word starts', () => {
+  const lexicon = new Lexicon({ stop: ['とめて'], support: ['手伝'], phone: ['電話'] });
+  const found = (text: string) => [...lexicon.find(formsOf(text)).concepts.keys()];
+
+  it('does not find a word inside another (とめて is not in まとめて)', () => {
+    expect(found('まとめて教えて')).toEqual([]);
+    expect(found('通知をとめてください')).toEqual(['stop']);
+  });
+
+  it('finds a word after an honorific the dictionary keeps whole (お手伝い), or reads apart (お電話)', () => {
+    expect(found('お手伝いをお願いできますか')).toEqual(['support']);
+    expect(found('お電話でも聞けますか')).toEqual(['phone']);
   });
 });

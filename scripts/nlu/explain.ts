@@ -2,13 +2,24 @@ import { loadContent } from '../../src/content/load';
 import { analyse } from '../../src/nlu/analysis';
 import { formsOf, Lexicon } from '../../src/nlu/lexicon';
 import { createUnderstanding, type DialogueMemory } from '../../src/nlu';
+import { readCommandLine, usageError } from '../lib/cli';
 
-/** `npx tsx scripts/nlu/explain.ts "message" ["follow-up" …]`: the concepts, slots and scores of each message. */
+const cli = {
+  usage: `usage: npm run nlu:explain -- "message" ["follow-up" …]
+  The concepts, slots and scores of each message, each read against the one before (CONTENT_FILE picks the city).`,
+  options: {},
+  positionals: true,
+  language: 'en' as const,
+};
+const { positionals: messages } = readCommandLine(cli);
+if (messages.length === 0) usageError(cli, 'no message to explain');
+
+/** `npm run nlu:explain -- "message" ["follow-up" …]`: the concepts, slots and scores of each message. */
 const content = loadContent(process.env.CONTENT_FILE);
 const lexicon = new Lexicon(content.knowledge.concepts);
 const nlu = createUnderstanding(content);
 let memory: DialogueMemory | null = null;
-for (const text of process.argv.slice(2)) {
+for (const text of messages) {
   const a = analyse(text, lexicon, new Set(content.knowledge.genericWords));
   const u = nlu.understand(text, memory);
   memory = u.memory ?? memory;

@@ -1,4 +1,5 @@
 import { loadContent } from '../../src/content/load';
+import { readCommandLine } from '../lib/cli';
 import { crossValidate, evaluate, isBlind, percent, rate, readEvaluationSplit, readRows } from './evaluate';
 
 /**
@@ -7,10 +8,20 @@ import { crossValidate, evaluate, isBlind, percent, rate, readEvaluationSplit, r
  * `--rows FILE` evaluates another file of rows instead (the development set, say).
  */
 function main() {
-  const args = process.argv.slice(2);
-  const rowsAt = args.indexOf('--rows');
+  const { values: args } = readCommandLine({
+    usage: `usage: npm run nlu:eval [-- --rows FILE] [--brief] [--cv-misses]
+  --rows FILE   evaluate these rows (the development set, say) instead of the evaluation split
+  --brief       leave out the table by unit
+  --cv-misses   list the examples cross-validation got wrong too`,
+    options: {
+      rows: { type: 'string' },
+      brief: { type: 'boolean' },
+      'cv-misses': { type: 'boolean' },
+    },
+    language: 'en',
+  });
   const content = loadContent(process.env.CONTENT_FILE);
-  const rows = rowsAt >= 0 ? readRows(args[rowsAt + 1]!) : readEvaluationSplit();
+  const rows = args.rows ? readRows(args.rows) : readEvaluationSplit();
   const report = evaluate(content, rows);
   const cv = crossValidate(content);
   const table = (title: string, tallies: Record<string, { right: number; total: number }>) => {
@@ -20,14 +31,14 @@ function main() {
     }
   };
   table('by style', report.byStyle);
-  if (!args.includes('--brief')) table('by unit', report.byUnit);
+  if (!args.brief) table('by unit', report.byUnit);
   console.log('\nmistakes');
   // Rows of a blind set (its file is named in BLIND_SETS) are scored but never shown: tuning must not see them.
   for (const m of report.mistakes.filter((x) => !isBlind(x.id))) {
     const context = m.context?.length ? `[${m.context.join(' / ')}] ` : '';
     console.log(`  ${m.id}: ${context}${m.say} → ${m.got.join('+')} (expected ${m.expected.join('+')})`);
   }
-  if (args.includes('--cv-misses')) for (const miss of cv.misses) console.log(`  cv: ${miss}`);
+  if (args['cv-misses']) for (const miss of cv.misses) console.log(`  cv: ${miss}`);
   const blind = evaluate(
     content,
     rows.filter((r) => isBlind(r.id)),

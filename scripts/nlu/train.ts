@@ -9,6 +9,15 @@ import { loadContent } from '../../src/content/load';
 import { createUnderstanding, trainModel } from '../../src/nlu';
 import { Lexicon } from '../../src/nlu/lexicon';
 import { loadModel, MODEL_DIR, modelKey, saveModel } from '../../src/nlu/model-store';
+import { readCommandLine } from '../lib/cli';
+
+readCommandLine({
+  usage: `usage: node dist/scripts/nlu/train.js   (run by npm run build)
+  Learns from the examples of every city file in src/content/cities, and of CONTENT_FILE when it is set, and
+  stores each model in dist/nlu-models.`,
+  options: {},
+  language: 'en',
+});
 
 // Read back and compared with what was learned: a model that does not answer the same is not kept.
 const PROBES = [

@@ -1,6 +1,9 @@
 import { runScript } from '../helpers/scripts';
 
-/** The staff-facing scripts: `--help` prints how to use them; an option they do not know is refused, by name. */
+/**
+ * The staff-facing scripts and those that measure understanding: `--help` prints how to use them; an option they
+ * do not know is refused, by name, before anything is loaded.
+ */
 const SCRIPTS = [
   {
     script: 'scripts/notice.ts',
@@ -18,6 +21,18 @@ const SCRIPTS = [
     script: 'scripts/staff.ts',
     usage: /npm run staff -- disable 名前/,
     unknown: /^「--force」というオプションはありません。$/m,
+    code: 2,
+  },
+  {
+    script: 'scripts/nlu/run.ts',
+    usage: /npm run nlu:eval \[-- --rows FILE\]/,
+    unknown: /^unknown option --force$/m,
+    code: 2,
+  },
+  {
+    script: 'scripts/nlu/explain.ts',
+    usage: /npm run nlu:explain -- "message"/,
+    unknown: /^unknown option --force$/m,
     code: 2,
   },
 ];

@@ -29,8 +29,10 @@ export interface DispatcherOptions {
   random?: () => number;
 }
 
-// A Retry-After longer than this is waited only this long: a batch must not hold the dispatcher for hours.
-const MAX_RETRY_AFTER_MS = 5 * 60_000;
+// A Retry-After longer than this is waited only this long. The notice's lease (10 minutes) is not renewed while
+// a batch waits: four waits of two minutes, the most a batch can take, end before another replica may take the
+// notice over (its retry keys would stop a second delivery, but not a second sending).
+const MAX_RETRY_AFTER_MS = 2 * 60_000;
 const retryable = (e: LineApiError) => e.status === null || e.status === 429 || e.status >= 500;
 
 /**

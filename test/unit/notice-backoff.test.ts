@@ -36,12 +36,12 @@ describe('notice back-off', () => {
     expect(toLineApiError(refused)).toMatchObject({ status: 429, requestId: 'req-429', retryAfterMs: 7_000 });
   });
 
-  it('waits at least as long as LINE’s Retry-After asks, and never longer than five minutes', async () => {
+  it('waits at least as long as LINE’s Retry-After asks, and never longer than two minutes', async () => {
     const { waits, status } = await sendThrough([
       new LineApiError(429, 'req-1', 'too many', 20_000),
       new LineApiError(429, 'req-2', 'too many', 3_600_000),
     ]);
-    expect(waits).toEqual([20_000, 300_000]);
+    expect(waits).toEqual([20_000, 120_000]);
     expect(status).toBe('sent');
   });
 

@@ -30,8 +30,9 @@ export interface DispatcherOptions {
 }
 
 // A Retry-After longer than this is waited only this long. The notice's lease (10 minutes) is not renewed while
-// a batch waits: four waits of two minutes, the most a batch can take, end before another replica may take the
-// notice over (its retry keys would stop a second delivery, but not a second sending).
+// a batch waits: one batch's four waits of two minutes end within it. A notice of many batches that LINE keeps
+// turning away can still outlast it; another replica then takes it over, and the retry keys stop a second
+// delivery, not a second sending.
 const MAX_RETRY_AFTER_MS = 2 * 60_000;
 const retryable = (e: LineApiError) => e.status === null || e.status === 429 || e.status >= 500;
 

@@ -14,6 +14,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './lib/ports';
 import { readCommandLine } from './lib/cli';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -65,14 +66,6 @@ function startFake(): Promise<number> {
     server.listen(0, '127.0.0.1', () => r((server.address() as net.AddressInfo).port)),
   );
 }
-
-const freePort = () =>
-  new Promise<number>((r) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => r(port));
-    });
-  });
 
 async function startTarget(
   script: string,

@@ -1,4 +1,5 @@
-import { ACCESS_TOKEN, freePort, healthy, sleep, startBot, stopBot } from './lib/bot';
+import { freePort } from '../lib/ports';
+import { ACCESS_TOKEN, healthy, sleep, startBot, stopBot } from './lib/bot';
 import { startFaultyLine } from './lib/fakeLine';
 import { sendLoad } from './lib/load';
 import { inboxRows, settle } from './lib/outcomes';

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ACCESS_TOKEN, freePort, sleep, startBot, stopBot, type BotProcess } from './lib/bot';
+import { freePort } from '../lib/ports';
+import { ACCESS_TOKEN, sleep, startBot, stopBot, type BotProcess } from './lib/bot';
 import { startFaultyLine } from './lib/fakeLine';
 import { sendLoad } from './lib/load';
 import { inboxRows, settle } from './lib/outcomes';

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../scripts/lib/ports';
 import { SECRET } from './webhook';
 
 export interface BotProcess {
@@ -8,16 +8,6 @@ export interface BotProcess {
   child: ChildProcess;
   /** Everything the process wrote (pino JSON lines), for tests that look for a log line. */
   output(): string;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** The bot from source in a process of its own (so that it can be paused or killed), once /healthz answers. */

@@ -1,22 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../lib/ports';
 
 export const SECRET = 'fault-suite-channel-secret';
 export const ACCESS_TOKEN = 'fault-suite-access-token';
 const ROOT = path.resolve(__dirname, '../../../..');
 /** The built bot, as `npm start` runs it (the suite runs from dist/scripts/faults). */
 const MAIN = path.join(ROOT, 'dist/src/main.js');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export interface BotProcess {
   port: number;

@@ -64,8 +64,9 @@ export function formsOf(text: string): MessageForms {
     const surface = fold(t.surface);
     const base = fold(t.base);
     // The dictionary keeps some honorifics whole (お手伝い, お受け取り): the word starts after お or ご too.
-    if (HONORIFIC.test(surface)) boundaries.add(offset + 1);
-    if (HONORIFIC.test(base)) lemmaBoundaries.add(lemmaOffset + 1);
+    // Tested as written: folded, オンライン would start with お too.
+    if (HONORIFIC.test(t.surface)) boundaries.add(offset + 1);
+    if (HONORIFIC.test(t.base)) lemmaBoundaries.add(lemmaOffset + 1);
     offset += surface.length;
     boundaries.add(offset);
     lemmaOffset += base.length;

@@ -221,4 +221,9 @@ describe('words found where a word starts', () => {
     expect(found('お手伝いをお願いできますか')).toEqual(['support']);
     expect(found('お電話でも聞けますか')).toEqual(['phone']);
   });
+
+  it('takes only hiragana お/ご and 御 for an honorific, not the katakana of a loanword (オンライン)', () => {
+    expect(formsOf('お手伝い').boundaries.has(1)).toBe(true);
+    expect(formsOf('オンライン').boundaries.has(1)).toBe(false);
+  });
 });

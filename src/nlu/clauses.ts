@@ -39,3 +39,30 @@ export function isQuestion(clause: string, strict = false): boolean {
   if (STATEMENT_END.test(t) && !/(ます|です)か$/.test(t)) return false;
   return QUESTION_WORD.test(t) || QUESTION_END.test(t) || ENGLISH_QUESTION.test(t.trim());
 }
+
+// と between two nouns: after a verb or adjective (申請すると, ないと), inside a kana word (とうろく) or before
+// 言う/思う it joins no two things asked.
+const COORDINATION =
+  /(?<=[\p{Script=Han}\p{Script=Katakana}ーa-zA-Z\p{N}）」]|[^\p{Script=Hiragana}]み)と(?=、?(?:[\p{Script=Han}\p{Script=Katakana}\p{N}「（]|お|ご))/u;
+
+/**
+ * 「窓口の場所と休みの日を教えて」 → 「窓口の場所」, 「休みの日を教えて」: the two things one clause asks about,
+ * joined by と, or null when it joins none.
+ */
+const TELL_ME =
+  /(教えて|おしえて|知りたい|しりたい|分かりますか|わかりますか|わかる|分かる)(ください|下さい|ほしい|欲しい|いただけますか|くださいませんか|もらえますか|くれる|です|ます)?(か)?$/u;
+
+export function splitCoordination(clause: string): [string, string] | null {
+  const normal = clause.normalize('NFKC').trim();
+  const at = normal.search(COORDINATION);
+  if (at < 0) return null;
+  const left = normal.slice(0, at).trim();
+  const right = normal
+    .slice(at + 1)
+    .replace(/^[、,\s]+/u, '')
+    .trim();
+  const letters = (t: string) => t.replace(/[\s\p{P}\p{S}]/gu, '').length;
+  // 「…を教えて」 asks for each thing; 「…を持っていけばいい？」 asks one thing of both (what to bring).
+  const asksForBoth = TELL_ME.test(right.replace(/[\s\p{P}\p{S}]+$/u, ''));
+  return asksForBoth && letters(left) >= 2 && letters(right) >= 2 ? [left, right] : null;
+}

@@ -1,7 +1,7 @@
 import type { Content } from '../content/schema';
 import { analyse, type Analysis } from './analysis';
 import { parseAnswer, parseControl } from './answers';
-import { isQuestion, splitClauses } from './clauses';
+import { isQuestion, splitClauses, splitCoordination } from './clauses';
 import { SoftmaxClassifier, type ClassifierOptions } from './classifier';
 import { detectScript } from './language';
 import { Lexicon } from './lexicon';
@@ -198,7 +198,7 @@ export function createUnderstanding(
   const slotLike = (concept: string) =>
     concept.startsWith('@') || /^(place|item|asked)\./.test(concept) || DAY_KINDS.includes(concept);
   /** A clause that names what it asks about (電子証明書, 泉支所), not only how it asks (どうすれば, いつまで). */
-  const specific = (d: Decision) => (d.ranked[0]?.evidence ?? []).some(topical);
+  const specific = (d: Decision) => (d.ranked[0]?.evidence ?? []).some((c) => topical(c) && !slotLike(c));
   const asMemory = (a: Analysis, d: Decision): DialogueMemory => ({
     units: d.units,
     concepts: [...a.concepts],
@@ -272,7 +272,31 @@ export function createUnderstanding(
 
   const understandText = (text: string, previous: DialogueMemory | null): Reading => {
     const clauses = splitClauses(text);
-    return unanswerable(text, clauses, readMessage(text, clauses, previous));
+    const reading = readMessage(text, clauses, previous);
+    return unanswerable(
+      text,
+      clauses,
+      reading.decision.units.length <= 1 ? coordinated(clauses, reading) : reading,
+    );
+  };
+
+  /**
+   * 「窓口の場所と休みの日を教えて」: two things asked for with one 「教えて」. Each side is read alone; when each is
+   * sure of a unit of its own, and the whole message did not point elsewhere, both are answered.
+   */
+  const coordinated = (clauses: string[], reading: Reading): Reading => {
+    const question = [...clauses].reverse().find((c) => isQuestion(c)) ?? clauses[clauses.length - 1];
+    const sides = question ? splitCoordination(question) : null;
+    if (!sides) return reading;
+    const [first, second] = sides.map((side) => decide(analyseMessage(side)));
+    const unitOf = (d?: Decision) =>
+      d?.units.length === 1 && d.confidence >= threshold ? d.units[0] : undefined;
+    const a = unitOf(first);
+    const b = unitOf(second);
+    const agrees =
+      reading.decision.units.length === 0 || reading.decision.units.some((u) => u === a || u === b);
+    if (!a || !b || a === b || !agrees) return reading;
+    return { ...reading, decision: { ...reading.decision, units: [a, b] } };
   };
 
   /**

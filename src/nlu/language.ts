@@ -9,7 +9,7 @@ const LATIN = /[a-zA-Z]/;
 const ACCENTED_LATIN = /[\u00c0-\u024f\u1e00-\u1eff]/;
 // Simplified and traditional forms used in Chinese and (almost) never in Japanese text.
 const CHINESE_ONLY =
-  /[们吗呢么这请问怎样没积办领个该给说难码哪儿还证麼這沒辦說碼哪兒們嗎麽几开门时间钱银预约带东对过为书电话]/;
+  /[们吗呢么这请问怎样没积办领个该给说难码哪儿还证麼這沒辦說碼哪兒們嗎麽几开门时间钱银预约带东对过为书电话裡]/;
 const ENGLISH_WORDS =
   /\b(the|a|an|i|my|me|you|your|is|are|am|do|does|can|could|what|when|where|how|which|who|why|please|need|want|to|of|for|and|it|open|bring|points?|card|counter|help|hello|hi|thanks?|english)\b/gi;
 const OTHER_WORDS =
@@ -25,7 +25,9 @@ export function detectScript(text: string): Script {
     const kana = (t.match(new RegExp(KANA.source, 'g')) ?? []).length;
     const han = (t.match(new RegExp(HAN.source, 'g')) ?? []).length;
     const chineseOnly = (t.match(new RegExp(CHINESE_ONLY.source, 'g')) ?? []).length;
-    if (kana < han / 2 || chineseOnly >= 2) return 'otherLanguage';
+    // Japanese written without any hiragana is a string of nouns (マイナポイント申請期限), not a sentence with 哪.
+    const hiragana = /\p{Script=Hiragana}/u.test(t);
+    if (kana < han / 2 || chineseOnly >= 2 || !hiragana) return 'otherLanguage';
   }
   if (KANA.test(t) || HAN.test(t)) return 'japanese';
   if (!LATIN.test(t)) return 'japanese';

@@ -36,6 +36,20 @@ export function kanjiNumeralsToDigits(text: string): string {
 }
 
 const WEEKDAY_CHARS = '日月火水木金土';
+const ENGLISH_WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const ENGLISH_WEEKDAY = new RegExp(`\\b(${ENGLISH_WEEKDAYS.join('|')})s?\\b`);
+const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** 「May 5」「5th of May」「on December 29th」 as [_, month, day], like the Japanese 5月5日. */
+function englishDate(t: string): [string, string, string] | null {
+  const month = `(${ENGLISH_MONTHS.join('|')})[a-z]*\\.?`;
+  const day = `(\\d{1,2})(?:st|nd|rd|th)?`;
+  const monthFirst = t.match(new RegExp(`\\b${month}\\s+${day}\\b`));
+  const dayFirst = t.match(new RegExp(`\\b${day}\\s+(?:of\\s+)?${month}(?![a-z])`));
+  if (monthFirst) return [monthFirst[0], String(ENGLISH_MONTHS.indexOf(monthFirst[1]!) + 1), monthFirst[2]!];
+  if (dayFirst) return [dayFirst[0], String(ENGLISH_MONTHS.indexOf(dayFirst[2]!) + 1), dayFirst[1]!];
+  return null;
+}
 
 /**
  * Reads the slots of a normalised (NFKC, lower-case) message. `afternoonFrom` decides whether a bare hour such
@@ -46,29 +60,40 @@ export function readSlots(text: string): Slots {
   const slots: Slots = {};
   const when: WhenSlot = {};
 
-  if (/明後日|あさって|みょうごにち/.test(t)) when.relDay = 2;
-  else if (/明日|あした|あす(?!ま)|翌日/.test(t)) when.relDay = 1;
-  else if (/今日|本日|きょう/.test(t)) when.relDay = 0;
+  if (/明後日|あさって|みょうごにち|\bday after tomorrow\b/.test(t)) when.relDay = 2;
+  else if (/明日|あした|あす(?!ま)|翌日|\btomorrow\b/.test(t)) when.relDay = 1;
+  else if (/今日|本日|きょう|\btoday\b/.test(t)) when.relDay = 0;
   if (
-    /今から|いまから|今すぐ|いますぐ|現在|今って|今は|今、|今行|今開|今やっ|今いっ|いま(?:は|って|、|行|開|やっ|いっ|あい)|^今|^いま/.test(
+    /今から|いまから|今すぐ|いますぐ|現在|今って|今は|今、|今行|今開|今やっ|今いっ|いま(?:は|って|、|行|開|やっ|いっ|あい)|^今|^いま|\bnow\b/.test(
       t,
     )
   ) {
     when.now = true;
   }
 
-  const week = /再来週/.test(t) ? 'afterNext' : /来週/.test(t) ? 'next' : /今週/.test(t) ? 'this' : undefined;
+  const week = /再来週|\bweek after next\b/.test(t)
+    ? 'afterNext'
+    : /来週|\bnext (?:week|weekend|[a-z]+day)\b/.test(t)
+      ? 'next'
+      : /今週|\bthis (?:week|weekend|[a-z]+day)\b/.test(t)
+        ? 'this'
+        : undefined;
   const weekday = t.match(new RegExp(`([${WEEKDAY_CHARS}])(?:曜|よう)`));
-  if (weekday) {
-    when.weekday = WEEKDAY_CHARS.indexOf(weekday[1]!);
+  const englishWeekday = t.match(ENGLISH_WEEKDAY);
+  if (weekday || englishWeekday) {
+    when.weekday = weekday
+      ? WEEKDAY_CHARS.indexOf(weekday[1]!)
+      : ENGLISH_WEEKDAYS.indexOf(englishWeekday![1]!);
     if (week) when.week = week;
-  } else if (/週末|土日/.test(t)) {
+  } else if (/週末|土日|\bweekends?\b/.test(t)) {
     when.weekday = 6;
     if (week) when.week = week;
   }
 
   const date =
-    t.match(/(\d{1,2})\s*月\s*(\d{1,2})\s*日/) ?? t.match(/(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/);
+    t.match(/(\d{1,2})\s*月\s*(\d{1,2})\s*日/) ??
+    t.match(/(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/) ??
+    englishDate(t);
   if (date) {
     const month = Number(date[1]);
     const day = Number(date[2]);
@@ -94,6 +119,19 @@ export function readSlots(text: string): Slots {
 }
 
 function readTime(t: string): number | undefined {
+  // 「at 3:30」「3 pm」 name a visit in English, whatever follows.
+  const english = t.match(
+    /\b(?:at|around|by)\s+(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\d:a-z-])|\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/,
+  );
+  if (english) {
+    let hour = Number(english[1] ?? english[4]);
+    const minute = Number(english[2] ?? english[5] ?? 0);
+    const half = english[3] ?? english[6];
+    if (hour > 24 || minute > 59) return undefined;
+    if (half?.startsWith('p') && hour < 12) hour += 12;
+    else if (!half && hour >= 1 && hour <= 7) hour += 12;
+    return hour * 60 + minute;
+  }
   const clock = t.match(/(?<!\d)(\d{1,2}):(\d{2})(?!\d)/);
   const spoken = t.match(/(午前|午後)?\s*(\d{1,2})\s*時\s*(半|(\d{1,2})\s*分)?/);
   let hour: number | undefined;
@@ -135,7 +173,7 @@ function readTime(t: string): number | undefined {
 function readAmount(t: string): number | undefined {
   const man = t.match(/(\d+(?:\.\d+)?)\s*万\s*(?:円|ポイント|ぽいんと)?/);
   if (man) return Math.round(Number(man[1]) * 10000);
-  const yen = t.match(/(\d{1,3}(?:,\d{3})+|\d+)\s*(?:円|えん)/);
+  const yen = t.match(/(\d{1,3}(?:,\d{3})+|\d+)\s*(?:円|えん|\s*yen\b)/);
   if (yen) return Number(yen[1]!.replace(/,/g, ''));
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { loadContent } from '../../src/content/load';
 import { createUnderstanding, type DialogueMemory } from '../../src/nlu';
 import { parseAnswer, parseControl } from '../../src/nlu/answers';
-import { splitClauses } from '../../src/nlu/clauses';
+import { splitClauses, splitCoordination } from '../../src/nlu/clauses';
 import { detectScript } from '../../src/nlu/language';
 import { formsOf, Lexicon } from '../../src/nlu/lexicon';
 import { readSlots } from '../../src/nlu/slots';
@@ -43,6 +43,18 @@ describe('understanding: concepts, not sentences', () => {
       'counter.places',
       'counter.closedDays',
     ]);
+  });
+
+  it('answers both things asked for with one 教えて, joined by と', () => {
+    expect(nlu.understand('窓口の場所と休みの日を教えて').units).toEqual([
+      'counter.places',
+      'counter.closedDays',
+    ]);
+    expect(nlu.understand('持ち物と受付時間を教えてください').units).toEqual(
+      expect.arrayContaining(['items.overview', 'counter.hours']),
+    );
+    // One thing asked of both (what to bring) is one answer, not two.
+    expect(nlu.understand('マイナンバーカードと暗証番号を持っていけばいいですか').units).toHaveLength(1);
   });
 
   it('sends a question the page does not answer to the hand-off, with the right line', () => {
@@ -120,6 +132,8 @@ describe('languages', () => {
     ['Berapa poin yang bisa saya dapat?', 'otherLanguage'],
     // Kanji-only Japanese stays Japanese.
     ['南熱海支所営業時間', 'japanese'],
+    // Traditional Chinese that names the programme in katakana, with no hiragana: still Chinese.
+    ['請問我可以在哪裡申請マイナポイント？', 'otherLanguage'],
     ['必要書類一覧', 'japanese'],
   ])('%s is %s', (text, script) => {
     expect(detectScript(text)).toBe(script);
@@ -147,6 +161,24 @@ describe('slots', () => {
     expect(readSlots(text.normalize('NFKC'))).toMatchObject(slots);
   });
 
+  it.each([
+    ['Is the counter open on Saturdays?', { when: { weekday: 6 } }],
+    ['Can I go next Monday at 3:30?', { when: { weekday: 1, week: 'next', minutes: 15 * 60 + 30 } }],
+    ['Are you open tomorrow?', { when: { relDay: 1 } }],
+    ['Is it open now?', { when: { now: true } }],
+    ['Is it open on May 5?', { when: { month: 5, day: 5 } }],
+    ['Open on the 29th of December?', { when: { month: 12, day: 29 } }],
+    ['Can I come at 3 pm?', { when: { minutes: 15 * 60 } }],
+    ['If I charge 20,000 yen', { amount: 20000 }],
+  ])('in English: %s', (text, slots) => {
+    expect(readSlots(text.normalize('NFKC').toLowerCase())).toMatchObject(slots);
+  });
+
+  it('reads no time from a shop name or a word that only looks like a month', () => {
+    expect(readSlots('can i apply at 7-eleven?').when).toBeUndefined();
+    expect(readSlots('i may come later').when).toBeUndefined();
+  });
+
   it('does not take 「夕方何時まで」 for a time', () => {
     expect(readSlots('夕方何時まで受付してる').when?.minutes).toBeUndefined();
   });
@@ -163,6 +195,20 @@ describe('clauses', () => {
     expect(splitClauses('持ち物は？あと、何時まで？')).toHaveLength(2);
     expect(splitClauses('暗証番号を忘れました。それと通帳もいりますか')).toHaveLength(2);
     expect(splitClauses('持ち物を教えてください')).toHaveLength(1);
+  });
+
+  it('finds two things joined by と only between nouns, and only when both are asked for', () => {
+    expect(splitCoordination('窓口の場所と休みの日を教えて')).toEqual(['窓口の場所', '休みの日を教えて']);
+    expect(splitCoordination('フリーダイヤルの番号と、営業時間を知りたいです')).toEqual([
+      'フリーダイヤルの番号',
+      '営業時間を知りたいです',
+    ]);
+    // と after a verb, inside a kana word, before 一緒: nothing joined.
+    expect(splitCoordination('申請するとポイントはいつ教えてもらえる')).toBeNull();
+    expect(splitCoordination('ほけんしょうのとうろくを教えて')).toBeNull();
+    expect(splitCoordination('母と一緒に行く日を教えて')).toBeNull();
+    // 「…を持っていけばいい？」 asks one thing of both.
+    expect(splitCoordination('通帳とキャッシュカードを持っていけばいい？')).toBeNull();
   });
 });
 

@@ -45,7 +45,9 @@ describe('the evaluation split', () => {
         ...Object.values(content.knowledge.concepts).flat(),
       ].map(fold),
     );
-    const dev = readRows(path.join(__dirname, '../../fixtures/nlu/dev.json'));
+    const dev = ['dev.json', 'dev2.json'].flatMap((file) =>
+      readRows(path.join(__dirname, '../../fixtures/nlu', file)),
+    );
     const leaked = [...rows, ...dev]
       .flatMap((r) => [r.say, ...(r.context ?? [])])
       .filter((t) => used.has(fold(t)));

@@ -8,6 +8,7 @@ import { Lexicon } from './lexicon';
 import { UnitMatcher, type MatcherOptions, type Ranked, type UnitPatterns } from './matcher';
 import { DAY_KINDS, mergeSlots, mergeWithMemory, type DialogueMemory } from './memory';
 import { fold } from './normalize';
+import { romajiToKana } from './romaji';
 import {
   featuresOf,
   LEARNED_PREFIX,
@@ -58,6 +59,8 @@ const FOLLOW_UP_START =
 const FOLLOW_UP_END =
   /(も|のほう|のほうは|の方|の方は|なら|ならば|だと|だったら|でも|でもいい|でもいいの|でも大丈夫|でもok|の場合|の場合は)(です|でしょう)?(か|かな)?$/;
 const SHORT = 16;
+const LATIN_ONLY =
+  /^[^\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]*[a-z][^\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]*$/iu;
 
 /** A short message that says it continues the last question (「じゃあ明日は？」「口座のほうは？」). */
 // 「南熱海支所も同じ時間？」: compared with what was just asked.
@@ -338,6 +341,9 @@ export function createUnderstanding(
     if (units.length === 1) {
       // A vague last question (どうすればいい？) is better read with all its context.
       if (!specific(main.decision) && answered(whole.decision)) return whole;
+      // 「第1弾で5000ポイントもらいました。今回もチャージでもらえますか」: the context decides when it makes the
+      // whole message surer of its answer than the question alone.
+      if (answered(whole.decision) && whole.decision.confidence > main.decision.confidence) return whole;
       return main;
     }
     const second = picks.find((p) => p.decision.units[0] === units[1])!;
@@ -369,7 +375,9 @@ export function createUnderstanding(
           memory: null,
         };
       }
-      const { analysis, decision, followUp } = understandText(text, previous);
+      // Japanese typed in Latin letters is read in kana; English and other languages never get here as such.
+      const written = script === 'japanese' && LATIN_ONLY.test(text) ? romajiToKana(text) : text;
+      const { analysis, decision, followUp } = understandText(written, previous);
       const suggestions = decision.ranked
         .filter(
           (r) =>

@@ -4,6 +4,7 @@ import { parseAnswer, parseControl } from '../../src/nlu/answers';
 import { splitClauses, splitCoordination } from '../../src/nlu/clauses';
 import { detectScript } from '../../src/nlu/language';
 import { formsOf, Lexicon } from '../../src/nlu/lexicon';
+import { romajiToKana } from '../../src/nlu/romaji';
 import { readSlots } from '../../src/nlu/slots';
 
 const content = loadContent();
@@ -145,6 +146,25 @@ describe('languages', () => {
       units: ['items.overview'],
     });
     expect(nlu.understand('Olá, preciso de ajuda')).toMatchObject({ lang: 'en', handoff: 'multilingual' });
+  });
+});
+
+describe('Japanese typed in Latin letters', () => {
+  it.each([
+    ['madoguchi wa nanji kara?', 'まどぐちはなんじから?'],
+    ['mainanbaa kaado mo motte iku', 'まいなんばーかーどももっていく'],
+    ['arigatou gozaimasita', 'ありがとうございました'],
+    ['kyou wa aiteru', 'きょうはあいてる'],
+    // Words that are not romaji stay as written, apart from the kana around them.
+    ['free dial no bangou', 'free dial のばんごう'],
+  ])('%s → %s', (romaji, kana) => {
+    expect(romajiToKana(romaji)).toBe(kana);
+  });
+
+  it('understands it as the same question in kana', () => {
+    expect(nlu.understand('maina pointo tte nani?').units).toEqual(['programme.what']);
+    // English stays English.
+    expect(nlu.understand('What is Mynapoint?')).toMatchObject({ lang: 'en', units: ['programme.what'] });
   });
 });
 

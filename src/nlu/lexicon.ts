@@ -15,6 +15,11 @@ export interface MessageForms {
   boundaries: Set<number>;
   /** Offsets in `lemma` where a word starts or ends: a form must not begin inside a word (聞く|れる ≠ くれる). */
   lemmaBoundaries: Set<number>;
+  /**
+   * The dictionary forms with each potential verb read as the verb it is made from (申し込める → 申し込む,
+   * 使える → 使う), and its word boundaries; null when the message has no verb of that shape.
+   */
+  ableLemma: { text: string; boundaries: Set<number> } | null;
   tokens: Token[];
 }
 
@@ -53,6 +58,24 @@ export function readingOf(text: string): string {
 
 const HONORIFIC = /^[おご御].{2,}/;
 
+const E_TO_U: Record<string, string> = {
+  え: 'う',
+  け: 'く',
+  げ: 'ぐ',
+  せ: 'す',
+  て: 'つ',
+  ね: 'ぬ',
+  べ: 'ぶ',
+  め: 'む',
+  れ: 'る',
+};
+
+/** 申し込める → 申し込む: the verb a potential form is made from (the dictionary keeps many whole). */
+function godanOf(base: string): string | null {
+  const e = base.length >= 3 && base.endsWith('る') ? E_TO_U[base[base.length - 2]!] : undefined;
+  return e ? base.slice(0, -2) + e : null;
+}
+
 export function formsOf(text: string): MessageForms {
   const normal = text.normalize('NFKC').toLowerCase();
   const tokens = tokenize(normal);
@@ -60,6 +83,13 @@ export function formsOf(text: string): MessageForms {
   const lemmaBoundaries = new Set<number>([0]);
   let offset = 0;
   let lemmaOffset = 0;
+  const ableBases = tokens.map((t) => (t.pos === '動詞' ? godanOf(fold(t.base)) : null));
+  const ableBoundaries = new Set<number>([0]);
+  let ableOffset = 0;
+  for (const [i, t] of tokens.entries()) {
+    ableOffset += (ableBases[i] ?? fold(t.base)).length;
+    ableBoundaries.add(ableOffset);
+  }
   for (const t of tokens) {
     const surface = fold(t.surface);
     const base = fold(t.base);
@@ -78,6 +108,12 @@ export function formsOf(text: string): MessageForms {
     lemmaBoundaries,
     surface: fold(normal),
     lemma: fold(tokens.map((t) => t.base).join('')),
+    ableLemma: ableBases.some(Boolean)
+      ? {
+          text: tokens.map((t, i) => ableBases[i] ?? fold(t.base)).join(''),
+          boundaries: ableBoundaries,
+        }
+      : null,
     reading: fold(tokens.map((t) => t.reading).join('')),
     words: new Set(
       (normal.match(/[a-z0-9']+/g) ?? []).flatMap((w) => {
@@ -271,8 +307,17 @@ export class Lexicon {
       (o) => (this.forms[o]!.surface.length > MAX_PART_OF_WORD ? this.forms[o]!.surface : null),
       message.lemmaBoundaries,
     );
+    const able = message.ableLemma;
+    const inAbleLemma = able
+      ? occurring(
+          able.text,
+          this.bySurface,
+          (o) => (this.forms[o]!.surface.length > MAX_PART_OF_WORD ? this.forms[o]!.surface : null),
+          able.boundaries,
+        )
+      : [];
     const inReading = occurring(message.reading, this.byReading, (o) => this.forms[o]!.reading);
-    const hits = [...new Set([...inSurface, ...inLemma, ...inReading])].sort((a, b) => a - b);
+    const hits = [...new Set([...inSurface, ...inLemma, ...inAbleLemma, ...inReading])].sort((a, b) => a - b);
     for (const order of hits) {
       const form = this.forms[order]!;
       if (inSurface.has(order)) {

@@ -274,6 +274,21 @@ describe('notice settings in words', () => {
   });
 });
 
+describe('potential verbs', () => {
+  const lexicon = new Lexicon({ apply: ['申し込む'], transfer: ['振り込む'], get: ['受け取る'] });
+  const found = (text: string) => [...lexicon.find(formsOf(text)).concepts.keys()];
+
+  it('finds the verb a potential form is made from (申し込める → 申し込む)', () => {
+    expect(found('いつまで申し込めますか')).toEqual(['apply']);
+    expect(found('コンビニから振り込めますか')).toEqual(['transfer']);
+    expect(found('窓口で受け取れますか')).toEqual(['get']);
+  });
+
+  it('reads 申し込める as applying in a question', () => {
+    expect(nlu.understand('ポイントはいつまで申し込めますか').units).toEqual(['deadline.points']);
+  });
+});
+
 describe('words found where a word starts', () => {
   const lexicon = new Lexicon({ stop: ['とめて'], support: ['手伝'], phone: ['電話'] });
   const found = (text: string) => [...lexicon.find(formsOf(text)).concepts.keys()];

@@ -1,4 +1,4 @@
-import type { DialogueMemory } from '../../flows/lib/slots';
+import type { DialogueMemory, WhenSlot } from '../../flows/lib/slots';
 import type { Analysis } from './analysis';
 
 export type { DialogueMemory } from '../../flows/lib/slots';
@@ -12,6 +12,8 @@ export const WHEN_CONCEPTS = new Set(['@day', '@date', '@time', '@session', '@no
 const SLOT_FAMILIES: ((c: string) => boolean)[] = [
   (c) => c.startsWith('place.'),
   (c) => c.startsWith('item.'),
+  // A time of day replaces the time, not the day: 「じゃあ午後は？」 after 「今日の午前中は？」 is still today.
+  (c) => ['@time', '@session', '@now'].includes(c),
   (c) => WHEN_CONCEPTS.has(c),
   (c) => c === '@amount',
   // How the question is asked: 「いつから？」 then 「いつまで？」 asks the other end, not both.
@@ -62,5 +64,25 @@ export function mergeSlots(earlier: Analysis['slots'], later: Analysis['slots'])
     const empty = value === undefined || (Array.isArray(value) && value.length === 0);
     if (!empty) (slots as Record<string, unknown>)[key] = value;
   }
+  if (earlier.when && later.when) slots.when = mergeWhen(earlier.when, later.when);
   return slots;
+}
+
+const DAY_KEYS = ['relDay', 'weekday', 'week', 'month', 'day'] as const;
+const TIME_KEYS = ['minutes', 'session'] as const;
+
+/**
+ * A time alone keeps the earlier day (「今日の午前中は？」「じゃあ午後は？」: this afternoon), a day alone keeps the
+ * earlier time of day (「3時半に着いたら間に合う？」「明日は？」: tomorrow at half past three); "now" never carries over.
+ */
+function mergeWhen(earlier: WhenSlot, later: WhenSlot): WhenSlot {
+  const names = (when: WhenSlot, keys: readonly (keyof WhenSlot)[]) =>
+    keys.some((k) => when[k] !== undefined);
+  const pick = (when: WhenSlot, keys: readonly (keyof WhenSlot)[]) =>
+    Object.fromEntries(keys.filter((k) => when[k] !== undefined).map((k) => [k, when[k]])) as WhenSlot;
+  const laterDay = names(later, DAY_KEYS);
+  const laterTime = names(later, TIME_KEYS) || later.now === true;
+  if (laterTime && !laterDay) return { ...pick(earlier, DAY_KEYS), ...later };
+  if (laterDay && !laterTime) return { ...later, ...pick(earlier, TIME_KEYS) };
+  return later;
 }

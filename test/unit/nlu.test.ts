@@ -5,6 +5,7 @@ import { splitClauses, splitCoordination } from '../../src/nlu/clauses';
 import { detectScript } from '../../src/nlu/language';
 import { formsOf, Lexicon } from '../../src/nlu/lexicon';
 import { romajiToKana } from '../../src/nlu/romaji';
+import { mergeSlots } from '../../src/nlu/memory';
 import { readSlots } from '../../src/nlu/slots';
 
 const content = loadContent();
@@ -271,6 +272,29 @@ describe('notice settings in words', () => {
     ['お知らせを止める', 'notice.unsubscribe'],
   ])('%s → %s', (text, unit) => {
     expect(nlu.understand(text).units).toEqual([unit]);
+  });
+});
+
+describe('a follow-up naming a day or a time', () => {
+  const slots = (when: object) => ({ items: [], asked: [], when });
+
+  it('keeps the earlier day for a time alone, and the earlier time for a day alone', () => {
+    expect(mergeSlots(slots({ relDay: 0, session: 'am' }), slots({ session: 'pm' })).when).toEqual({
+      relDay: 0,
+      session: 'pm',
+    });
+    expect(mergeSlots(slots({ minutes: 15 * 60 + 30 }), slots({ relDay: 1 })).when).toEqual({
+      relDay: 1,
+      minutes: 15 * 60 + 30,
+    });
+    // "Now" is this moment: another day does not keep it.
+    expect(mergeSlots(slots({ relDay: 0, now: true }), slots({ weekday: 6 })).when).toEqual({ weekday: 6 });
+  });
+
+  it('answers 「じゃあ午後は？」 after a question about this morning', () => {
+    const u = converse('今日の午前中って開いてる？', 'じゃあ午後は？');
+    expect(u.units).toEqual(['counter.openOn']);
+    expect(u.slots.when).toMatchObject({ relDay: 0, session: 'pm' });
   });
 });
 

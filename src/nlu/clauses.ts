@@ -2,6 +2,9 @@
  * Splits a message into clauses: sentences, and the parts joined by あと / それと / ついでに. A long message is
  * usually context first and the question last; a compound message is two questions.
  */
+// A question word of its own (何階, 何時, どこ, いつ, いくら, どう…).
+const ASKS = /(何|なに|なん|どこ|どちら|いつ|いくら|どう|どの|どれ|誰|だれ)/u;
+
 export function splitClauses(text: string): string[] {
   const normal = text.normalize('NFKC');
   return (
@@ -12,6 +15,15 @@ export function splitClauses(text: string): string[] {
       .flatMap((part) => part.split(/(?<=(?:の|[^るすいたなだ]と))、(?=.{4,})/u))
       // 「…持っていないのですが、何を持っていけば？」: what comes before …ですが is the situation, after it the question.
       .flatMap((part) => part.split(/(?<=(?:のですが|んですが|のですけど|んですけど|んだけど))、/u))
+      // 「窓口は何階で、昼休みは何時から？」: two questions joined by で/て, each with its own question word.
+      .flatMap((part) => {
+        const at = /(?<=[^\s]{2,}(?:で|て))、/u.exec(part);
+        if (!at) return [part];
+        const [first, second] = [part.slice(0, at.index + 1), part.slice(at.index + 1)];
+        // 「どういう話なのかさっぱりで、」 says what is unclear; it does not ask.
+        const asksItself = ASKS.test(first) && !/のか|かどうか/u.test(first);
+        return asksItself && ASKS.test(second) ? [first, second] : [part];
+      })
       .map((part) => part.trim().replace(/^(?:あと|それと|それから|ついでに|また)(?:、|,|\s)*/u, ''))
       .filter((part) => part.replace(/[\s\p{P}\p{S}]/gu, '').length >= 2)
   );

@@ -218,6 +218,16 @@ describe('clauses', () => {
     expect(splitClauses('持ち物を教えてください')).toHaveLength(1);
   });
 
+  it('splits two questions joined by で/て, each asking with its own question word', () => {
+    expect(splitClauses('窓口は何階で、昼休みは何時から何時まで？')).toEqual([
+      '窓口は何階で、',
+      '昼休みは何時から何時まで?',
+    ]);
+    // Context joined by で is not a question of its own.
+    expect(splitClauses('母が高齢で、窓口には何を持っていけばいい？')).toHaveLength(1);
+    expect(splitClauses('どういう制度なのかさっぱりで、何がもらえるんですか')).toHaveLength(1);
+  });
+
   it('finds two things joined by と only between nouns, and only when both are asked for', () => {
     expect(splitCoordination('窓口の場所と休みの日を教えて')).toEqual(['窓口の場所', '休みの日を教えて']);
     expect(splitCoordination('フリーダイヤルの番号と、営業時間を知りたいです')).toEqual([

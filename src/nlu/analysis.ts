@@ -32,12 +32,15 @@ export const SLOT_CONCEPTS = {
   month: '@month',
 } as const;
 
-const slotConcepts = (slots: Slots): string[] => {
+// 土日 and 週末 name a kind of day (the slot reads them as the coming Saturday); 土曜日 names a day.
+const NAMED_WEEKDAY = /[日月火水木金土](?:曜|よう)|(?:sun|mon|tues|wednes|thurs|fri|satur)day/u;
+
+const slotConcepts = (slots: Slots, text: string): string[] => {
   const out: string[] = [];
   const w = slots.when;
   if (w) {
-    if (w.relDay !== undefined || w.weekday !== undefined || w.month !== undefined)
-      out.push(SLOT_CONCEPTS.day);
+    const namedWeekday = w.weekday !== undefined && NAMED_WEEKDAY.test(text);
+    if (w.relDay !== undefined || namedWeekday || w.month !== undefined) out.push(SLOT_CONCEPTS.day);
     if (w.minutes !== undefined) out.push(SLOT_CONCEPTS.time);
     if (w.session) out.push(SLOT_CONCEPTS.session);
     if (w.now) out.push(SLOT_CONCEPTS.now);
@@ -86,8 +89,9 @@ export function analyseExample(
   const forms = formsOf(text);
   const english = !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text.normalize('NFKC'));
   const { concepts: found, matched } = lexicon.find(forms);
-  const slots = readSlots(text.normalize('NFKC').toLowerCase());
-  const concepts = new Set([...found.keys(), ...slotConcepts(slots)]);
+  const normal = text.normalize('NFKC').toLowerCase();
+  const slots = readSlots(normal);
+  const concepts = new Set([...found.keys(), ...slotConcepts(slots, normal)]);
   const named = (prefix: string) => [...concepts].filter((c) => c.startsWith(prefix));
   const analysis = {
     concepts,

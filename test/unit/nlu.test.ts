@@ -1,5 +1,6 @@
 import { loadContent } from '../../src/content/load';
 import { createUnderstanding, type DialogueMemory } from '../../src/nlu';
+import { analyse } from '../../src/nlu/analysis';
 import { parseAnswer, parseControl } from '../../src/nlu/answers';
 import { splitClauses, splitCoordination } from '../../src/nlu/clauses';
 import { detectScript } from '../../src/nlu/language';
@@ -305,6 +306,17 @@ describe('a follow-up naming a day or a time', () => {
     const u = converse('今日の午前中って開いてる？', 'じゃあ午後は？');
     expect(u.units).toEqual(['counter.openOn']);
     expect(u.slots.when).toMatchObject({ relDay: 0, session: 'pm' });
+  });
+});
+
+describe('a day named, or a kind of day', () => {
+  const lexicon = new Lexicon({});
+  it('names a day for 土曜日 or Saturday, not for 土日 or 週末 (which the slot reads as the coming Saturday)', () => {
+    expect(analyse('土曜日は開いてる？', lexicon).concepts.has('@day')).toBe(true);
+    expect(analyse('Is it open on Saturday?', lexicon).concepts.has('@day')).toBe(true);
+    expect(analyse('土日は開いてる？', lexicon).concepts.has('@day')).toBe(false);
+    expect(analyse('週末もやってる？', lexicon).concepts.has('@day')).toBe(false);
+    expect(readSlots('土日は開いてる？').when?.weekday).toBe(6);
   });
 });
 

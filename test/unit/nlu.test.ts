@@ -196,6 +196,13 @@ describe('slots', () => {
     expect(readSlots(text.normalize('NFKC').toLowerCase())).toMatchObject(slots);
   });
 
+  it('does not read 今回, 今月 or 今まで as now', () => {
+    expect(readSlots('今回の第2弾でももらえますか').when?.now).toBeUndefined();
+    expect(readSlots('今月中に行きたい').when?.now).toBeUndefined();
+    expect(readSlots('今まで知らなかった').when?.now).toBeUndefined();
+    expect(readSlots('今行っても大丈夫？').when?.now).toBe(true);
+  });
+
   it('reads no time from a shop name or a word that only looks like a month', () => {
     expect(readSlots('can i apply at 7-eleven?').when).toBeUndefined();
     expect(readSlots('i may come later').when).toBeUndefined();

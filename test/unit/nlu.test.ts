@@ -201,6 +201,8 @@ describe('slots', () => {
     expect(readSlots('今月中に行きたい').when?.now).toBeUndefined();
     expect(readSlots('今まで知らなかった').when?.now).toBeUndefined();
     expect(readSlots('今行っても大丈夫？').when?.now).toBe(true);
+    expect(readSlots('これから窓口に寄ってもいい？').when?.now).toBe(true);
+    expect(readSlots('これから申請するつもりです').when?.now).toBeUndefined();
   });
 
   it('reads no time from a shop name or a word that only looks like a month', () => {

@@ -142,11 +142,13 @@ export function createUnderstanding(
       .filter((p) => !p.id.startsWith(UNKNOWN_PREFIX))
       .flatMap((p) => p.examples.flatMap((e) => [...e])),
   );
-  const unknownOnly = new Map<string, string>();
+  const unknownOnly = new Map<string, Set<string>>();
   for (const p of patterns.filter((p) => p.id.startsWith(UNKNOWN_PREFIX))) {
     for (const c of p.examples.flatMap((e) => [...e])) {
-      if (c.startsWith(SILENT_PREFIX) || (!realVocabulary.has(c) && !c.startsWith('@')))
-        unknownOnly.set(c, p.id);
+      if (c.startsWith(SILENT_PREFIX) || (!realVocabulary.has(c) && !c.startsWith('@'))) {
+        if (!unknownOnly.has(c)) unknownOnly.set(c, new Set());
+        unknownOnly.get(c)!.add(p.id);
+      }
     }
   }
   const routes = new Map(knowledge.unknowns.map((u) => [`${UNKNOWN_PREFIX}${u.id}`, u.route]));
@@ -269,7 +271,11 @@ export function createUnderstanding(
     ]);
     const silent = own.find((c) => unknownOnly.has(c));
     if (!silent) return reading;
-    const route = routes.get(unknownOnly.get(silent)!) ?? 'hotline';
+    // Several known unknowns may use the word (コンビニ: applying there, or a shop's service): the one the
+    // message is closest to decides which line to call.
+    const candidates = unknownOnly.get(silent)!;
+    const closest = reading.decision.ranked.find((r) => candidates.has(r.unit))?.unit ?? [...candidates][0]!;
+    const route = routes.get(closest) ?? 'hotline';
     return { ...reading, decision: { ...reading.decision, units: [], handoff: route } };
   };
 

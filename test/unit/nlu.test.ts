@@ -66,6 +66,12 @@ describe('understanding: concepts, not sentences', () => {
       units: [],
       handoff: 'hotline',
     });
+    // コンビニ is a word of more than one known unknown: the closest one chooses the line (applying there is
+    // the national programme's business, not the city's).
+    expect(nlu.understand('コンビニでマイナポイントの申込みはできる？')).toMatchObject({
+      units: [],
+      handoff: 'hotline',
+    });
     // A word the lexicon has never seen, asked about, is not answered with a neighbouring fact.
     expect(nlu.understand('窓口に傘立てはありますか').units).toEqual([]);
   });

@@ -76,6 +76,17 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('窓口に傘立てはありますか').units).toEqual([]);
   });
 
+  it('hands off how long a card takes to arrive, and whether an application went through', () => {
+    expect(nlu.understand('カードを申請してから届くまで何日かかりますか')).toMatchObject({
+      units: [],
+      handoff: 'hotline',
+    });
+    // Not the eligibility interview: the page cannot tell anyone whether their own application arrived.
+    expect(nlu.understand('私のポイントの申込みがちゃんと登録されているか見てもらえますか').units).toEqual(
+      [],
+    );
+  });
+
   it('offers the closest units as buttons when unsure', () => {
     const u = nlu.understand('カードのことで窓口に相談');
     expect(u.suggestions.length).toBeLessThanOrEqual(3);

@@ -315,9 +315,15 @@ export function createUnderstanding(
   const readMessage = (text: string, clauses: string[], previous: DialogueMemory | null): Reading => {
     if (clauses.length <= 1) return readClause(text, previous);
     // The last clause is the question even when it is phrased as a statement (「…がわからないのですが」).
+    // But after a question asked with 「？」, a last clause that asks nothing is an afterthought (出勤前に寄りたくて).
+    const askedEarlier =
+      clauses.slice(0, -1).some((c) => /[?？]/.test(c)) &&
+      !/(知りたい|教えて|ください|下さい|ほしい|欲しい|お願い)/.test(clauses[clauses.length - 1]!);
     const asks = clauses.map(
       (c, i) =>
-        i === clauses.length - 1 || isQuestion(c) || (/[とや]$/.test(c) && isQuestion(clauses[i + 1] ?? '')),
+        (i === clauses.length - 1 && !askedEarlier) ||
+        isQuestion(c) ||
+        (/[とや]$/.test(c) && isQuestion(clauses[i + 1] ?? '')),
     );
     const anyQuestion = asks.some(Boolean);
     let context: DialogueMemory | null = previous;

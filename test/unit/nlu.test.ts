@@ -220,6 +220,7 @@ describe('slots', () => {
     expect(readSlots('今行っても大丈夫？').when?.now).toBe(true);
     expect(readSlots('これから窓口に寄ってもいい？').when?.now).toBe(true);
     expect(readSlots('これから申請するつもりです').when?.now).toBeUndefined();
+    expect(readSlots('もう窓口って開いてますか').when?.now).toBe(true);
   });
 
   it('reads no time from a shop name or a word that only looks like a month', () => {
@@ -343,6 +344,20 @@ describe('a day named, or a kind of day', () => {
     expect(analyse('土日は開いてる？', lexicon).concepts.has('@day')).toBe(false);
     expect(analyse('週末もやってる？', lexicon).concepts.has('@day')).toBe(false);
     expect(readSlots('土日は開いてる？').when?.weekday).toBe(6);
+  });
+});
+
+describe('what a message asks, and what it only says', () => {
+  it('reads a last clause after a question asked with ？ as an afterthought, not a second question', () => {
+    expect(nlu.understand('おはようございます。もう窓口って開いてますか？出勤前に寄りたくて').units).toEqual([
+      'counter.openOn',
+    ]);
+  });
+
+  it('reads a holiday by its name, not as the words inside it (こどもの日 is not about children)', () => {
+    expect(nlu.understand('こどもの日だけど今日もやってるのかな')).toMatchObject({
+      units: ['counter.openOn'],
+    });
   });
 });
 

@@ -23,6 +23,14 @@ describe('city content', () => {
     expect(everyText).not.toMatch(/\{[a-z]+\.[a-zA-Z.]+\}/);
   });
 
+  it("answers every unit in English too, each with the page's line for English", () => {
+    const c = loadContent();
+    const missing = c.knowledge.units.filter(
+      (u) => u.answer && !u.answer.en?.includes(c.phones.multilingual.number),
+    );
+    expect(missing.map((u) => u.id)).toEqual([]);
+  });
+
   it('loads another city from CONTENT_FILE with no code change', () => {
     const other = copy();
     other.city.id = 'other-city';

@@ -1,7 +1,7 @@
 import { bigramsOf, formsOf, type Lexicon, type MessageForms } from './lexicon';
 import { fold } from './normalize';
 import type { QuestionSlots } from '../../flows/lib/slots';
-import { readSlots, type Slots } from './slots';
+import { namesWeekday, readSlots, type Slots } from './slots';
 
 /** What a message says, reduced to concepts and slots: the matcher's only input. */
 export interface Analysis {
@@ -32,14 +32,12 @@ export const SLOT_CONCEPTS = {
   month: '@month',
 } as const;
 
-// 土日 and 週末 name a kind of day (the slot reads them as the coming Saturday); 土曜日 names a day.
-const NAMED_WEEKDAY = /[日月火水木金土](?:曜|よう)|(?:sun|mon|tues|wednes|thurs|fri|satur)day/u;
-
 const slotConcepts = (slots: Slots, text: string): string[] => {
   const out: string[] = [];
   const w = slots.when;
   if (w) {
-    const namedWeekday = w.weekday !== undefined && NAMED_WEEKDAY.test(text);
+    // 土日 and 週末 are a kind of day (a concept of their own), not a day asked about.
+    const namedWeekday = w.weekday !== undefined && namesWeekday(text);
     if (w.relDay !== undefined || namedWeekday || w.month !== undefined) out.push(SLOT_CONCEPTS.day);
     if (w.minutes !== undefined) out.push(SLOT_CONCEPTS.time);
     if (w.session) out.push(SLOT_CONCEPTS.session);

@@ -1,10 +1,10 @@
+// A question word of its own (何階, 何時, どこ, いつ, いくら, どう…).
+const ASKS = /(何|なに|なん|どこ|どちら|いつ|いくら|どう|どの|どれ|誰|だれ)/u;
+
 /**
  * Splits a message into clauses: sentences, and the parts joined by あと / それと / ついでに. A long message is
  * usually context first and the question last; a compound message is two questions.
  */
-// A question word of its own (何階, 何時, どこ, いつ, いくら, どう…).
-const ASKS = /(何|なに|なん|どこ|どちら|いつ|いくら|どう|どの|どれ|誰|だれ)/u;
-
 export function splitClauses(text: string): string[] {
   const normal = text.normalize('NFKC');
   return (
@@ -57,13 +57,13 @@ export function isQuestion(clause: string, strict = false): boolean {
 const COORDINATION =
   /(?<=[\p{Script=Han}\p{Script=Katakana}ーa-zA-Z\p{N}）」]|[^\p{Script=Hiragana}]み)と(?=、?(?:[\p{Script=Han}\p{Script=Katakana}\p{N}「（]|お|ご))/u;
 
+const TELL_ME =
+  /(教えて|おしえて|知りたい|しりたい|分かりますか|わかりますか|わかる|分かる)(ください|下さい|ほしい|欲しい|いただけますか|くださいませんか|もらえますか|くれる|です|ます)?(か)?$/u;
+
 /**
  * 「窓口の場所と休みの日を教えて」 → 「窓口の場所」, 「休みの日を教えて」: the two things one clause asks about,
  * joined by と, or null when it joins none.
  */
-const TELL_ME =
-  /(教えて|おしえて|知りたい|しりたい|分かりますか|わかりますか|わかる|分かる)(ください|下さい|ほしい|欲しい|いただけますか|くださいませんか|もらえますか|くれる|です|ます)?(か)?$/u;
-
 export function splitCoordination(clause: string): [string, string] | null {
   const normal = clause.normalize('NFKC').trim();
   const at = normal.search(COORDINATION);

@@ -83,16 +83,16 @@ export function formsOf(text: string): MessageForms {
   const lemmaBoundaries = new Set<number>([0]);
   let offset = 0;
   let lemmaOffset = 0;
-  const ableBases = tokens.map((t) => (t.pos === '動詞' ? godanOf(fold(t.base)) : null));
   const ableBoundaries = new Set<number>([0]);
-  let ableOffset = 0;
-  for (const [i, t] of tokens.entries()) {
-    ableOffset += (ableBases[i] ?? fold(t.base)).length;
-    ableBoundaries.add(ableOffset);
-  }
+  let ableLemma = '';
+  let anyAble = false;
   for (const t of tokens) {
     const surface = fold(t.surface);
     const base = fold(t.base);
+    const able = t.pos === '動詞' ? godanOf(base) : null;
+    anyAble ||= able !== null;
+    ableLemma += able ?? base;
+    ableBoundaries.add(ableLemma.length);
     // The dictionary keeps some honorifics whole (お手伝い, お受け取り): the word starts after お or ご too.
     // Tested as written: folded, オンライン would start with お too.
     if (HONORIFIC.test(t.surface)) boundaries.add(offset + 1);
@@ -108,12 +108,7 @@ export function formsOf(text: string): MessageForms {
     lemmaBoundaries,
     surface: fold(normal),
     lemma: fold(tokens.map((t) => t.base).join('')),
-    ableLemma: ableBases.some(Boolean)
-      ? {
-          text: tokens.map((t, i) => ableBases[i] ?? fold(t.base)).join(''),
-          boundaries: ableBoundaries,
-        }
-      : null,
+    ableLemma: anyAble ? { text: ableLemma, boundaries: ableBoundaries } : null,
     reading: fold(tokens.map((t) => t.reading).join('')),
     words: new Set(
       (normal.match(/[a-z0-9']+/g) ?? []).flatMap((w) => {
@@ -301,21 +296,17 @@ export class Lexicon {
     }
     // Exact forms, longest first, so that typo matching below never reads words already found.
     const inSurface = occurring(message.surface, this.bySurface, (o) => this.forms[o]!.surface);
-    const inLemma = occurring(
-      message.lemma,
-      this.bySurface,
-      (o) => (this.forms[o]!.surface.length > MAX_PART_OF_WORD ? this.forms[o]!.surface : null),
-      message.lemmaBoundaries,
-    );
+    // In dictionary forms a short form would match pieces of other words (see MAX_PART_OF_WORD).
+    const inDictionaryForm = (lemma: string, starts: Set<number>) =>
+      occurring(
+        lemma,
+        this.bySurface,
+        (o) => (this.forms[o]!.surface.length > MAX_PART_OF_WORD ? this.forms[o]!.surface : null),
+        starts,
+      );
+    const inLemma = inDictionaryForm(message.lemma, message.lemmaBoundaries);
     const able = message.ableLemma;
-    const inAbleLemma = able
-      ? occurring(
-          able.text,
-          this.bySurface,
-          (o) => (this.forms[o]!.surface.length > MAX_PART_OF_WORD ? this.forms[o]!.surface : null),
-          able.boundaries,
-        )
-      : [];
+    const inAbleLemma = able ? inDictionaryForm(able.text, able.boundaries) : [];
     const inReading = occurring(message.reading, this.byReading, (o) => this.forms[o]!.reading);
     const hits = [...new Set([...inSurface, ...inLemma, ...inAbleLemma, ...inReading])].sort((a, b) => a - b);
     for (const order of hits) {

@@ -84,10 +84,10 @@ function wordToKana(word: string): string | null {
       i += 1;
       continue;
     }
-    const special = [3, 2].map((n) => SPECIAL[rest.slice(0, n)]).find(Boolean);
+    const special = [3, 2].find((n) => SPECIAL[rest.slice(0, n)]);
     if (special) {
-      out += special;
-      i += [3, 2].find((n) => SPECIAL[rest.slice(0, n)])!;
+      out += SPECIAL[rest.slice(0, special)]!;
+      i += special;
       continue;
     }
     const row = ROWS[c];

@@ -36,9 +36,18 @@ export function kanjiNumeralsToDigits(text: string): string {
 }
 
 const WEEKDAY_CHARS = '日月火水木金土';
+const WEEKDAY = new RegExp(`([${WEEKDAY_CHARS}])(?:曜|よう)`);
 const ENGLISH_WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const ENGLISH_WEEKDAY = new RegExp(`\\b(${ENGLISH_WEEKDAYS.join('|')})s?\\b`);
 const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * Whether a normalised message names a weekday (土曜日, Saturday). 土日 and 週末 name a kind of day, which
+ * `readSlots` reads as the coming Saturday.
+ */
+export function namesWeekday(text: string): boolean {
+  return WEEKDAY.test(text) || ENGLISH_WEEKDAY.test(text);
+}
 
 /** 「May 5」「5th of May」「on December 29th」 as [_, month, day], like the Japanese 5月5日. */
 function englishDate(t: string): [string, string, string] | null {
@@ -78,7 +87,7 @@ export function readSlots(text: string): Slots {
       : /今週|\bthis (?:week|weekend|[a-z]+day)\b/.test(t)
         ? 'this'
         : undefined;
-  const weekday = t.match(new RegExp(`([${WEEKDAY_CHARS}])(?:曜|よう)`));
+  const weekday = t.match(WEEKDAY);
   const englishWeekday = t.match(ENGLISH_WEEKDAY);
   if (weekday || englishWeekday) {
     when.weekday = weekday
@@ -124,20 +133,18 @@ function readTime(t: string): number | undefined {
     /\b(?:at|around|by)\s+(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\d:a-z-])|\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])/,
   );
   if (english) {
-    let hour = Number(english[1] ?? english[4]);
-    const minute = Number(english[2] ?? english[5] ?? 0);
     const half = english[3] ?? english[6];
-    if (hour > 24 || minute > 59) return undefined;
-    if (half?.startsWith('p') && hour < 12) hour += 12;
-    else if (!half && hour >= 1 && hour <= 7) hour += 12;
-    return hour * 60 + minute;
+    return inTheDay(
+      Number(english[1] ?? english[4]),
+      Number(english[2] ?? english[5] ?? 0),
+      half ? (half.startsWith('p') ? 'pm' : 'am') : undefined,
+    );
   }
   const clock = t.match(/(?<!\d)(\d{1,2}):(\d{2})(?!\d)/);
   const spoken = t.match(/(午前|午後)?\s*(\d{1,2})\s*時\s*(半|(\d{1,2})\s*分)?/);
   let hour: number | undefined;
   let minute = 0;
-  let pm = false;
-  let am = false;
+  let half: 'am' | 'pm' | undefined;
   const found = clock ?? (spoken && !/何時/.test(spoken[0]) ? spoken : null);
   // 「13時から？」「16:30ですか」「11:30〜13:00」 quote the schedule to check it; 「3時半に行っても」 names a visit.
   if (found) {
@@ -151,8 +158,7 @@ function readTime(t: string): number | undefined {
   } else if (spoken && !/何時/.test(spoken[0])) {
     hour = Number(spoken[2]);
     minute = spoken[3] === '半' ? 30 : Number(spoken[4] ?? 0);
-    pm = spoken[1] === '午後';
-    am = spoken[1] === '午前';
+    half = spoken[1] === '午後' ? 'pm' : spoken[1] === '午前' ? 'am' : undefined;
   } else if (/何時|なんじ/.test(t)) {
     // 「夕方何時まで」 asks for a time; it does not name one.
     return undefined;
@@ -163,17 +169,22 @@ function readTime(t: string): number | undefined {
   } else if (/朝一|朝いち|あさいち/.test(t)) {
     return undefined;
   }
-  if (hour === undefined || hour > 24 || minute > 59) return undefined;
-  if (pm && hour < 12) hour += 12;
-  // Office hours are in the day: a bare 1 to 7 o'clock is the afternoon (3時 → 15:00).
-  if (!pm && !am && hour >= 1 && hour <= 7) hour += 12;
+  return hour === undefined ? undefined : inTheDay(hour, minute, half);
+}
+
+/** Minutes after midnight of an hour named (3時, at 3 pm), or undefined when it names none. */
+function inTheDay(hour: number, minute: number, half: 'am' | 'pm' | undefined): number | undefined {
+  if (hour > 24 || minute > 59) return undefined;
+  if (half === 'pm' && hour < 12) hour += 12;
+  // Office hours are in the day: a bare 1 to 7 o'clock is the afternoon (3時, at 3 → 15:00).
+  if (!half && hour >= 1 && hour <= 7) hour += 12;
   return hour * 60 + minute;
 }
 
 function readAmount(t: string): number | undefined {
   const man = t.match(/(\d+(?:\.\d+)?)\s*万\s*(?:円|ポイント|ぽいんと)?/);
   if (man) return Math.round(Number(man[1]) * 10000);
-  const yen = t.match(/(\d{1,3}(?:,\d{3})+|\d+)\s*(?:円|えん|\s*yen\b)/);
+  const yen = t.match(/(\d{1,3}(?:,\d{3})+|\d+)\s*(?:円|えん|yen\b)/);
   if (yen) return Number(yen[1]!.replace(/,/g, ''));
   return undefined;
 }

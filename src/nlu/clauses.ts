@@ -37,6 +37,10 @@ const QUESTION_END =
   /(?:か|かな|かね|の|のん|ん|け|べ|へん|ずら|だら|いい|ある|あります|できる|できます|いる|要る|大丈夫|ok|ダメ|だめ|無理|必要)$/iu;
 const ENGLISH_QUESTION = /^(?:can|is|are|do|does|did|will|should|could|may|must)\b/iu;
 
+// 「…どうにもできないので、」: a reason given for what is asked next, even when it states a problem (a sentence
+// of its own, 「…分からないんだけど。」, still asks for help).
+const SUBORDINATE = /(ので|けど|けれど|けれども|ですが|のですが|んですが|んだけど|だけど|のに)$/u;
+
 // 「IDがわからない。」「カードをなくしました。」: a problem stated is a request for help with it.
 const PROBLEM =
   /(わからない|分からない|わかりません|分かりません|知らない|なくし|無くし|失くし|紛失|忘れ|困って|切れて|切れた|届かない|できない|つながらない|繋がらない)/u;
@@ -47,7 +51,9 @@ const PROBLEM =
  */
 export function isQuestion(clause: string, strict = false): boolean {
   const t = clause.replace(/[\s\p{P}\p{S}]+$/u, '');
-  if (/[?？]/.test(clause) || (!strict && PROBLEM.test(t))) return true;
+  if (/[?？]/.test(clause)) return true;
+  if (SUBORDINATE.test(t) && !/[。.!！]\s*$/u.test(clause)) return false;
+  if (!strict && PROBLEM.test(t)) return true;
   if (STATEMENT_END.test(t) && !/(ます|です)か$/.test(t)) return false;
   return QUESTION_WORD.test(t) || QUESTION_END.test(t) || ENGLISH_QUESTION.test(t.trim());
 }

@@ -309,6 +309,17 @@ export function createUnderstanding(
   };
 
   /**
+   * 「第1弾で5000ポイントもらいました。今回もチャージで25%もらえますか」: the question alone is about the 25%, but
+   * the context names what makes it a narrower question (第1弾), and the whole message's answer rests on it.
+   */
+  const narrowedByContext = (main: Reading, whole: Reading): boolean => {
+    const unit = whole.decision.units[0];
+    if (!unit || main.decision.units.includes(unit)) return false;
+    const evidence = whole.decision.ranked[0]?.evidence ?? [];
+    return evidence.some((c) => topical(c) && !slotLike(c) && !main.analysis.concepts.has(c));
+  };
+
+  /**
    * A message of several clauses: context clauses are remembered, each question clause is read against them,
    * and two questions about different units are both answered.
    */
@@ -356,6 +367,9 @@ export function createUnderstanding(
       // 「第1弾で5000ポイントもらいました。今回もチャージでもらえますか」: the context decides when it makes the
       // whole message surer of its answer than the question alone.
       if (answered(whole.decision) && whole.decision.confidence > main.decision.confidence) return whole;
+      if (answered(whole.decision) && whole.decision.confidence >= threshold && narrowedByContext(main, whole)) {
+        return whole;
+      }
       return main;
     }
     const second = picks.find((p) => p.decision.units[0] === units[1])!;

@@ -37,6 +37,9 @@ export function kanjiNumeralsToDigits(text: string): string {
 
 const WEEKDAY_CHARS = '日月火水木金土';
 const WEEKDAY = new RegExp(`([${WEEKDAY_CHARS}])(?:曜|よう)`);
+// Weekdays written in kana, in the order of WEEKDAY_CHARS (かよう alone is 通う).
+const KANA_WEEKDAY = /(にちよう|げつよう|かようび|すいよう|もくよう|きんよう|どよう)/;
+const KANA_WEEKDAYS = ['にちよう', 'げつよう', 'かようび', 'すいよう', 'もくよう', 'きんよう', 'どよう'];
 const ENGLISH_WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const ENGLISH_WEEKDAY = new RegExp(`\\b(${ENGLISH_WEEKDAYS.join('|')})s?\\b`);
 const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -46,7 +49,7 @@ const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 
  * `readSlots` reads as the coming Saturday.
  */
 export function namesWeekday(text: string): boolean {
-  return WEEKDAY.test(text) || ENGLISH_WEEKDAY.test(text);
+  return WEEKDAY.test(text) || KANA_WEEKDAY.test(text) || ENGLISH_WEEKDAY.test(text);
 }
 
 /** 「May 5」「5th of May」「on December 29th」 as [_, month, day], like the Japanese 5月5日. */
@@ -88,11 +91,14 @@ export function readSlots(text: string): Slots {
         ? 'this'
         : undefined;
   const weekday = t.match(WEEKDAY);
+  const kanaWeekday = t.match(KANA_WEEKDAY);
   const englishWeekday = t.match(ENGLISH_WEEKDAY);
-  if (weekday || englishWeekday) {
+  if (weekday || kanaWeekday || englishWeekday) {
     when.weekday = weekday
       ? WEEKDAY_CHARS.indexOf(weekday[1]!)
-      : ENGLISH_WEEKDAYS.indexOf(englishWeekday![1]!);
+      : kanaWeekday
+        ? KANA_WEEKDAYS.indexOf(kanaWeekday[1]!)
+        : ENGLISH_WEEKDAYS.indexOf(englishWeekday![1]!);
     if (week) when.week = week;
   } else if (/週末|土日|\bweekends?\b/.test(t)) {
     when.weekday = 6;

@@ -136,16 +136,18 @@ export function createUnderstanding(
     ...options.matcher,
   });
   // Concepts that only questions the page does not answer use (駐車場, 車椅子, 外国籍…): those the content
-  // declares as such (silent.*), and words that only its known unknowns' examples taught.
+  // declares as such (silent.*), and its concepts that only known unknowns' examples use (印鑑). A word the
+  // examples taught is no such sign: one example's 市民, 隣 or 自体 would send every question using it away.
   const realVocabulary = new Set(
     patterns
       .filter((p) => !p.id.startsWith(UNKNOWN_PREFIX))
       .flatMap((p) => p.examples.flatMap((e) => [...e])),
   );
+  const isLexiconConcept = (c: string) => !c.startsWith('@') && !c.startsWith(LEARNED_PREFIX);
   const unknownOnly = new Map<string, Set<string>>();
   for (const p of patterns.filter((p) => p.id.startsWith(UNKNOWN_PREFIX))) {
     for (const c of p.examples.flatMap((e) => [...e])) {
-      if (c.startsWith(SILENT_PREFIX) || (!realVocabulary.has(c) && !c.startsWith('@'))) {
+      if (c.startsWith(SILENT_PREFIX) || (isLexiconConcept(c) && !realVocabulary.has(c))) {
         if (!unknownOnly.has(c)) unknownOnly.set(c, new Set());
         unknownOnly.get(c)!.add(p.id);
       }

@@ -45,7 +45,7 @@ describe('the evaluation split', () => {
         ...Object.values(content.knowledge.concepts).flat(),
       ].map(fold),
     );
-    const dev = ['dev.json', 'dev2.json', 'dev3.json'].flatMap((file) =>
+    const dev = ['dev.json', 'dev2.json', 'dev3.json', 'dev4.json', 'dev5.json'].flatMap((file) =>
       readRows(path.join(__dirname, '../../fixtures/nlu', file)),
     );
     const leaked = [...rows, ...dev]

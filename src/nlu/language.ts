@@ -15,6 +15,13 @@ const ENGLISH_WORDS =
 const OTHER_WORDS =
   /\b(el|la|los|las|de|que|para|como|puedo|donde|dónde|necesito|tengo|hola|gracias|ayuda|não|eu|meu|minha|obrigado|você|onde|posso|preciso|tôi|không|của|ako|ang|mga|po|saan|paano|je|est|les|des|pour|comment|ich|ist|und|apa|saya|bisa|di|yang|bagaimana|cara|mendaftar|berapa|kapan|dimana|tidak|ada|untuk|dengan|bisakah)\b/gi;
 
+// Particles and question words of Japanese typed in Latin letters; none is an English word.
+const JAPANESE_PARTICLE =
+  /\b(no|wa|ga|wo|ni|de|mo|ka|made|kara|desu|masu|tte|nani|nan|itsu|itsumade|doko|ikura|nanji|aru|iru|dekiru|oshiete)\b/i;
+
+const ENGLISH_FUNCTION_WORD =
+  /(?<![a-z-])(the|a|an|i|my|me|you|your|is|are|am|do|does|can|could|what|when|where|how|which|who|why|please|to|of|for|and|it|have|has|this|that)(?![a-z-])/i;
+
 export type Script = 'japanese' | 'english' | 'otherLanguage';
 
 export function detectScript(text: string): Script {
@@ -32,6 +39,9 @@ export function detectScript(text: string): Script {
   if (KANA.test(t) || HAN.test(t)) return 'japanese';
   if (!LATIN.test(t)) return 'japanese';
   if (ACCENTED_LATIN.test(t)) return 'otherLanguage';
+  // 「kouza touroku de nan point?」: romanised Japanese with an English word in it is still Japanese.
+  if (looksRomanisedJapanese(t) && JAPANESE_PARTICLE.test(t) && !ENGLISH_FUNCTION_WORD.test(t))
+    return 'japanese';
   const english = (t.match(ENGLISH_WORDS) ?? []).length;
   const other = (t.match(OTHER_WORDS) ?? []).length;
   if (english === 0 && other === 0) return looksRomanisedJapanese(t) ? 'japanese' : 'english';
@@ -42,7 +52,8 @@ export function detectScript(text: string): Script {
 function looksRomanisedJapanese(t: string): boolean {
   const words = t.toLowerCase().match(/[a-z-]+/g) ?? [];
   const japanese = words.filter(
-    (w) => /^(?:[kgsztdnhbpmyrwfjc]?h?[aiueo]|n|-)+$/.test(w) && /[aiueo]$|n$/.test(w),
+    // ka, shi, tsu, kyo, and doubled for small っ (motteku)
+    (w) => /^(?:(?:ts|([kgsztdnhbpmrwfjc])\1?[hy]?|[yw])?[aiueo]|n|-)+$/.test(w) && /[aiueo]$|n$/.test(w),
   );
   return words.length > 0 && japanese.length / words.length >= 0.6;
 }

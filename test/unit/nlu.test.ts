@@ -185,6 +185,14 @@ describe('Japanese typed in Latin letters', () => {
     // English stays English.
     expect(nlu.understand('What is Mynapoint?')).toMatchObject({ lang: 'en', units: ['programme.what'] });
   });
+
+  it('reads romaji with an English word in it as Japanese, and English with romaji-like words as English', () => {
+    expect(detectScript('kouza touroku de nan point?')).toBe('japanese');
+    expect(nlu.understand('mynapoint no moushikomi itsumade?').units).toEqual(['deadline.points']);
+    expect(detectScript('mainanba-ka-do jitai mo motteku hitsuyou aru?')).toBe('japanese');
+    expect(detectScript('I have no time')).toBe('english');
+    expect(detectScript('Can I go on Monday?')).toBe('english');
+  });
 });
 
 describe('slots', () => {

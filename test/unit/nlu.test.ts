@@ -314,10 +314,15 @@ describe('short answers', () => {
   });
 });
 
-describe('notice settings in words', () => {
+describe('notice settings, the menu and greetings in words', () => {
   it.each([
     ['お知らせを受け取る', 'notice.subscribe'],
     ['お知らせを止める', 'notice.unsubscribe'],
+    ['もう通知しないで', 'notice.unsubscribe'],
+    ['新しい情報があったら教えて', 'notice.subscribe'],
+    ['できることを教えて', 'menu'],
+    ['このアカウントは何ですか', 'menu'],
+    ['お疲れさまです', 'greeting'],
   ])('%s → %s', (text, unit) => {
     expect(nlu.understand(text).units).toEqual([unit]);
   });

@@ -30,6 +30,9 @@ describe('understanding: concepts, not sentences', () => {
     ['まいなぽいんとの もうしこみきかん', 'deadline.points'],
     ['公金受け取り講座のポイントはいくら', 'points.account'],
     ['ﾏｲﾅﾝﾊﾞｰｶｰﾄﾞ なくしちゃった', 'card.lost'],
+    ['わざわざ窓口行かないとダメ？', 'apply.online'],
+    ['何から始めればいい？', 'apply.how'],
+    ['窓口に行くとき忘れちゃいけないものは？', 'items.overview'],
   ])('%s → %s', (text, unit) => {
     expect(nlu.understand(text).units).toEqual([unit]);
   });

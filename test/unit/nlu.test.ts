@@ -33,6 +33,9 @@ describe('understanding: concepts, not sentences', () => {
     ['わざわざ窓口行かないとダメ？', 'apply.online'],
     ['何から始めればいい？', 'apply.how'],
     ['窓口に行くとき忘れちゃいけないものは？', 'items.overview'],
+    // 家から is not always online: 家から近い asks where.
+    ['家から近い窓口は？', 'counter.places'],
+    ['最寄りの支援窓口', 'counter.places'],
   ])('%s → %s', (text, unit) => {
     expect(nlu.understand(text).units).toEqual([unit]);
   });

@@ -36,6 +36,8 @@ describe('understanding: concepts, not sentences', () => {
     // 家から is not always online: 家から近い asks where.
     ['家から近い窓口は？', 'counter.places'],
     ['最寄りの支援窓口', 'counter.places'],
+    ['マイナポイントの件でATMに行けと言われました', 'fraud.report'],
+    ['カードの作り方', 'card.new'],
   ])('%s → %s', (text, unit) => {
     expect(nlu.understand(text).units).toEqual([unit]);
   });

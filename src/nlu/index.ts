@@ -98,15 +98,39 @@ export function createUnderstanding(
     id: p.id,
     examples: p.examples.map((e) => new Set(e)),
   }));
+  const cues = new Set(knowledge.cues);
+  // Concepts that only greetings and thank-yous use (こんにちは, ありがとう).
+  const courtesyUnits = new Set(
+    knowledge.units.filter((u) => u.action === 'greeting' || u.action === 'thanks').map((u) => u.id),
+  );
+  const thanksUnits = new Set(knowledge.units.filter((u) => u.action === 'thanks').map((u) => u.id));
+  const usedElsewhere = new Set(
+    patterns.filter((p) => !courtesyUnits.has(p.id)).flatMap((p) => p.examples.flatMap((e) => [...e])),
+  );
+  const courtesy = new Set(
+    patterns
+      .filter((p) => courtesyUnits.has(p.id))
+      .flatMap((p) => p.examples.flatMap((e) => [...e]))
+      .filter((c) => !usedElsewhere.has(c) && !c.startsWith('@') && !c.startsWith(LEARNED_PREFIX)),
+  );
   // One message is read clause by clause and whole: each text is analysed once per message.
   const analysed = new Map<string, Analysis>();
   /** A message's analysis with the words the examples taught turned into concepts. */
   const analyseMessage = (text: string): Analysis => {
     const cached = analysed.get(text);
     if (cached) return cached;
-    const a = learnedWords(analyse(text, lexicon, generic));
+    const a = withoutCourtesy(learnedWords(analyse(text, lexicon, generic)));
     analysed.set(text, a);
     return a;
+  };
+  /**
+   * 「こんばんは、通帳っているの？」「持ち物を教えてください。よろしくお願いします」: a greeting or a thank-you
+   * around a question is manners, not a second thing asked. Its words count only when nothing else is said.
+   */
+  const withoutCourtesy = (a: Analysis): Analysis => {
+    const said = [...a.concepts].filter((c) => !cues.has(c) && !c.startsWith('@'));
+    if (!said.some((c) => courtesy.has(c)) || said.every((c) => courtesy.has(c))) return a;
+    return { ...a, concepts: new Set([...a.concepts].filter((c) => !courtesy.has(c))) };
   };
   const learnedWords = (a: Analysis): Analysis => {
     const known = a.unknownWords.filter((w) => learned.has(w));
@@ -197,7 +221,6 @@ export function createUnderstanding(
   };
 
   const answered = (d: Decision) => d.units.length > 0;
-  const cues = new Set(knowledge.cues);
   /** A concept that names what is asked about (泉支所, 口座), not how it is asked (いつまで, 何ポイント). */
   const topical = (concept: string) =>
     !concept.startsWith('@') && !cues.has(concept) && matcher.weight(concept) >= specificWeight;
@@ -341,9 +364,21 @@ export function createUnderstanding(
     const anyQuestion = asks.some(Boolean);
     let context: DialogueMemory | null = previous;
     const picks: Reading[] = [];
+    const courtesyPicks: Reading[] = [];
     let afterQuestion = false;
     clauses.forEach((clause, i) => {
       const reading = readClause(clause, context, afterQuestion);
+      // 「こんにちは。」 before a question is manners: it is neither the question's context nor an answer of its own.
+      // A thank-you after the question (「…止めてください。ありがとうございました」) is answered too.
+      const thanksAfter = picks.length > 0 && reading.decision.units.every((u) => thanksUnits.has(u));
+      if (
+        !thanksAfter &&
+        reading.decision.units.every((u) => courtesyUnits.has(u)) &&
+        answered(reading.decision)
+      ) {
+        courtesyPicks.push(reading);
+        return;
+      }
       const picked = (asks[i] || !anyQuestion) && answered(reading.decision);
       if (picked) picks.push(reading);
       afterQuestion = picked && asks[i]!;
@@ -351,15 +386,18 @@ export function createUnderstanding(
     });
     // The whole message, from its clauses' readings (each clause was tokenised once already).
     const whole = readAnalysis(
-      clauses.map(analyseMessage).reduce((all, a) => ({
-        concepts: new Set([...all.concepts, ...a.concepts]),
-        slots: mergeSlots(all.slots, a.slots),
-        unknownWords: [...all.unknownWords, ...a.unknownWords],
-        pairs: [...all.pairs, ...a.pairs],
-      })),
+      withoutCourtesy(
+        clauses.map(analyseMessage).reduce((all, a) => ({
+          concepts: new Set([...all.concepts, ...a.concepts]),
+          slots: mergeSlots(all.slots, a.slots),
+          unknownWords: [...all.unknownWords, ...a.unknownWords],
+          pairs: [...all.pairs, ...a.pairs],
+        })),
+      ),
       previous,
       text,
     );
+    if (picks.length === 0 && courtesyPicks.length > 0 && !answered(whole.decision)) return courtesyPicks[0]!;
     const units = [...new Set(picks.flatMap((p) => p.decision.units))];
     if (units.length === 0) return whole;
     const main = picks.find((p) => p.decision.units[0] === units[0])!;
@@ -369,7 +407,11 @@ export function createUnderstanding(
       // 「第1弾で5000ポイントもらいました。今回もチャージでもらえますか」: the context decides when it makes the
       // whole message surer of its answer than the question alone.
       if (answered(whole.decision) && whole.decision.confidence > main.decision.confidence) return whole;
-      if (answered(whole.decision) && whole.decision.confidence >= threshold && narrowedByContext(main, whole)) {
+      if (
+        answered(whole.decision) &&
+        whole.decision.confidence >= threshold &&
+        narrowedByContext(main, whole)
+      ) {
         return whole;
       }
       return main;

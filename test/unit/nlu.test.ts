@@ -401,6 +401,20 @@ describe('what a message asks, and what it only says', () => {
     expect(nlu.understand('熱海市民ですが、支援窓口は何時からですか？').units).toEqual(['counter.opening']);
   });
 
+  it('answers the question, not the greeting around it; a thank-you after a request is answered too', () => {
+    expect(nlu.understand('こんにちは。持ち物は？').units).toEqual(['items.overview']);
+    expect(nlu.understand('こんばんは、通帳っているの？').units).toEqual(['items.account']);
+    expect(nlu.understand('持ち物を教えてください。よろしくお願いします。').units).toEqual([
+      'items.overview',
+    ]);
+    expect(nlu.understand('Hello, where is the counter?').units).toEqual(['counter.places']);
+    expect(nlu.understand('通知を止めてください。ありがとうございました').units).toEqual([
+      'notice.unsubscribe',
+      'thanks',
+    ]);
+    expect(nlu.understand('こんにちは。はじめまして').units).toEqual(['greeting']);
+  });
+
   it('does not read 偽 inside a word (せなあかん)', () => {
     expect(nlu.understand('申込みはいつまでにせなあかんの？').units).toEqual(['deadline.points']);
   });

@@ -415,6 +415,18 @@ describe('what a message asks, and what it only says', () => {
     expect(nlu.understand('こんにちは。はじめまして').units).toEqual(['greeting']);
   });
 
+  it('reads a bare 「どうしたらいい？」 after a problem as asking what to do about it, not as a second question', () => {
+    expect(
+      nlu.understand('最近物忘れがひどくて、カードの暗証番号が思い出せないんです。どうしたらいいでしょう')
+        .units,
+    ).toEqual(['card.pinReset']);
+    // A second question with a subject of its own is still one.
+    expect(nlu.understand('マイナポイントってなに？どうやってもらうの？').units).toEqual([
+      'programme.what',
+      'apply.how',
+    ]);
+  });
+
   it('does not read 偽 inside a word (せなあかん)', () => {
     expect(nlu.understand('申込みはいつまでにせなあかんの？').units).toEqual(['deadline.points']);
   });

@@ -331,6 +331,8 @@ describe('notice settings, the menu and greetings in words', () => {
     ['できることを教えて', 'menu'],
     ['このアカウントは何ですか', 'menu'],
     ['お疲れさまです', 'greeting'],
+    ['お知らせ受信したい', 'notice.subscribe'],
+    ['通知うるさい', 'notice.unsubscribe'],
   ])('%s → %s', (text, unit) => {
     expect(nlu.understand(text).units).toEqual([unit]);
   });

@@ -38,6 +38,9 @@ describe('understanding: concepts, not sentences', () => {
     ['最寄りの支援窓口', 'counter.places'],
     ['マイナポイントの件でATMに行けと言われました', 'fraud.report'],
     ['カードの作り方', 'card.new'],
+    // 大丈夫 asks whether something will do; it is not a question about opening hours by itself.
+    ['キャッシュカードでも大丈夫？', 'items.account'],
+    ['今行っても大丈夫？', 'counter.openOn'],
   ])('%s → %s', (text, unit) => {
     expect(nlu.understand(text).units).toEqual([unit]);
   });

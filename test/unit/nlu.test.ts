@@ -41,6 +41,7 @@ describe('understanding: concepts, not sentences', () => {
     // 大丈夫 asks whether something will do; it is not a question about opening hours by itself.
     ['キャッシュカードでも大丈夫？', 'items.account'],
     ['今行っても大丈夫？', 'counter.openOn'],
+    ['暗証番号を設定し直したい', 'card.pinReset'],
   ])('%s → %s', (text, unit) => {
     expect(nlu.understand(text).units).toEqual([unit]);
   });

@@ -336,6 +336,9 @@ describe('notice settings, the menu and greetings in words', () => {
     ['新しい情報があったら教えて', 'notice.subscribe'],
     ['できることを教えて', 'menu'],
     ['このアカウントは何ですか', 'menu'],
+    ['使い方を教えて', 'menu'],
+    // How to use a payment service is the provider's to answer, not a request for the menu.
+    ['PayPayの使い方を教えて', 'service.provider'],
     ['お疲れさまです', 'greeting'],
     ['お知らせ受信したい', 'notice.subscribe'],
     ['通知うるさい', 'notice.unsubscribe'],

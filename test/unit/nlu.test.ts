@@ -478,6 +478,16 @@ describe('words found where a word starts', () => {
     expect(found('お電話でも聞けますか')).toEqual(['phone']);
   });
 
+  it("keeps the city's short kana forms out of everyday words (こんな, かえり, セキュリティ, せなあかん)", () => {
+    const city = new Lexicon(content.knowledge.concepts);
+    const concepts = (text: string) => [...city.find(formsOf(text)).concepts.keys()];
+    expect(concepts('こんな時間でも開いてる？')).not.toContain('crowded');
+    expect(concepts('仕事のかえりに寄れる？')).not.toContain('change');
+    expect(concepts('セキュリティコードがわからない')).not.toContain('health');
+    expect(concepts('いつまでにせなあかんの')).not.toContain('fraud');
+    expect(concepts('まどぐち こんざつ してる？')).toContain('crowded');
+  });
+
   it('takes only hiragana お/ご and 御 for an honorific, not the katakana of a loanword (オンライン)', () => {
     expect(formsOf('お手伝い').boundaries.has(1)).toBe(true);
     expect(formsOf('オンライン').boundaries.has(1)).toBe(false);

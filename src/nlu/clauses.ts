@@ -82,5 +82,12 @@ export function splitCoordination(clause: string): [string, string] | null {
   const letters = (t: string) => t.replace(/[\s\p{P}\p{S}]/gu, '').length;
   // 「…を教えて」 asks for each thing; 「…を持っていけばいい？」 asks one thing of both (what to bring).
   const asksForBoth = TELL_ME.test(right.replace(/[\s\p{P}\p{S}]+$/u, ''));
-  return asksForBoth && letters(left) >= 2 && letters(right) >= 2 ? [left, right] : null;
+  if (asksForBoth && letters(left) >= 2 && letters(right) >= 2) return [left, right];
+  // 「保険証と口座、それぞれ何ポイント？」: the question after それぞれ is asked of each.
+  const each = /(?:それぞれ|どちらも|両方とも|両方)/u.exec(right);
+  if (!each) return null;
+  const question = right.slice(each.index + each[0].length).replace(/^[\s、,はのでも]+/u, '');
+  const second = right.slice(0, each.index).replace(/[\s、,]+$/u, '');
+  if (letters(left) < 2 || letters(second) < 2 || letters(question) < 2) return null;
+  return [`${left} ${question}`, `${second} ${question}`];
 }

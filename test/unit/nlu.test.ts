@@ -74,6 +74,16 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('マイナンバーカードと暗証番号を持っていけばいいですか').units).toHaveLength(1);
   });
 
+  it('answers the question after それぞれ for each of the two things joined by と', () => {
+    expect(splitCoordination('保険証と口座、それぞれいくらもらえますか')).toEqual([
+      '保険証 いくらもらえますか',
+      '口座 いくらもらえますか',
+    ]);
+    expect(
+      nlu.understand('健康保険証の登録と公金受取口座の登録、それぞれ何ポイントですか？').units.sort(),
+    ).toEqual(['points.account', 'points.health']);
+  });
+
   it('sends a question the page does not answer to the hand-off, with the right line', () => {
     expect(nlu.understand('車椅子を貸してもらえますか')).toMatchObject({ units: [], handoff: 'city' });
     expect(nlu.understand('ポイントの有効期限はいつまでですか')).toMatchObject({

@@ -282,6 +282,13 @@ export function createUnderstanding(
     const preferMemory = afterQuestion
       ? !answered(alone)
       : vague || !answered(alone) || marksFollowUp(text) || onlyParticulars;
+    // 「（土日は休み？）じゃあ明日は行ける？」: a day or time named anew is answered by a unit that answers for a
+    // day or time, even when the last question's unit does not.
+    const named = [...own.concepts].filter((c) => c.startsWith('@'));
+    const answersFor = (d: Decision) => d.units.length === 1 && named.some((c) => takesSlot(d.units[0]!, c));
+    if (better && answersFor(alone) && !answersFor(better.decision)) {
+      return { analysis: own, decision: alone, followUp: false };
+    }
     if (better && (preferMemory || better.decision.confidence >= alone.confidence)) {
       return { ...better, followUp: true };
     }

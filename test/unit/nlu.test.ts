@@ -373,6 +373,11 @@ describe('a follow-up naming a day or a time', () => {
     expect(mergeSlots(slots({ relDay: 0, now: true }), slots({ weekday: 6 })).when).toEqual({ weekday: 6 });
   });
 
+  it('answers a day named after a question about closed days for that day (「じゃあ明日は行ける？」)', () => {
+    expect(converse('窓口は土日休みですか', 'じゃあ明日は行ける？').units).toEqual(['counter.openOn']);
+    expect(converse('年末年始は休みですか', '1月4日は？').units).toEqual(['counter.openOn']);
+  });
+
   it('answers 「じゃあ午後は？」 after a question about this morning', () => {
     const u = converse('今日の午前中って開いてる？', 'じゃあ午後は？');
     expect(u.units).toEqual(['counter.openOn']);

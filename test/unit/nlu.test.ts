@@ -208,6 +208,7 @@ describe('Japanese typed in Latin letters', () => {
     expect(nlu.understand('maina pointo tte nani?').units).toEqual(['programme.what']);
     // English stays English.
     expect(nlu.understand('What is Mynapoint?')).toMatchObject({ lang: 'en', units: ['programme.what'] });
+    expect(nlu.understand('Can I apply on my smartphone?').units).toEqual(['apply.online']);
   });
 
   it('reads romaji with an English word in it as Japanese, and English with romaji-like words as English', () => {

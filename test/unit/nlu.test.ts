@@ -100,7 +100,10 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('窓口に傘立てはありますか').units).toEqual([]);
     // The page names one fee (reissuing a lost card); a fee for anything else is not on it.
     expect(nlu.understand('電子証明書の更新に手数料はかかる？').units).toEqual([]);
-    expect(nlu.understand('窓口で手伝ってもらうのにお金かかる？')).toMatchObject({ units: [], handoff: 'city' });
+    expect(nlu.understand('窓口で手伝ってもらうのにお金かかる？')).toMatchObject({
+      units: [],
+      handoff: 'city',
+    });
     expect(nlu.understand('カードの再発行にお金かかる？').units).toEqual(['card.lost']);
     // A feature phone is not a smartphone: whether one will do is not on the page.
     expect(nlu.understand('ガラケーでも手続きできる？').units).toEqual([]);

@@ -375,8 +375,6 @@ export function createUnderstanding(
     let context: DialogueMemory | null = previous;
     const picks: Reading[] = [];
     const courtesyPicks: Reading[] = [];
-    // What each picked clause says itself, before the message's context is added to it.
-    const pickedOwn: Analysis[] = [];
     let afterQuestion = false;
     clauses.forEach((clause, i) => {
       const reading = readClause(clause, context, afterQuestion);
@@ -392,10 +390,9 @@ export function createUnderstanding(
         return;
       }
       const picked = (asks[i] || !anyQuestion) && answered(reading.decision);
-      if (picked) {
-        picks.push(reading);
-        pickedOwn.push(analyseMessage(clause));
-      }
+      // 「…思い出せないんです。どうしたらいいでしょう」: a bare 「どうしたらいい？」 after a question asks what to do
+      // about it; it is not a second question about the steps of the programme.
+      if (picked && (picks.length === 0 || !onlyAsksHow(analyseMessage(clause)))) picks.push(reading);
       afterQuestion = picked && asks[i]!;
       context = asMemory(reading.analysis, reading.decision);
     });
@@ -413,12 +410,9 @@ export function createUnderstanding(
       text,
     );
     if (picks.length === 0 && courtesyPicks.length > 0 && !answered(whole.decision)) return courtesyPicks[0]!;
-    // 「…思い出せないんです。どうしたらいいでしょう」: a bare 「どうしたらいい？」 after a question asks what to do
-    // about it; it is not a second question about the steps of the programme.
-    const questions = picks.filter((_, i) => i === 0 || !onlyAsksHow(pickedOwn[i]!));
-    const units = [...new Set(questions.flatMap((p) => p.decision.units))];
+    const units = [...new Set(picks.flatMap((p) => p.decision.units))];
     if (units.length === 0) return whole;
-    const main = questions.find((p) => p.decision.units[0] === units[0])!;
+    const main = picks.find((p) => p.decision.units[0] === units[0])!;
     if (units.length === 1) {
       // A vague last question (どうすればいい？) is better read with all its context.
       if (!specific(main.decision) && answered(whole.decision)) return whole;
@@ -434,7 +428,7 @@ export function createUnderstanding(
       }
       return main;
     }
-    const second = questions.find((p) => p.decision.units[0] === units[1])!;
+    const second = picks.find((p) => p.decision.units[0] === units[1])!;
     return {
       analysis: main.analysis,
       decision: { ...main.decision, units: [units[0]!, units[1]!] },

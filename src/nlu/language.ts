@@ -10,8 +10,13 @@ const ACCENTED_LATIN = /[\u00c0-\u024f\u1e00-\u1eff]/;
 // Simplified and traditional forms used in Chinese and (almost) never in Japanese text.
 const CHINESE_ONLY =
   /[们吗呢么这请问怎样没积办领个该给说难码哪儿还证麼這沒辦說碼哪兒們嗎麽几开门时间钱银预约带东对过为书电话裡]/;
-const ENGLISH_WORDS =
-  /\b(the|a|an|i|my|me|you|your|is|are|am|do|does|can|could|what|when|where|how|which|who|why|please|need|want|to|of|for|and|it|open|bring|points?|card|counter|help|hello|hi|thanks?|english)\b/gi;
+// Words no romanised Japanese is: they make a message English.
+const FUNCTION_WORDS =
+  'the|a|an|i|my|me|you|your|is|are|am|do|does|can|could|what|when|where|how|which|who|why|please|to|of|for|and|it';
+const ENGLISH_WORDS = new RegExp(
+  `\\b(${FUNCTION_WORDS}|need|want|open|bring|points?|card|counter|help|hello|hi|thanks?|english)\\b`,
+  'gi',
+);
 const OTHER_WORDS =
   /\b(el|la|los|las|de|que|para|como|puedo|donde|dónde|necesito|tengo|hola|gracias|ayuda|não|eu|meu|minha|obrigado|você|onde|posso|preciso|tôi|không|của|ako|ang|mga|po|saan|paano|je|est|les|des|pour|comment|ich|ist|und|apa|saya|bisa|di|yang|bagaimana|cara|mendaftar|berapa|kapan|dimana|tidak|ada|untuk|dengan|bisakah)\b/gi;
 
@@ -19,8 +24,8 @@ const OTHER_WORDS =
 const JAPANESE_PARTICLE =
   /\b(no|wa|ga|wo|ni|de|mo|ka|made|kara|desu|masu|tte|nani|nan|itsu|itsumade|doko|ikura|nanji|aru|iru|dekiru|oshiete)\b/i;
 
-const ENGLISH_FUNCTION_WORD =
-  /(?<![a-z-])(the|a|an|i|my|me|you|your|is|are|am|do|does|can|could|what|when|where|how|which|who|why|please|to|of|for|and|it|have|has|this|that)(?![a-z-])/i;
+// A hyphen joins a romanised word (ka-do), so it does not end one here.
+const ENGLISH_FUNCTION_WORD = new RegExp(`(?<![a-z-])(${FUNCTION_WORDS}|have|has|this|that)(?![a-z-])`, 'i');
 
 export type Script = 'japanese' | 'english' | 'otherLanguage';
 
@@ -39,12 +44,12 @@ export function detectScript(text: string): Script {
   if (KANA.test(t) || HAN.test(t)) return 'japanese';
   if (!LATIN.test(t)) return 'japanese';
   if (ACCENTED_LATIN.test(t)) return 'otherLanguage';
+  const romanised = looksRomanisedJapanese(t);
   // 「kouza touroku de nan point?」: romanised Japanese with an English word in it is still Japanese.
-  if (looksRomanisedJapanese(t) && JAPANESE_PARTICLE.test(t) && !ENGLISH_FUNCTION_WORD.test(t))
-    return 'japanese';
+  if (romanised && JAPANESE_PARTICLE.test(t) && !ENGLISH_FUNCTION_WORD.test(t)) return 'japanese';
   const english = (t.match(ENGLISH_WORDS) ?? []).length;
   const other = (t.match(OTHER_WORDS) ?? []).length;
-  if (english === 0 && other === 0) return looksRomanisedJapanese(t) ? 'japanese' : 'english';
+  if (english === 0 && other === 0) return romanised ? 'japanese' : 'english';
   return english >= other ? 'english' : 'otherLanguage';
 }
 

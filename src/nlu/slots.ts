@@ -38,8 +38,8 @@ export function kanjiNumeralsToDigits(text: string): string {
 const WEEKDAY_CHARS = '日月火水木金土';
 const WEEKDAY = new RegExp(`([${WEEKDAY_CHARS}])(?:曜|よう)`);
 // Weekdays written in kana, in the order of WEEKDAY_CHARS (かよう alone is 通う).
-const KANA_WEEKDAY = /(にちよう|げつよう|かようび|すいよう|もくよう|きんよう|どよう)/;
 const KANA_WEEKDAYS = ['にちよう', 'げつよう', 'かようび', 'すいよう', 'もくよう', 'きんよう', 'どよう'];
+const KANA_WEEKDAY = new RegExp(`(${KANA_WEEKDAYS.join('|')})`);
 const ENGLISH_WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const ENGLISH_WEEKDAY = new RegExp(`\\b(${ENGLISH_WEEKDAYS.join('|')})s?\\b`);
 const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

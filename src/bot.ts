@@ -5,7 +5,7 @@ import { adminRouter } from './admin/routes';
 import { createAdjustableClock, type AdjustableClock } from './clock';
 import type { Config } from './config';
 import { loadContent, type Content } from './content/load';
-import { ConversationThread } from './engine/thread/host';
+import { ConversationThread } from './engine/thread';
 import { createLineTransport, type LineTransport } from './line/transport';
 import { programmeEnd } from './local/demo';
 import { localChatRouter } from './local/routes';

@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
 import type { StoreConnection } from './store/types';
-import { webhookRouter, type WebhookDeps } from './line/webhook';
+import { WEBHOOK_BODY_LIMIT, webhookHandler, type WebhookDeps } from './line/webhook';
 
 export interface AppDeps {
   channelSecret: string;
@@ -55,7 +55,7 @@ export function createApp(deps: AppDeps): Express {
       res.status(503).json({ status: 'store unreachable', store: deps.store.kind });
     }
   });
-  app.use(webhookRouter(deps));
+  app.post('/webhook', express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }), webhookHandler(deps));
   for (const router of deps.extraRouters ?? []) app.use(router);
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     const status = typeof err?.status === 'number' ? err.status : 500;

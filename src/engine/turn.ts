@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import type { Content } from '../content/schema';
-import { residentEventOf } from '../line/events';
+import { residentEventOf } from '../line/webhook';
 import { renderReply } from '../line/render';
 import { LineApiError, toLineApiError, type LineMessage, type LineTransport } from '../line/transport';
 import type { Logger } from '../logger';

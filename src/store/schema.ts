@@ -300,7 +300,7 @@ export const MIGRATIONS: Migration[] = [
   {
     version: 11,
     name: 'what redaction removed from an inbox event, kept beside its redacted text',
-    // Null in the rows accepted before: their text carries the marks redaction left (src/line/events.ts).
+    // Null in the rows accepted before: their text carries the marks redaction left (src/line/webhook.ts).
     sqlite: `ALTER TABLE inbox_events ADD COLUMN redaction TEXT;`,
     postgres: `ALTER TABLE inbox_events ADD COLUMN redaction TEXT;`,
   },

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import { residentEventOf } from '../../src/line/events';
+import { residentEventOf } from '../../src/line/webhook';
 import { MY_NUMBER_MARK } from '../../src/privacy';
 import { PostgresStore } from '../../src/store/postgres';
 import { MIGRATIONS } from '../../src/store/schema';

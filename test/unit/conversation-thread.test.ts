@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseConfig } from '../../src/config';
-import { ConversationThread } from '../../src/engine/thread/host';
+import { ConversationThread } from '../../src/engine/thread';
 import type { LineTransport } from '../../src/line/transport';
 
 const setup = {

@@ -1,5 +1,5 @@
 import type { webhook } from '@line/bot-sdk';
-import { inboxRowOf, residentEventOf } from '../../src/line/events';
+import { inboxRowOf, residentEventOf } from '../../src/line/webhook';
 import { MY_NUMBER_MARK, PIN_MARK, redactSensitive } from '../../src/privacy';
 import type { NewInboxEvent } from '../../src/store/types';
 import { newUserId, postbackEvent, textEvent } from '../helpers/webhook';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { webhook } from '@line/bot-sdk';
 import fc from 'fast-check';
-import { inboxRowOf, residentEventOf } from '../../src/line/events';
+import { inboxRowOf, residentEventOf } from '../../src/line/webhook';
 import { redactForReport, redactSensitive } from '../../src/privacy';
 import {
   digitsIn,

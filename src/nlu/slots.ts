@@ -168,8 +168,6 @@ function readTime(t: string): number | undefined {
   } else if (/何時|なんじ/.test(t)) {
     // 「夕方何時まで」 asks for a time; it does not name one.
     return undefined;
-  } else if (/お昼(?!休)|正午|ひる(?:に|の|ごろ)/.test(t)) {
-    return 12 * 60;
   } else if (/夕方|ゆうがた/.test(t)) {
     return 17 * 60;
   } else if (/朝一|朝いち|あさいち/.test(t)) {

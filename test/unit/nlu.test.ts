@@ -273,6 +273,15 @@ describe('slots', () => {
     expect(readSlots('i may come later').when).toBeUndefined();
   });
 
+  it('reads お昼 without a clock as the lunch break, not as 12:00', () => {
+    expect(readSlots('お昼はやってる？').when?.minutes).toBeUndefined();
+    expect(nlu.understand('お昼は受付しとらんの？').units).toEqual(['counter.lunch']);
+    expect(nlu.understand('お昼は？', nlu.understand('窓口は何時から？').memory).units).toEqual([
+      'counter.lunch',
+    ]);
+    expect(nlu.understand('12時15分に着いたら受付してもらえる？').units).toEqual(['counter.openOn']);
+  });
+
   it('does not take 「夕方何時まで」 for a time', () => {
     expect(readSlots('夕方何時まで受付してる').when?.minutes).toBeUndefined();
   });

@@ -329,15 +329,22 @@ export function createUnderstanding(
     const question = [...clauses].reverse().find((c) => isQuestion(c)) ?? clauses[clauses.length - 1];
     const sides = question ? splitCoordination(question) : null;
     if (!sides) return reading;
-    const [first, second] = sides.map((side) => decide(analyseMessage(side)));
-    const unitOf = (d?: Decision) =>
-      d?.units.length === 1 && d.confidence >= threshold ? d.units[0] : undefined;
-    const a = unitOf(first);
-    const b = unitOf(second);
-    const agrees =
+    const unitOf = (side: string) => {
+      const d = decide(analyseMessage(side));
+      return d.units.length === 1 && d.confidence >= threshold ? d.units[0] : undefined;
+    };
+    const agrees = (a: string, b: string) =>
       reading.decision.units.length === 0 || reading.decision.units.some((u) => u === a || u === b);
-    if (!a || !b || a === b || !agrees) return reading;
-    return { ...reading, decision: { ...reading.decision, units: [a, b] } };
+    const a = unitOf(sides[0]);
+    if (!a) return reading;
+    const both = (b: string) => ({ ...reading, decision: { ...reading.decision, units: [a, b] } });
+    const b = unitOf(sides[1]);
+    if (b && b !== a && agrees(a, b)) return both(b);
+    // 「フリーダイヤルの番号と営業時間を教えて」: the 営業時間 asked is the フリーダイヤル's, when the whole message says so.
+    const modifier = /^.*の/u.exec(sides[0])?.[0];
+    const widened = modifier ? unitOf(`${modifier}${sides[1]}`) : undefined;
+    if (widened && widened !== a && reading.decision.units.includes(widened)) return both(widened);
+    return reading;
   };
 
   /**

@@ -74,6 +74,14 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('マイナンバーカードと暗証番号を持っていけばいいですか').units).toHaveLength(1);
   });
 
+  it('reads the second thing asked as of what the first is of (「Aの番号と受付時間」: the hours of A)', () => {
+    expect(nlu.understand('マイナンバー総合フリーダイヤルの電話番号と受付時間を知りたい').units).toEqual([
+      'contact.hotline',
+      'contact.hotlineHours',
+    ]);
+    expect(nlu.understand('市役所の問い合わせ先を知りたいです').units).toEqual(['contact.city']);
+  });
+
   it('answers the question after それぞれ for each of the two things joined by と', () => {
     expect(splitCoordination('保険証と口座、それぞれいくらもらえますか')).toEqual([
       '保険証 いくらもらえますか',

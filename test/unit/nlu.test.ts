@@ -380,6 +380,8 @@ describe('notice settings, the menu and greetings in words', () => {
     ['お疲れさまです', 'greeting'],
     ['お知らせ受信したい', 'notice.subscribe'],
     ['通知うるさい', 'notice.unsubscribe'],
+    ['つうち ていし おねがい', 'notice.unsubscribe'],
+    ['土曜は窓口やっとる？', 'counter.openOn'],
   ])('%s → %s', (text, unit) => {
     expect(nlu.understand(text).units).toEqual([unit]);
   });

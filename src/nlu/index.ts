@@ -48,6 +48,8 @@ export interface UnderstandingOptions {
 }
 
 // Units scoring less are not worth ranking, even as suggestions.
+/** How close a third part of one topic must come to the best to count as asked too. */
+const TORN = 0.12;
 const MIN_SCORE = 0.01;
 /** Concepts the content declares as topics the page does not cover. */
 const SILENT_PREFIX = 'silent.';
@@ -187,6 +189,15 @@ export function createUnderstanding(
     ranked: Ranked[];
   }
 
+  const unitIds = new Set(knowledge.units.map((u) => u.id));
+  /** The overview of the topic that all these units belong to, when it is one of them. */
+  const overviewOfParts = (units: string[]): string | undefined => {
+    const topic = units[0]?.split('.')[0];
+    const overview = `${topic}.overview`;
+    const ofTopic = units.length >= 3 && units.every((u) => u.split('.')[0] === topic);
+    return ofTopic && unitIds.has(overview) && units.includes(overview) ? overview : undefined;
+  };
+
   /**
    * `focus`: the concepts a follow-up itself says; an answer that takes none of them up ignores what was just
    * asked (「キャッシュカードでもいい？」 is about the cash card, not the whole list again).
@@ -212,6 +223,13 @@ export function createUnderstanding(
     const best = ranked[0];
     const margin = best ? best.score - (ranked[1]?.score ?? 0) : 0;
     const sure = best && (best.score >= threshold || (best.score >= closeThreshold && margin >= clearMargin));
+    if (best && best.score >= closeThreshold) {
+      // Torn between parts of one topic (the card's, the points' and the charge's deadlines): its overview
+      // answers them all.
+      const torn = ranked.slice(0, 3).filter((r) => !sure || r.score >= best.score - TORN);
+      const overview = overviewOfParts(torn.map((r) => r.unit));
+      if (overview) return { units: [overview], handoff: null, confidence: best.score, ranked };
+    }
     if (!best || !sure) {
       return { units: [], handoff: 'hotline', confidence: best?.score ?? 0, ranked };
     }

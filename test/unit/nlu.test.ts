@@ -82,6 +82,17 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('市役所の問い合わせ先を知りたいです').units).toEqual(['contact.city']);
   });
 
+  it("answers with a topic's overview when a message is torn between its parts", () => {
+    expect(
+      nlu.understand('カードの申請とポイントの申込みとチャージの締め切りをそれぞれ知りたい').units,
+    ).toEqual(['deadline.overview']);
+    expect(nlu.understand('カード申請・ポイント申込み・チャージの期限は？').units).toEqual([
+      'deadline.overview',
+    ]);
+    // One part named is that part.
+    expect(nlu.understand('チャージの期限は？').units).toEqual(['deadline.charge']);
+  });
+
   it('answers the question after それぞれ for each of the two things joined by と', () => {
     expect(splitCoordination('保険証と口座、それぞれいくらもらえますか')).toEqual([
       '保険証 いくらもらえますか',

@@ -32,6 +32,7 @@ describe('understanding: concepts, not sentences', () => {
     ['ﾏｲﾅﾝﾊﾞｰｶｰﾄﾞ なくしちゃった', 'card.lost'],
     ['わざわざ窓口行かないとダメ？', 'apply.online'],
     ['何から始めればいい？', 'apply.how'],
+    ['持って行くべきものをご教示ください', 'items.overview'],
     ['窓口に行くとき忘れちゃいけないものは？', 'items.overview'],
     // 家から is not always online: 家から近い asks where.
     ['家から近い窓口は？', 'counter.places'],

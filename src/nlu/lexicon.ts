@@ -1,4 +1,4 @@
-import { fold, toHiragana } from './normalize';
+import { fold, normalText, toHiragana } from './normalize';
 import { tokenize, type Token } from './tokenizer';
 
 /** A message as the lexicon searches it: the same words three ways. */
@@ -77,7 +77,7 @@ function godanOf(base: string): string | null {
 }
 
 export function formsOf(text: string): MessageForms {
-  const normal = text.normalize('NFKC').toLowerCase();
+  const normal = normalText(text);
   const tokens = tokenize(normal);
   const boundaries = new Set<number>([0]);
   const lemmaBoundaries = new Set<number>([0]);
@@ -214,7 +214,7 @@ export class Lexicon {
     };
     this.forms = Object.entries(concepts).flatMap(([concept, list]) =>
       list.map((raw) => {
-        const normal = raw.normalize('NFKC').toLowerCase();
+        const normal = normalText(raw);
         const latin = LATIN.test(normal);
         const reading = latin ? null : read(normal);
         const surface = latin ? normal : fold(normal);

@@ -8,6 +8,14 @@ export function toHiragana(text: string): string {
 
 const NOISE = /[\s\p{P}\p{S}ー〜~]/gu;
 
+/**
+ * NFKC and lower case, with % written as a word: folded away as a symbol, 「何%」 would lose what it asks, and a
+ * form such as 25% would become a bare 25 that matches 12月25日.
+ */
+export function normalText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/%/g, 'パーセント');
+}
+
 export function fold(text: string): string {
   return toHiragana(text.normalize('NFKC').toLowerCase()).replace(NOISE, '');
 }

@@ -525,6 +525,14 @@ describe('words found where a word starts', () => {
   const lexicon = new Lexicon({ stop: ['とめて'], support: ['手伝'], phone: ['電話'] });
   const found = (text: string) => [...lexicon.find(formsOf(text)).concepts.keys()];
 
+  it('reads % as a word, so 何% asks a rate and a rate written 25% is not the 25 of a date', () => {
+    const rates = new Lexicon({ percent: ['25%', 'パーセント'] });
+    const rate = (text: string) => [...rates.find(formsOf(text)).concepts.keys()];
+    expect(rate('チャージで何%もらえる？')).toEqual(['percent']);
+    expect(rate('２５％って本当？')).toEqual(['percent']);
+    expect(rate('12月25日は開いてる？')).toEqual([]);
+  });
+
   it('does not find a word inside another (とめて is not in まとめて)', () => {
     expect(found('まとめて教えて')).toEqual([]);
     expect(found('通知をとめてください')).toEqual(['stop']);

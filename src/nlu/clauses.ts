@@ -15,6 +15,8 @@ export function splitClauses(text: string): string[] {
       .flatMap((part) => part.split(/(?<=(?:の|[^るすいたなだ]と))、(?=.{4,})/u))
       // 「…持っていないのですが、何を持っていけば？」: what comes before …ですが is the situation, after it the question.
       .flatMap((part) => part.split(/(?<=(?:のですが|んですが|のですけど|んですけど|んだけど))、/u))
+      // 「暗証番号を忘れたうえに、証明書も切れてる」: one problem, then another.
+      .flatMap((part) => part.split(/(?<=(?:[たいる]し|だし|うえに|上に))、/u))
       // 「窓口は何階で、昼休みは何時から？」: two questions joined by で/て, each with its own question word.
       .flatMap((part) => {
         const at = /(?<=[^\s]{2,}(?:で|て))、/u.exec(part);
@@ -43,7 +45,7 @@ const SUBORDINATE = /(ので|けど|けれど|けれども|ですが|のです�
 
 // 「IDがわからない。」「カードをなくしました。」: a problem stated is a request for help with it.
 const PROBLEM =
-  /(わからない|分からない|わかりません|分かりません|知らない|なくし|無くし|失くし|紛失|忘れ|困って|切れて|切れた|届かない|できない|つながらない|繋がらない)/u;
+  /(わからない|分からない|わかりません|分かりません|知らない|なくし|無くし|失くし|紛失|忘れ|困って|切れて|切れた|期限切れ|届かない|できない|つながらない|繋がらない)/u;
 
 /**
  * Whether a clause asks something (a statement of context does not). `strict`: asked in so many words, not a

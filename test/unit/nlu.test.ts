@@ -320,6 +320,17 @@ describe('clauses', () => {
     expect(splitClauses('持ち物を教えてください')).toHaveLength(1);
   });
 
+  it('splits one problem from the next (…たし、 …うえに、), and answers both', () => {
+    expect(splitClauses('カードをなくしたし、暗証番号もわからない')).toEqual([
+      'カードをなくしたし',
+      '暗証番号もわからない',
+    ]);
+    expect(nlu.understand('暗証番号を忘れたうえに、電子証明書の期限も切れています').units).toEqual([
+      'card.pinReset',
+      'card.certExpired',
+    ]);
+  });
+
   it('splits two questions joined by で/て, each asking with its own question word', () => {
     expect(splitClauses('窓口は何階で、昼休みは何時から何時まで？')).toEqual([
       '窓口は何階で、',

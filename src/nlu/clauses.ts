@@ -63,7 +63,7 @@ export function isQuestion(clause: string, strict = false): boolean {
 // と between two nouns: after a verb or adjective (申請すると, ないと), inside a kana word (とうろく) or before
 // 言う/思う it joins no two things asked.
 const COORDINATION =
-  /(?<=[\p{Script=Han}\p{Script=Katakana}ーa-zA-Z\p{N}）」]|[^\p{Script=Hiragana}]み)と(?=、?(?:[\p{Script=Han}\p{Script=Katakana}\p{N}「（]|お|ご))/u;
+  /(?<=[\p{Script=Han}\p{Script=Katakana}ーa-zA-Z\p{N}）」]|[^\p{Script=Hiragana}][みり])と(?=、?(?:[\p{Script=Han}\p{Script=Katakana}\p{N}「（]|お|ご))/u;
 
 const TELL_ME =
   /(教えて|おしえて|知りたい|しりたい|分かりますか|わかりますか|わかる|分かる)(ください|下さい|ほしい|欲しい|いただけますか|くださいませんか|もらえますか|くれる|です|ます)?(か)?$/u;
@@ -85,6 +85,12 @@ export function splitCoordination(clause: string): [string, string] | null {
   // 「…を教えて」 asks for each thing; 「…を持っていけばいい？」 asks one thing of both (what to bring).
   const asksForBoth = TELL_ME.test(right.replace(/[\s\p{P}\p{S}]+$/u, ''));
   if (asksForBoth && letters(left) >= 2 && letters(right) >= 2) return [left, right];
+  // 「カード申請の締め切りとポイント申込みの締め切りは？」: the same thing asked of two, each named in full.
+  const head = /の([^の]{2,})$/u.exec(left)?.[1];
+  const again = head ? right.indexOf(head) : -1;
+  if (head && again > 0 && letters(right.slice(again + head.length)) <= 6) {
+    return [`${left}${right.slice(again + head.length)}`, right];
+  }
   // 「保険証と口座、それぞれ何ポイント？」: the question after それぞれ is asked of each.
   const each = /(?:それぞれ|どちらも|両方とも|両方)/u.exec(right);
   if (!each) return null;

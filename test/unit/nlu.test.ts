@@ -94,6 +94,17 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('チャージの期限は？').units).toEqual(['deadline.charge']);
   });
 
+  it('asks the same thing of two when each is named in full (AのXとBのXは？)', () => {
+    expect(splitCoordination('泉支所の場所と南熱海支所の場所は？')).toEqual([
+      '泉支所の場所は?',
+      '南熱海支所の場所は?',
+    ]);
+    expect(nlu.understand('ポイント申込みの締め切りとチャージの締め切りはいつ？').units).toEqual([
+      'deadline.points',
+      'deadline.charge',
+    ]);
+  });
+
   it('answers the question after それぞれ for each of the two things joined by と', () => {
     expect(splitCoordination('保険証と口座、それぞれいくらもらえますか')).toEqual([
       '保険証 いくらもらえますか',

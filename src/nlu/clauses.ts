@@ -17,14 +17,15 @@ export function splitClauses(text: string): string[] {
       .flatMap((part) => part.split(/(?<=(?:のですが|んですが|のですけど|んですけど|んだけど))、/u))
       // 「暗証番号を忘れたうえに、証明書も切れてる」: one problem, then another.
       .flatMap((part) => part.split(/(?<=(?:[たいる]し|だし|うえに|上に))、/u))
-      // 「窓口は何階で、昼休みは何時から？」: two questions joined by で/て, each with its own question word.
+      // 「窓口は何階で、昼休みは何時から？」: two questions joined by で/て, the first with its own question word, the
+      // second with one or a 「？」.
       .flatMap((part) => {
         const at = /(?<=[^\s]{2,}(?:で|て))、/u.exec(part);
         if (!at) return [part];
         const [first, second] = [part.slice(0, at.index + 1), part.slice(at.index + 1)];
         // 「どういう話なのかさっぱりで、」 says what is unclear; it does not ask.
         const asksItself = ASKS.test(first) && !/のか|かどうか/u.test(first);
-        return asksItself && ASKS.test(second) ? [first, second] : [part];
+        return asksItself && (ASKS.test(second) || /[?？]$/u.test(second)) ? [first, second] : [part];
       })
       .map((part) => part.trim().replace(/^(?:あと|それと|それから|ついでに|また)(?:、|,|\s)*/u, ''))
       .filter((part) => part.replace(/[\s\p{P}\p{S}]/gu, '').length >= 2)

@@ -347,6 +347,11 @@ describe('clauses', () => {
       '窓口は何階で、',
       '昼休みは何時から何時まで?',
     ]);
+    // The second asks with its 「？」 alone.
+    expect(splitClauses('持ち物は何で、支所でもできますか？')).toEqual([
+      '持ち物は何で、',
+      '支所でもできますか?',
+    ]);
     // Context joined by で is not a question of its own.
     expect(splitClauses('母が高齢で、窓口には何を持っていけばいい？')).toHaveLength(1);
     expect(splitClauses('どういう制度なのかさっぱりで、何がもらえるんですか')).toHaveLength(1);

@@ -35,6 +35,7 @@ describe('understanding: concepts, not sentences', () => {
     ['持って行くべきものをご教示ください', 'items.overview'],
     ['窓口は夕方何時に締め切られますか', 'counter.closing'],
     ['窓口に持ってくもん、何があるんけ？', 'items.overview'],
+    ['ねつあるけど まどぐち いっていい？', 'counter.health'],
     ['窓口に行くとき忘れちゃいけないものは？', 'items.overview'],
     // 家から is not always online: 家から近い asks where.
     ['家から近い窓口は？', 'counter.places'],

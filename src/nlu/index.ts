@@ -49,7 +49,7 @@ export interface UnderstandingOptions {
 
 // Units scoring less are not worth ranking, even as suggestions.
 /** How close a third part of one topic must come to the best to count as asked too. */
-const TORN = 0.12;
+const TORN = 0.15;
 const MIN_SCORE = 0.01;
 /** Concepts the content declares as topics the page does not cover. */
 const SILENT_PREFIX = 'silent.';

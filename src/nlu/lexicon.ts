@@ -9,6 +9,8 @@ export interface MessageForms {
   lemma: string;
   /** How the words are read, in hiragana: 暗唱番号 and 暗証番号 both read あんしょうばんごう. */
   reading: string;
+  /** Offsets in `reading` where a word typed in kana starts. */
+  kanaReadingStarts: Set<number>;
   /** Latin words, for English messages and words like PIN or PayPay. */
   words: Set<string>;
   /** Offsets in `surface` where a word starts or ends. */
@@ -38,8 +40,11 @@ interface Form {
 }
 
 const LATIN = /^[a-z0-9 .'-]+$/;
-// Readings this short are shared by too many words (きかん: 期間, 機関; かいじょ: 介助, 解除) to stand for one concept.
-const MIN_READING = 5;
+// Readings this short are shared by too many words (きかん: 期間, 機関) to stand for one concept. One this long
+// (かいじょ: 解除, 介助) only where a word typed in kana starts (a word in kanji says which it is); longer ones
+// anywhere (the dictionary splits kana freely).
+const MIN_READING = 4;
+const READING_ANYWHERE = 5;
 // Only longer kana forms are matched with one character wrong: a short word with a typo is another word, and
 // a word in kanji with a typo is found by its reading.
 const MIN_FUZZY = 6;
@@ -81,6 +86,8 @@ export function formsOf(text: string): MessageForms {
   const tokens = tokenize(normal);
   const boundaries = new Set<number>([0]);
   const lemmaBoundaries = new Set<number>([0]);
+  const kanaReadingStarts = new Set<number>();
+  let readingOffset = 0;
   let offset = 0;
   let lemmaOffset = 0;
   const ableBoundaries = new Set<number>([0]);
@@ -101,6 +108,8 @@ export function formsOf(text: string): MessageForms {
     boundaries.add(offset);
     lemmaOffset += base.length;
     lemmaBoundaries.add(lemmaOffset);
+    if (KANA_ONLY.test(surface)) kanaReadingStarts.add(readingOffset);
+    readingOffset += fold(t.reading).length;
   }
   return {
     tokens,
@@ -110,6 +119,7 @@ export function formsOf(text: string): MessageForms {
     lemma: fold(tokens.map((t) => t.base).join('')),
     ableLemma: anyAble ? { text: ableLemma, boundaries: ableBoundaries } : null,
     reading: fold(tokens.map((t) => t.reading).join('')),
+    kanaReadingStarts,
     words: new Set(
       (normal.match(/[a-z0-9']+/g) ?? []).flatMap((w) => {
         const stem = w.replace(/(ing|ed|es|s)$/, '');
@@ -307,7 +317,14 @@ export class Lexicon {
     const inLemma = inDictionaryForm(message.lemma, message.lemmaBoundaries);
     const able = message.ableLemma;
     const inAbleLemma = able ? inDictionaryForm(able.text, able.boundaries) : [];
-    const inReading = occurring(message.reading, this.byReading, (o) => this.forms[o]!.reading);
+    const readingOf = (o: number, long: boolean) => {
+      const reading = this.forms[o]!.reading;
+      return reading && reading.length >= READING_ANYWHERE === long ? reading : null;
+    };
+    const inReading = [
+      ...occurring(message.reading, this.byReading, (o) => readingOf(o, true)),
+      ...occurring(message.reading, this.byReading, (o) => readingOf(o, false), message.kanaReadingStarts),
+    ];
     const hits = [...new Set([...inSurface, ...inLemma, ...inAbleLemma, ...inReading])].sort((a, b) => a - b);
     for (const order of hits) {
       const form = this.forms[order]!;

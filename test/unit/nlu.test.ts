@@ -563,6 +563,14 @@ describe('words found where a word starts', () => {
     expect(rate('12月25日は開いてる？')).toEqual([]);
   });
 
+  it('finds a short word typed in kana by its reading, but never a word in kanji that only reads the same', () => {
+    const short = new Lexicon({ counter: ['窓口'], stop: ['解除'], care: ['介助'] });
+    const read = (text: string) => [...short.find(formsOf(text)).concepts.keys()].sort();
+    expect(read('まどぐち どこ')).toEqual(['counter']);
+    expect(read('ロックを解除してほしい')).toEqual(['stop']);
+    expect(read('介助をお願いしたい')).toEqual(['care']);
+  });
+
   it('does not find a word inside another (とめて is not in まとめて)', () => {
     expect(found('まとめて教えて')).toEqual([]);
     expect(found('通知をとめてください')).toEqual(['stop']);

@@ -9,8 +9,8 @@ export interface MessageForms {
   lemma: string;
   /** How the words are read, in hiragana: 暗唱番号 and 暗証番号 both read あんしょうばんごう. */
   reading: string;
-  /** Offsets in `reading` where a word typed in kana starts. */
-  kanaReadingStarts: Set<number>;
+  /** Each word by the offset in `reading` where it starts (folded, as written). */
+  wordsByReading: Map<number, string>;
   /** Latin words, for English messages and words like PIN or PayPay. */
   words: Set<string>;
   /** Offsets in `surface` where a word starts or ends. */
@@ -86,7 +86,7 @@ export function formsOf(text: string): MessageForms {
   const tokens = tokenize(normal);
   const boundaries = new Set<number>([0]);
   const lemmaBoundaries = new Set<number>([0]);
-  const kanaReadingStarts = new Set<number>();
+  const wordsByReading = new Map<number, string>();
   let readingOffset = 0;
   let offset = 0;
   let lemmaOffset = 0;
@@ -108,7 +108,7 @@ export function formsOf(text: string): MessageForms {
     boundaries.add(offset);
     lemmaOffset += base.length;
     lemmaBoundaries.add(lemmaOffset);
-    if (KANA_ONLY.test(surface)) kanaReadingStarts.add(readingOffset);
+    wordsByReading.set(readingOffset, surface);
     readingOffset += fold(t.reading).length;
   }
   return {
@@ -119,7 +119,7 @@ export function formsOf(text: string): MessageForms {
     lemma: fold(tokens.map((t) => t.base).join('')),
     ableLemma: anyAble ? { text: ableLemma, boundaries: ableBoundaries } : null,
     reading: fold(tokens.map((t) => t.reading).join('')),
-    kanaReadingStarts,
+    wordsByReading,
     words: new Set(
       (normal.match(/[a-z0-9']+/g) ?? []).flatMap((w) => {
         const stem = w.replace(/(ing|ed|es|s)$/, '');
@@ -210,6 +210,8 @@ export class Lexicon {
 
   /** How each form (NFKC, lower case) reads: reading a form needs the tokenizer, so it is done once and kept. */
   readonly readings: Map<string, string>;
+  /** Every form as written (folded). */
+  private readonly surfaces: Set<string>;
 
   /** `readings`: the forms' readings from an earlier lexicon of the same concepts (see `readings`). */
   constructor(concepts: Record<string, string[]>, readings: Map<string, string> = new Map()) {
@@ -247,6 +249,7 @@ export class Lexicon {
     );
     // A form that folds away to nothing (a lone symbol such as %) could match anywhere.
     this.forms = this.forms.filter((f) => f.surface.length > 0);
+    this.surfaces = new Set(this.forms.map((f) => f.surface));
     // Longest first, so that 有効期限 claims its characters before 期限 can.
     this.forms.sort((a, b) => b.surface.length - a.surface.length);
     this.fuzzyForms = this.forms.filter((f) => f.fuzzyKana !== null || f.fuzzyReading !== null);
@@ -256,6 +259,18 @@ export class Lexicon {
       index(this.bySurface, f.surface[0]!, order);
       if (f.reading) index(this.byReading, f.reading[0]!, order);
     });
+  }
+
+  /**
+   * Where a word starts that is typed in kana, or is in kanji but no form of ours: a short reading is looked
+   * for only there (a word in kanji that is a form says which word it is: 解除, not 介助).
+   */
+  private unknownWordStarts(message: MessageForms): Set<number> {
+    const starts = new Set<number>();
+    for (const [at, word] of message.wordsByReading) {
+      if (KANA_ONLY.test(word) || !this.surfaces.has(word)) starts.add(at);
+    }
+    return starts;
   }
 
   /**
@@ -323,7 +338,12 @@ export class Lexicon {
     };
     const inReading = [
       ...occurring(message.reading, this.byReading, (o) => readingOf(o, true)),
-      ...occurring(message.reading, this.byReading, (o) => readingOf(o, false), message.kanaReadingStarts),
+      ...occurring(
+        message.reading,
+        this.byReading,
+        (o) => readingOf(o, false),
+        this.unknownWordStarts(message),
+      ),
     ];
     const hits = [...new Set([...inSurface, ...inLemma, ...inAbleLemma, ...inReading])].sort((a, b) => a - b);
     for (const order of hits) {

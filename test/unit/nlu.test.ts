@@ -563,7 +563,7 @@ describe('words found where a word starts', () => {
     expect(rate('12月25日は開いてる？')).toEqual([]);
   });
 
-  it('finds a short word typed in kana by its reading, but never a word in kanji that only reads the same', () => {
+  it('finds a short word by its reading where typed in kana, never under a word in kanji that is another form', () => {
     const short = new Lexicon({ counter: ['窓口'], stop: ['解除'], care: ['介助'] });
     const read = (text: string) => [...short.find(formsOf(text)).concepts.keys()].sort();
     expect(read('まどぐち どこ')).toEqual(['counter']);

@@ -36,6 +36,7 @@ describe('understanding: concepts, not sentences', () => {
     ['窓口は夕方何時に締め切られますか', 'counter.closing'],
     ['窓口に持ってくもん、何があるんけ？', 'items.overview'],
     ['ねつあるけど まどぐち いっていい？', 'counter.health'],
+    ['What is the toll-free number?', 'contact.hotline'],
     ['窓口に行くとき忘れちゃいけないものは？', 'items.overview'],
     // 家から is not always online: 家から近い asks where.
     ['家から近い窓口は？', 'counter.places'],

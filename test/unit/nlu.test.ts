@@ -37,6 +37,10 @@ describe('understanding: concepts, not sentences', () => {
     ['窓口に持ってくもん、何があるんけ？', 'items.overview'],
     ['ねつあるけど まどぐち いっていい？', 'counter.health'],
     ['What is the toll-free number?', 'contact.hotline'],
+    // Whether officials ever do it is the overview; that someone did it to me is a report.
+    ['市の職員が電話で口座番号を聞くことはありますか', 'fraud.overview'],
+    ['市の職員を名乗る人が通帳を預かりに来るって言ってる', 'fraud.report'],
+    ["A man called saying he's from the city and asked for my PIN.", 'fraud.report'],
     ['窓口に行くとき忘れちゃいけないものは？', 'items.overview'],
     // 家から is not always online: 家から近い asks where.
     ['家から近い窓口は？', 'counter.places'],

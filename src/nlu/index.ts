@@ -226,7 +226,7 @@ export function createUnderstanding(
     if (best && best.score >= closeThreshold) {
       // Torn between parts of one topic (the card's, the points' and the charge's deadlines): its overview
       // answers them all.
-      const torn = ranked.slice(0, 3).filter((r) => !sure || r.score >= best.score - TORN);
+      const torn = ranked.slice(0, 3).filter((r) => r.score >= best.score - TORN);
       const overview = overviewOfParts(torn.map((r) => r.unit));
       if (overview) return { units: [overview], handoff: null, confidence: best.score, ranked };
     }

@@ -98,8 +98,11 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('カード申請・ポイント申込み・チャージの期限は？').units).toEqual([
       'deadline.overview',
     ]);
-    // One part named is that part.
+    // One part named is that part, and an overview far behind is not a part torn between.
     expect(nlu.understand('チャージの期限は？').units).toEqual(['deadline.charge']);
+    expect(converse('キャッシュレスのポイントは何％？', '第1弾で一度もらっていても？').units).toEqual([
+      'points.cashless.phase1',
+    ]);
   });
 
   it('asks the same thing of two when each is named in full (AのXとBのXは？)', () => {

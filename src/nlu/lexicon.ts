@@ -15,6 +15,11 @@ export interface MessageForms {
   words: Set<string>;
   /** Offsets in `surface` where a word starts or ends. */
   boundaries: Set<number>;
+  /**
+   * Offsets inside a run of kana the dictionary could not split (after slang it does not know:
+   * ぶっちゃけいくらもらえんの), where a word of three or more characters may start.
+   */
+  looseStarts: Set<number>;
   /** Offsets in `lemma` where a word starts or ends: a form must not begin inside a word (聞く|れる ≠ くれる). */
   lemmaBoundaries: Set<number>;
   /**
@@ -45,6 +50,8 @@ const LATIN = /^[a-z0-9 .'-]+$/;
 // anywhere (the dictionary splits kana freely).
 const MIN_READING = 4;
 const READING_ANYWHERE = 5;
+// Inside a run of kana the dictionary could not split, shorter words are mostly pieces of others (いす in ちゅういする).
+const MIN_LOOSE = 3;
 // Only longer kana forms are matched with one character wrong: a short word with a typo is another word, and
 // a word in kanji with a typo is found by its reading.
 const MIN_FUZZY = 6;
@@ -87,6 +94,7 @@ export function formsOf(text: string): MessageForms {
   const boundaries = new Set<number>([0]);
   const lemmaBoundaries = new Set<number>([0]);
   const wordsByReading = new Map<number, string>();
+  const looseStarts = new Set<number>();
   let readingOffset = 0;
   let offset = 0;
   let lemmaOffset = 0;
@@ -104,6 +112,9 @@ export function formsOf(text: string): MessageForms {
     // Tested as written: folded, オンライン would start with お too.
     if (HONORIFIC.test(t.surface)) boundaries.add(offset + 1);
     if (HONORIFIC.test(t.base)) lemmaBoundaries.add(lemmaOffset + 1);
+    if (t.pos === 'UNK' && KANA_ONLY.test(surface) && surface.length >= 4) {
+      for (let i = 1; i < surface.length; i++) looseStarts.add(offset + i);
+    }
     offset += surface.length;
     boundaries.add(offset);
     lemmaOffset += base.length;
@@ -114,6 +125,7 @@ export function formsOf(text: string): MessageForms {
   return {
     tokens,
     boundaries,
+    looseStarts,
     lemmaBoundaries,
     surface: fold(normal),
     lemma: fold(tokens.map((t) => t.base).join('')),
@@ -290,7 +302,9 @@ export class Lexicon {
       ) {
         // A form must start a word (行け in 行ける, but not とは in ことは, とめて in まとめて); one character must
         // be a whole word.
-        if (!message.boundaries.has(at)) continue;
+        const starts =
+          message.boundaries.has(at) || (needle.length >= MIN_LOOSE && message.looseStarts.has(at));
+        if (!starts) continue;
         if (needle.length === 1 && !message.boundaries.has(at + 1)) continue;
         let free = false;
         for (let i = at; i < at + needle.length; i++) if (!claimed[i]) free = true;

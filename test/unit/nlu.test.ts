@@ -579,6 +579,13 @@ describe('words found where a word starts', () => {
     expect(read('介助をお願いしたい')).toEqual(['care']);
   });
 
+  it('finds words of three or more kana inside a run the dictionary could not split, and no shorter ones', () => {
+    const loose = new Lexicon({ amount: ['いくら'], get: ['もらえん'], chair: ['いす'] });
+    const read = (text: string) => [...loose.find(formsOf(text)).concepts.keys()].sort();
+    expect(read('ぶっちゃけいくらもらえんの？')).toEqual(['amount', 'get']);
+    expect(read('ぶっちゃけちゅういすることは')).toEqual([]);
+  });
+
   it('does not find a word inside another (とめて is not in まとめて)', () => {
     expect(found('まとめて教えて')).toEqual([]);
     expect(found('通知をとめてください')).toEqual(['stop']);

@@ -36,6 +36,9 @@ describe('understanding: concepts, not sentences', () => {
     ['窓口は夕方何時に締め切られますか', 'counter.closing'],
     ['窓口に持ってくもん、何があるんけ？', 'items.overview'],
     ['ねつあるけど まどぐち いっていい？', 'counter.health'],
+    // Common conversion slips: 何字 for 何時, 詐偽 for 詐欺.
+    ['支援窓口は何字から？', 'counter.opening'],
+    ['マイナポイントの詐偽に注意することは？', 'fraud.overview'],
     ['What is the toll-free number?', 'contact.hotline'],
     // Whether officials ever do it is the overview; that someone did it to me is a report.
     ['市の職員が電話で口座番号を聞くことはありますか', 'fraud.overview'],

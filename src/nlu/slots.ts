@@ -109,7 +109,11 @@ export function readSlots(text: string): Slots {
     t.match(/(\d{1,2})\s*月\s*(\d{1,2})\s*日/) ??
     t.match(/(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/) ??
     englishDate(t);
-  if (date) {
+  // 「締切って5月31日で合ってる？」「5月31日までに申し込めば」 quote a deadline; 「5月5日は開いてる？」 names a visit.
+  const quotesDeadline = (at: number) =>
+    /締め?切|期限|期日|〆/.test(t) ||
+    /^\s*(まで|で合|であって|ですか|でしょうか|が(?:締|期限|最終))/.test(t.slice(at));
+  if (date && !quotesDeadline((date.index ?? 0) + date[0].length)) {
     const month = Number(date[1]);
     const day = Number(date[2]);
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {

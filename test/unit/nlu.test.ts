@@ -331,6 +331,12 @@ describe('slots', () => {
     expect(readSlots('夕方何時まで受付してる').when?.minutes).toBeUndefined();
   });
 
+  it('reads a date quoted as a deadline as a check of the deadline, not as a visit', () => {
+    expect(readSlots('締め切りは5月31日だっけ').when).toBeUndefined();
+    expect(readSlots('5月31日までに申し込めばいい？').when).toBeUndefined();
+    expect(readSlots('5月2日は開いてる？').when).toMatchObject({ month: 5, day: 2 });
+  });
+
   it('reads a time quoted from the schedule as a check of the schedule, not as a visit', () => {
     expect(readSlots('午後の受付は13時から？').when?.minutes).toBeUndefined();
     expect(readSlots('最終受付は16:30ですか').when?.minutes).toBeUndefined();

@@ -36,6 +36,8 @@ describe('understanding: concepts, not sentences', () => {
     ['窓口は夕方何時に締め切られますか', 'counter.closing'],
     ['窓口に持ってくもん、何があるんけ？', 'items.overview'],
     ['ねつあるけど まどぐち いっていい？', 'counter.health'],
+    // Having no payment service yet asks which there are (やってない here is not the counter being closed).
+    ['キャッシュレスはなんもやってないです', 'service.list'],
     // Common conversion slips: 何字 for 何時, 詐偽 for 詐欺.
     ['支援窓口は何字から？', 'counter.opening'],
     ['マイナポイントの詐偽に注意することは？', 'fraud.overview'],

@@ -17,7 +17,7 @@ import path from 'node:path';
  * (cross-validation) and no page-silent question answered; these floors are what has been reached, so that no
  * change makes it worse. Raise them as understanding improves; `npm run nlu:eval` prints the details.
  */
-const FLOORS = { evaluation: 0.92, blind: 0.895, crossValidation: 0.845, silentAnsweredRate: 0.035 };
+const FLOORS = { evaluation: 0.925, blind: 0.905, crossValidation: 0.85, silentAnsweredRate: 0.035 };
 
 const content = loadContent();
 const rows = readEvaluationSplit();

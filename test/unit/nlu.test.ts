@@ -135,6 +135,10 @@ describe('understanding: concepts, not sentences', () => {
 
   it('sends a question the page does not answer to the hand-off, with the right line', () => {
     expect(nlu.understand('車椅子を貸してもらえますか')).toMatchObject({ units: [], handoff: 'city' });
+    expect(nlu.understand('熱海市に住んでないけど、熱海の支援窓口で申し込める？')).toMatchObject({
+      units: [],
+      handoff: 'city',
+    });
     expect(nlu.understand('ポイントの有効期限はいつまでですか')).toMatchObject({
       units: [],
       handoff: 'hotline',

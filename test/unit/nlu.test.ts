@@ -36,6 +36,7 @@ describe('understanding: concepts, not sentences', () => {
     ['窓口は夕方何時に締め切られますか', 'counter.closing'],
     ['窓口に持ってくもん、何があるんけ？', 'items.overview'],
     ['ねつあるけど まどぐち いっていい？', 'counter.health'],
+    ['母は日本語が苦手です。英語で聞ける電話はありますか', 'contact.multilingual'],
     // 「12時から13時の間」: the dictionary's 時の間 is no unknown word.
     ['12時から13時の間って受付してる？', 'counter.lunch'],
     // 「市役所だけ？」 after asking where narrows nothing: it asks where else too.

@@ -48,7 +48,7 @@ export interface UnderstandingOptions {
 }
 
 // Units scoring less are not worth ranking, even as suggestions.
-/** How close a third part of one topic must come to the best to count as asked too. */
+/** How close the parts of one topic must come to the best to count as torn between. */
 const TORN = 0.15;
 const MIN_SCORE = 0.01;
 /** Concepts the content declares as topics the page does not cover. */

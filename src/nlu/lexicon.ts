@@ -46,8 +46,8 @@ interface Form {
 
 const LATIN = /^[a-z0-9 .'-]+$/;
 // Readings this short are shared by too many words (きかん: 期間, 機関) to stand for one concept. One this long
-// (かいじょ: 解除, 介助) only where a word typed in kana starts (a word in kanji says which it is); longer ones
-// anywhere (the dictionary splits kana freely).
+// (かいじょ: 解除, 介助) only where a word starts that is typed in kana or is no form of ours (a typo in kanji); a
+// word in kanji that is a form says which word it is. Longer ones anywhere (the dictionary splits kana freely).
 const MIN_READING = 4;
 const READING_ANYWHERE = 5;
 // Inside a run of kana the dictionary could not split, shorter words are mostly pieces of others (いす in ちゅういする).
@@ -346,16 +346,16 @@ export class Lexicon {
     const inLemma = inDictionaryForm(message.lemma, message.lemmaBoundaries);
     const able = message.ableLemma;
     const inAbleLemma = able ? inDictionaryForm(able.text, able.boundaries) : [];
-    const readingOf = (o: number, long: boolean) => {
+    const formReading = (o: number, long: boolean) => {
       const reading = this.forms[o]!.reading;
       return reading && reading.length >= READING_ANYWHERE === long ? reading : null;
     };
     const inReading = [
-      ...occurring(message.reading, this.byReading, (o) => readingOf(o, true)),
+      ...occurring(message.reading, this.byReading, (o) => formReading(o, true)),
       ...occurring(
         message.reading,
         this.byReading,
-        (o) => readingOf(o, false),
+        (o) => formReading(o, false),
         this.unknownWordStarts(message),
       ),
     ];

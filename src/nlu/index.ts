@@ -48,9 +48,9 @@ export interface UnderstandingOptions {
 }
 
 // Units scoring less are not worth ranking, even as suggestions.
+const MIN_SCORE = 0.01;
 /** How close the parts of one topic must come to the best to count as torn between. */
 const TORN = 0.15;
-const MIN_SCORE = 0.01;
 /** Concepts the content declares as topics the page does not cover. */
 const SILENT_PREFIX = 'silent.';
 

@@ -373,7 +373,7 @@ describe('clauses', () => {
     ]);
   });
 
-  it('splits two questions joined by で/て, each asking with its own question word', () => {
+  it('splits two questions joined by で/て, the first with its own question word, the second with one or a 「？」', () => {
     expect(splitClauses('窓口は何階で、昼休みは何時から何時まで？')).toEqual([
       '窓口は何階で、',
       '昼休みは何時から何時まで?',

@@ -13,7 +13,7 @@ import {
   type ReplyEvent,
   type ReplyPart,
 } from './reply';
-import type { Lang } from './topics';
+import type { Lang } from './purposes';
 import type { FlowDefinition, FlowEvent, FlowInput } from './types';
 
 interface AnswersContext {
@@ -57,7 +57,7 @@ export function answerReply(content: Content, ctx: AnswersContext): ReplyEvent {
 export const answersFlow: FlowDefinition = {
   id: 'answers',
   version: 1,
-  topics: ['answer'],
+  purposes: ['answer'],
   create: (content: Content) =>
     setup({
       types: {

@@ -14,7 +14,7 @@ const phone = z.object({
   note: z.string().optional(),
 });
 
-/** Answer texts: one per topic and situation; `{path.to.fact}` placeholders are filled from this file. */
+/** Answer texts: one per answer and situation; `{path.to.fact}` placeholders are filled from this file. */
 const texts = z.record(z.string().min(1), z.string().min(1));
 
 export const REQUIRED_TEXT_KEYS = [

@@ -12,7 +12,7 @@ import {
   type ReplyEvent,
   type ReplyPart,
 } from './reply';
-import type { Lang } from './topics';
+import type { Lang } from './purposes';
 import type { Answer, FlowDefinition, FlowEvent, FlowInput } from './types';
 
 interface EligibilityContext {
@@ -79,7 +79,7 @@ export function eligibilityResult(content: Content, ctx: EligibilityContext): Re
 export const eligibilityFlow: FlowDefinition = {
   id: 'eligibility',
   version: 1,
-  topics: ['eligibility'],
+  purposes: ['eligibility'],
   create: (content: Content) => {
     return setup({
       types: {

@@ -19,7 +19,7 @@ import type { FlowDefinition, FlowEvent, FlowInput } from './types';
 export const handoffFlow: FlowDefinition = {
   id: 'handoff',
   version: 2,
-  topics: ['outOfScope'],
+  purposes: ['outOfScope'],
   create: (content: Content) =>
     setup({
       types: {

@@ -2,7 +2,7 @@ import { answersFlow } from './answers';
 import { eligibilityFlow } from './eligibility';
 import { handoffFlow } from './handoff';
 import { noticesFlow } from './notices';
-import type { Topic } from './topics';
+import type { Purpose } from './purposes';
 import type { FlowDefinition } from './types';
 import { welcomeFlow } from './welcome';
 
@@ -14,14 +14,14 @@ export const FLOWS: readonly FlowDefinition[] = [
   noticesFlow,
 ];
 
-export function flowForTopic(topic: Topic): FlowDefinition {
-  const flow = FLOWS.find((f) => f.topics.includes(topic));
-  if (!flow) throw new Error(`no flow answers the topic "${topic}"`);
+export function flowForPurpose(purpose: Purpose): FlowDefinition {
+  const flow = FLOWS.find((f) => f.purposes.includes(purpose));
+  if (!flow) throw new Error(`no flow is started for "${purpose}"`);
   return flow;
 }
 
 export type { FlowDefinition, FlowInput, FlowEvent, Answer } from './types';
 export type { ReplyEvent, ReplyPart, QuickOption, PreferenceEvent, HandoffEvent } from './reply';
 export { NOTICE_TOPIC } from './notices';
-export { TOPICS, isTopic, type Topic, type Lang, type HandoffRoute } from './topics';
+export { PURPOSES, isPurpose, type Purpose, type Lang, type HandoffRoute } from './purposes';
 export type { DialogueMemory, QuestionSlots, WhenSlot } from './lib/slots';

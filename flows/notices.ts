@@ -2,10 +2,10 @@ import { emit, setup } from 'xstate';
 import type { Content } from './content';
 import { textFor } from './lib/texts';
 import { replyEvent, say, text, unitOptions, type PreferenceEvent, type ReplyEvent } from './reply';
-import type { Topic } from './topics';
+import type { Purpose } from './purposes';
 import type { FlowDefinition, FlowEvent, FlowInput } from './types';
 
-const TOPICS = ['noticeMenu', 'noticeSubscribe', 'noticeUnsubscribe'] as const satisfies readonly Topic[];
+const PURPOSES = ['noticeMenu', 'noticeSubscribe', 'noticeUnsubscribe'] as const satisfies readonly Purpose[];
 
 /** The staff notices a resident can opt into; the audience name used by `POST /admin/notices`. */
 export const NOTICE_TOPIC = 'mynapoint';
@@ -14,7 +14,7 @@ export const NOTICE_TOPIC = 'mynapoint';
 export const noticesFlow: FlowDefinition = {
   id: 'notices',
   version: 1,
-  topics: TOPICS,
+  purposes: PURPOSES,
   create: (content: Content) =>
     setup({
       types: {
@@ -24,8 +24,8 @@ export const noticesFlow: FlowDefinition = {
         emitted: {} as ReplyEvent | PreferenceEvent,
       },
       guards: {
-        subscribes: ({ context }) => context.topic === 'noticeSubscribe',
-        unsubscribes: ({ context }) => context.topic === 'noticeUnsubscribe',
+        subscribes: ({ context }) => context.purpose === 'noticeSubscribe',
+        unsubscribes: ({ context }) => context.purpose === 'noticeUnsubscribe',
       },
     }).createMachine({
       id: 'notices',

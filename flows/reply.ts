@@ -1,7 +1,7 @@
 import { emit } from 'xstate';
 import type { Content } from './content';
 import { unitOf } from './lib/compose';
-import type { HandoffRoute, Lang } from './topics';
+import type { HandoffRoute, Lang } from './purposes';
 
 /** A button under the last message. `data` is postback data; `displayText` is what the resident appears to say. */
 export interface QuickOption {

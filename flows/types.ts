@@ -1,11 +1,11 @@
 import type { AnyStateMachine } from 'xstate';
 import type { Content } from './content';
 import type { DialogueMemory, QuestionSlots } from './lib/slots';
-import type { HandoffRoute, Lang, Topic } from './topics';
+import type { HandoffRoute, Lang, Purpose } from './purposes';
 
 /** What every flow is started with. `now` is an ISO time: flows never read the clock themselves. */
 export interface FlowInput {
-  topic: Topic;
+  purpose: Purpose;
   lang: Lang;
   now: string;
   /** For `answer`: the answer units asked about (two for a compound question). */
@@ -28,6 +28,6 @@ export interface FlowDefinition {
   id: string;
   /** Bump when a change makes persisted snapshots of this flow unsafe to restore. */
   version: number;
-  topics: readonly Topic[];
+  purposes: readonly Purpose[];
   create(content: Content): AnyStateMachine;
 }

@@ -2,10 +2,10 @@ import { setup } from 'xstate';
 import type { Content } from './content';
 import { textFor } from './lib/texts';
 import { menuOptions, replyEvent, say, text, type ReplyEvent } from './reply';
-import type { Topic } from './topics';
+import type { Purpose } from './purposes';
 import type { FlowDefinition, FlowEvent, FlowInput } from './types';
 
-const TOPICS = [
+const PURPOSES = [
   'follow',
   'greeting',
   'thanks',
@@ -15,9 +15,9 @@ const TOPICS = [
   'conversationReset',
   'sensitiveWarning',
   'groupIntro',
-] as const satisfies readonly Topic[];
+] as const satisfies readonly Purpose[];
 
-const TEXT_KEY: Record<(typeof TOPICS)[number], string> = {
+const TEXT_KEY: Record<(typeof PURPOSES)[number], string> = {
   follow: 'welcome',
   greeting: 'welcomeBack',
   thanks: 'thanks',
@@ -33,7 +33,7 @@ const TEXT_KEY: Record<(typeof TOPICS)[number], string> = {
 export const welcomeFlow: FlowDefinition = {
   id: 'welcome',
   version: 1,
-  topics: TOPICS,
+  purposes: PURPOSES,
   create: (content: Content) =>
     setup({
       types: {
@@ -44,7 +44,7 @@ export const welcomeFlow: FlowDefinition = {
       },
       guards: {
         english: ({ context }) => context.lang === 'en',
-        group: ({ context }) => context.topic === 'groupIntro',
+        group: ({ context }) => context.purpose === 'groupIntro',
       },
     }).createMachine({
       id: 'welcome',
@@ -66,14 +66,14 @@ export const welcomeFlow: FlowDefinition = {
         english: {
           type: 'final',
           entry: say(({ context }) => {
-            const key = context.topic === 'sensitiveWarning' ? 'sensitiveWarning' : 'welcome';
+            const key = context.purpose === 'sensitiveWarning' ? 'sensitiveWarning' : 'welcome';
             return replyEvent([text(textFor(content, 'en', key))], menuOptions(content, 'en'));
           }),
         },
         japanese: {
           type: 'final',
           entry: say(({ context }) => {
-            const key = TEXT_KEY[context.topic as (typeof TOPICS)[number]] ?? 'welcome';
+            const key = TEXT_KEY[context.purpose as (typeof PURPOSES)[number]] ?? 'welcome';
             return replyEvent([text(textFor(content, 'ja', key))], menuOptions(content, 'ja'));
           }),
         },

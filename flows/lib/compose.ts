@@ -1,5 +1,5 @@
 import type { AnswerUnit, Content } from '../content';
-import type { Lang } from '../topics';
+import type { Lang } from '../purposes';
 import { tokyoDay } from './calendar';
 import { openOnText } from './openOn';
 import { programmePhase } from './schedule';

@@ -1,6 +1,6 @@
 import type { Content } from '../content';
 import { replyEvent, text, unitOptions, type ReplyEvent } from '../reply';
-import type { Lang } from '../topics';
+import type { Lang } from '../purposes';
 import { textFor } from './texts';
 
 /** What every flow says about applying once the programme is over: it has ended; fraud and phones remain. */

@@ -1,5 +1,5 @@
 import type { Content } from '../content';
-import type { Lang } from '../topics';
+import type { Lang } from '../purposes';
 import {
   hhmmJa,
   minutesOf,

@@ -1,5 +1,5 @@
 import type { Content } from '../content';
-import type { Lang } from '../topics';
+import type { Lang } from '../purposes';
 
 /** The answer text in the resident's language, falling back to Japanese where no translation exists. */
 export function textFor(

@@ -1,7 +1,7 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import {
   FLOWS,
-  flowForTopic,
+  flowForPurpose,
   type DialogueMemory,
   type FlowDefinition,
   type FlowEvent,
@@ -10,7 +10,7 @@ import {
   type HandoffRoute,
   type PreferenceEvent,
   type ReplyEvent,
-  type Topic,
+  type Purpose,
 } from '../../flows';
 import type { Answer } from '../../flows/types';
 import type { AnswerUnit, Content } from '../content/schema';
@@ -112,10 +112,13 @@ function revive(
 
 type Intent =
   | { kind: 'event'; event: FlowEvent }
-  | { kind: 'start'; topic: Topic; start?: Partial<FlowInput> }
+  | { kind: 'start'; purpose: Purpose; start?: Partial<FlowInput> }
   | { kind: 'cancel' };
 
-/** Rich menus deployed before answer units existed send `topic=…`: each old topic is one unit now. */
+/**
+ * Rich menus deployed before answer units existed send `topic=…` (the postback's name for what was asked):
+ * each old value is one unit now.
+ */
 const LEGACY_TOPIC_UNITS: Record<string, string> = {
   eligibility: 'eligibility.check',
   points: 'points.overview',
@@ -142,7 +145,7 @@ const LEGACY_TOPIC_UNITS: Record<string, string> = {
   noticeUnsubscribe: 'notice.unsubscribe',
 };
 
-const ACTION_TOPICS: Record<NonNullable<AnswerUnit['action']>, Topic> = {
+const ACTION_PURPOSES: Record<NonNullable<AnswerUnit['action']>, Purpose> = {
   interview: 'eligibility',
   greeting: 'greeting',
   thanks: 'thanks',
@@ -162,9 +165,9 @@ function startUnits(
     .map((id) => content.knowledge.units.find((u) => u.id === id))
     .filter((u) => u !== undefined);
   const action = known.find((u) => u.action);
-  if (action?.action) return { kind: 'start', topic: ACTION_TOPICS[action.action] };
+  if (action?.action) return { kind: 'start', purpose: ACTION_PURPOSES[action.action] };
   if (known.length === 0) return null;
-  return { kind: 'start', topic: 'answer', start: { ...extra, units: known.map((u) => u.id) } };
+  return { kind: 'start', purpose: 'answer', start: { ...extra, units: known.map((u) => u.id) } };
 }
 
 function intentsFor(
@@ -173,9 +176,9 @@ function intentsFor(
   u: Understanding | null,
   nowIso: string,
 ): Intent[] {
-  const menu: Intent = { kind: 'start', topic: 'menu' };
-  if (input.kind === 'follow') return [{ kind: 'start', topic: 'follow' }];
-  if (input.kind === 'unsupported') return [{ kind: 'start', topic: 'unsupported' }];
+  const menu: Intent = { kind: 'start', purpose: 'menu' };
+  if (input.kind === 'follow') return [{ kind: 'start', purpose: 'follow' }];
+  if (input.kind === 'unsupported') return [{ kind: 'start', purpose: 'unsupported' }];
   if (input.kind === 'postback') {
     const params = new URLSearchParams(input.data);
     const answer = params.get('answer');
@@ -200,7 +203,7 @@ function intentsFor(
       ? menu
       : {
           kind: 'start',
-          topic: 'outOfScope',
+          purpose: 'outOfScope',
           start: { handoff: u.handoff ?? 'hotline', suggestions: u.suggestions },
         },
   );
@@ -248,27 +251,27 @@ export function decideTurn(req: TurnRequest): TurnDecision {
     reset,
     route,
   });
-  const startTopic = (topic: Topic, start: Partial<FlowInput> = {}) => {
-    const flow = catalog.get(flowForTopic(topic).id);
-    if (!flow) throw new Error(`flow for topic ${topic} is not compiled`);
-    const [snapshot, actions] = flow.stepper.initial({ ...start, topic, lang, now: nowIso });
+  const startFlow = (purpose: Purpose, start: Partial<FlowInput> = {}) => {
+    const flow = catalog.get(flowForPurpose(purpose).id);
+    if (!flow) throw new Error(`the flow for "${purpose}" is not compiled`);
+    const [snapshot, actions] = flow.stepper.initial({ ...start, purpose, lang, now: nowIso });
     take(actions);
     return { flow, snapshot };
   };
   if (input.kind === 'overheard') {
     // Said to a group once: it leaves the group's conversation (a question asked by mention) as it was.
-    startTopic('groupIntro');
+    startFlow('groupIntro');
     return decided({ kind: 'keep' }, 'welcome:groupIntro');
   }
-  if (reset === 'version' || reset === 'broken') startTopic('conversationReset');
-  if (input.kind === 'text' && (input.hadMyNumber || input.hadPin)) startTopic('sensitiveWarning');
+  if (reset === 'version' || reset === 'broken') startFlow('conversationReset');
+  if (input.kind === 'text' && (input.hadMyNumber || input.hadPin)) startFlow('sensitiveWarning');
 
   const dropStored = (): ConversationChange =>
     envelope ? { kind: 'delete', expectedRevision: envelope.revision } : { kind: 'keep' };
 
   for (const intent of intentsFor(req.content, input, understanding, nowIso)) {
     if (intent.kind === 'cancel') {
-      startTopic('cancelled');
+      startFlow('cancelled');
       return decided(dropStored(), 'cancel');
     }
     if (intent.kind === 'event') {
@@ -282,17 +285,17 @@ export function decideTurn(req: TurnRequest): TurnDecision {
     }
     // A sensitive-data warning alone is a complete answer when nothing else was asked.
     if (
-      intent.topic === 'outOfScope' &&
+      intent.purpose === 'outOfScope' &&
       replies.length > 0 &&
       input.kind === 'text' &&
       (input.hadMyNumber || input.hadPin)
     ) {
       return decided(dropStored(), 'sensitive');
     }
-    const started = startTopic(intent.topic, intent.start);
+    const started = startFlow(intent.purpose, intent.start);
     return decided(
       persist(started.flow, started.snapshot, envelope),
-      `${started.flow.definition.id}:${intent.topic}`,
+      `${started.flow.definition.id}:${intent.purpose}`,
     );
   }
   return decided({ kind: 'keep' }, 'none');

@@ -18,7 +18,7 @@ export interface Analysis {
   pairs: string[];
 }
 
-// Nouns of these kinds carry a topic; pronouns, numbers, suffixes and adverb-like nouns do not.
+// Nouns of these kinds carry a subject; pronouns, numbers, suffixes and adverb-like nouns do not.
 const CONTENT_NOUNS = new Set(['一般', '固有名詞', 'サ変接続', '形容動詞語幹']);
 
 /** Concepts standing for slots, so that examples can say "a day" or "a time" without naming one. */

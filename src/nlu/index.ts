@@ -49,9 +49,12 @@ export interface UnderstandingOptions {
 
 // Units scoring less are not worth ranking, even as suggestions.
 const MIN_SCORE = 0.01;
-/** How close the parts of one topic must come to the best to count as torn between. */
+/**
+ * How close the parts of one group (units whose ids start alike: deadline.*) must come to the best to count as
+ * torn between.
+ */
 const TORN = 0.15;
-/** Concepts the content declares as topics the page does not cover. */
+/** Concepts the content declares as subjects the page does not cover. */
 const SILENT_PREFIX = 'silent.';
 
 // Short messages that lean on the previous question: 「南熱海支所も？」「じゃあ明日は？」「キャッシュカードでもいい？」
@@ -190,12 +193,12 @@ export function createUnderstanding(
   }
 
   const unitIds = new Set(knowledge.units.map((u) => u.id));
-  /** The overview of the topic that all these units belong to, when it is one of them. */
+  /** The overview of the group that all these units belong to, when it is one of them. */
   const overviewOfParts = (units: string[]): string | undefined => {
-    const topic = units[0]?.split('.')[0];
-    const overview = `${topic}.overview`;
-    const ofTopic = units.length >= 3 && units.every((u) => u.split('.')[0] === topic);
-    return ofTopic && unitIds.has(overview) && units.includes(overview) ? overview : undefined;
+    const group = units[0]?.split('.')[0];
+    const overview = `${group}.overview`;
+    const ofGroup = units.length >= 3 && units.every((u) => u.split('.')[0] === group);
+    return ofGroup && unitIds.has(overview) && units.includes(overview) ? overview : undefined;
   };
 
   /**
@@ -224,7 +227,7 @@ export function createUnderstanding(
     const margin = best ? best.score - (ranked[1]?.score ?? 0) : 0;
     const sure = best && (best.score >= threshold || (best.score >= closeThreshold && margin >= clearMargin));
     if (best && best.score >= closeThreshold) {
-      // Torn between parts of one topic (the card's, the points' and the charge's deadlines): its overview
+      // Torn between parts of one group (the card's, the points' and the charge's deadlines): its overview
       // answers them all.
       const torn = ranked.slice(0, 3).filter((r) => r.score >= best.score - TORN);
       const overview = overviewOfParts(torn.map((r) => r.unit));
@@ -240,13 +243,14 @@ export function createUnderstanding(
 
   const answered = (d: Decision) => d.units.length > 0;
   /** A concept that names what is asked about (泉支所, 口座), not how it is asked (いつまで, 何ポイント). */
-  const topical = (concept: string) =>
+  const namesSubject = (concept: string) =>
     !concept.startsWith('@') && !cues.has(concept) && matcher.weight(concept) >= specificWeight;
   // Particulars: a day, a time, a place, an item, an amount — and kinds of day (週末, 祝日, 年末年始).
   const slotLike = (concept: string) =>
     concept.startsWith('@') || /^(place|item|asked)\./.test(concept) || DAY_KINDS.includes(concept);
   /** A clause that names what it asks about (電子証明書, 泉支所), not only how it asks (どうすれば, いつまで). */
-  const specific = (d: Decision) => (d.ranked[0]?.evidence ?? []).some((c) => topical(c) && !slotLike(c));
+  const specific = (d: Decision) =>
+    (d.ranked[0]?.evidence ?? []).some((c) => namesSubject(c) && !slotLike(c));
   const asMemory = (a: Analysis, d: Decision): DialogueMemory => ({
     units: d.units,
     concepts: [...a.concepts],
@@ -279,7 +283,7 @@ export function createUnderstanding(
     if (!before) return { analysis: own, decision: alone, followUp: false };
     const vague = !specific(alone);
     // Only particulars (a place, a day, an amount) and how it is asked: the subject is the last question's.
-    const onlyParticulars = [...own.concepts].every((c) => slotLike(c) || !topical(c));
+    const onlyParticulars = [...own.concepts].every((c) => slotLike(c) || !namesSubject(c));
     const leans =
       isElliptical(text) ||
       !answered(alone) ||
@@ -373,7 +377,7 @@ export function createUnderstanding(
     const unit = whole.decision.units[0];
     if (!unit || main.decision.units.includes(unit)) return false;
     const evidence = whole.decision.ranked[0]?.evidence ?? [];
-    return evidence.some((c) => topical(c) && !slotLike(c) && !main.analysis.concepts.has(c));
+    return evidence.some((c) => namesSubject(c) && !slotLike(c) && !main.analysis.concepts.has(c));
   };
 
   const onlyAsksHow = (a: Analysis) =>

@@ -28,20 +28,20 @@ const ASKING_FAMILIES = new Set([familyOf('until'), familyOf('where')]);
 
 /**
  * The earlier question with this message's particulars put in: what an elliptical follow-up asks. With
- * `isTopical`, a follow-up that names a new subject (「口座のほうは？」 after a question about 保険証) also drops the
+ * `namesSubject`, a follow-up that names a new subject (「口座のほうは？」 after a question about 保険証) also drops the
  * earlier subject and keeps only how the question was asked (何ポイント, いつまで, 何時).
  */
 export function mergeWithMemory(
   analysis: Analysis,
   memory: DialogueMemory,
-  isTopical?: (concept: string) => boolean,
+  namesSubject?: (concept: string) => boolean,
 ): Analysis {
   const replaced = new Set([...analysis.concepts].map(familyOf).filter((f) => f >= 0));
   const newSubject =
-    isTopical !== undefined && [...analysis.concepts].some((c) => familyOf(c) < 0 && isTopical(c));
+    namesSubject !== undefined && [...analysis.concepts].some((c) => familyOf(c) < 0 && namesSubject(c));
   const concepts = new Set(
     memory.concepts.filter(
-      (c) => !replaced.has(familyOf(c)) && !(newSubject && familyOf(c) < 0 && isTopical(c)),
+      (c) => !replaced.has(familyOf(c)) && !(newSubject && familyOf(c) < 0 && namesSubject(c)),
     ),
   );
   for (const c of analysis.concepts) concepts.add(c);

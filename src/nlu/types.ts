@@ -1,11 +1,11 @@
 import type { Answer, Lang } from '../../flows';
-import type { HandoffRoute } from '../../flows/topics';
+import type { HandoffRoute } from '../../flows/purposes';
 import type { Analysis } from './analysis';
 import type { DialogueMemory } from './memory';
 
 export type { DialogueMemory } from './memory';
 
-export type { HandoffRoute } from '../../flows/topics';
+export type { HandoffRoute } from '../../flows/purposes';
 
 export interface Understanding {
   lang: Lang;

@@ -1,5 +1,5 @@
 /** The questions the bot handed to a phone line, and what staff decided about groups of them. */
-import type { HandoffRoute } from '../../flows/topics';
+import type { HandoffRoute } from '../../flows/purposes';
 import { count, rows, type Query, type SqlDriver } from './sql';
 
 /** A hand-off to a phone line, kept for the staff report. */

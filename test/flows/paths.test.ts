@@ -6,7 +6,7 @@ import {
   type FlowEvent,
   type FlowInput,
   type ReplyEvent,
-  type Topic,
+  type Purpose,
 } from '../../flows';
 import { loadContent } from '../../src/content/load';
 import { emitted } from '../../src/engine/conversation';
@@ -42,7 +42,7 @@ function expectWithinLineLimits(replies: ReplyEvent[]) {
     expect(r.quickReplies.length).toBeLessThanOrEqual(LINE_LIMITS.quickReplyItems);
     for (const q of r.quickReplies) {
       expect(q.label.length).toBeLessThanOrEqual(LINE_LIMITS.quickReplyLabelChars);
-      expect(q.label).not.toBe(q.data.split('=')[1]); // every offered topic has a real label
+      expect(q.label).not.toBe(q.data.split('=')[1]); // every offered button has a real label
     }
   }
 }
@@ -51,21 +51,21 @@ describe.each(FLOWS.map((f) => [f.id, f] as [string, FlowDefinition]))('flow %s'
   const machine = flow.create(content);
 
   it.each(
-    flow.topics.flatMap((topic) =>
+    flow.purposes.flatMap((purpose) =>
       (['ja', 'en'] as const).flatMap((lang) =>
-        [DURING, AFTER, BEFORE].map((now) => [topic, lang, now] as [Topic, 'ja' | 'en', string]),
+        [DURING, AFTER, BEFORE].map((now) => [purpose, lang, now] as [Purpose, 'ja' | 'en', string]),
       ),
     ),
-  )('answers %s (%s) at %s within LINE limits', (topic, lang, now) => {
-    const { replies } = emittedBy(machine, { topic, lang, now }, []);
+  )('answers %s (%s) at %s within LINE limits', (purpose, lang, now) => {
+    const { replies } = emittedBy(machine, { purpose, lang, now }, []);
     expect(replies.length).toBeGreaterThan(0);
     expectWithinLineLimits(replies);
   });
 
   it('every path from the start reaches its states, each answered within LINE limits', () => {
-    for (const topic of flow.topics) {
+    for (const purpose of flow.purposes) {
       for (const now of [DURING, AFTER]) {
-        const input: FlowInput = { topic, lang: 'ja', now };
+        const input: FlowInput = { purpose, lang: 'ja', now };
         const paths = getSimplePaths(machine, {
           input,
           events: ANSWER_EVENTS,
@@ -82,8 +82,8 @@ describe.each(FLOWS.map((f) => [f.id, f] as [string, FlowDefinition]))('flow %s'
   });
 
   it('survives persisting and restoring at every reachable state', () => {
-    const topic = flow.topics[0]!;
-    const input: FlowInput = { topic, lang: 'ja', now: DURING };
+    const purpose = flow.purposes[0]!;
+    const input: FlowInput = { purpose, lang: 'ja', now: DURING };
     const paths = getShortestPaths(machine, {
       input,
       events: ANSWER_EVENTS,
@@ -100,7 +100,7 @@ describe.each(FLOWS.map((f) => [f.id, f] as [string, FlowDefinition]))('flow %s'
 
 describe('eligibility interview', () => {
   const machine = FLOWS.find((f) => f.id === 'eligibility')!.create(content);
-  const input: FlowInput = { topic: 'eligibility', lang: 'ja', now: DURING };
+  const input: FlowInput = { purpose: 'eligibility', lang: 'ja', now: DURING };
   const answer = (a: 'yes' | 'no' | 'march' | 'notyet'): FlowEvent => ({
     type: 'ANSWER',
     answer: a,

@@ -101,7 +101,7 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('市役所の問い合わせ先を知りたいです').units).toEqual(['contact.city']);
   });
 
-  it("answers with a topic's overview when a message is torn between its parts", () => {
+  it("answers with a group's overview when a message is torn between its parts", () => {
     expect(
       nlu.understand('カードの申請とポイントの申込みとチャージの締め切りをそれぞれ知りたい').units,
     ).toEqual(['deadline.overview']);
@@ -457,6 +457,23 @@ describe('notice settings, the menu and greetings in words', () => {
   });
 });
 
+describe('the commands that the notice texts tell residents to send', () => {
+  // The texts quote a command in 「…」 or "…": whatever a city writes there must switch the notices it names.
+  const quoted = (text: string) => [...text.matchAll(/[「"]([^」"]+)[」"]/g)].map((m) => m[1]!);
+  it.each(
+    (['ja', 'en'] as const).flatMap((lang) =>
+      (
+        [
+          ['notices.subscribed', 'notice.unsubscribe'],
+          ['notices.unsubscribed', 'notice.subscribe'],
+        ] as const
+      ).flatMap(([key, unit]) => quoted(content.texts[lang][key]!).map((command) => [lang, command, unit])),
+    ),
+  )('%s: %s → %s', (_lang, command, unit) => {
+    expect(nlu.understand(command).units).toEqual([unit]);
+  });
+});
+
 describe('a follow-up naming a day or a time', () => {
   const slots = (when: object) => ({ items: [], asked: [], when });
 
@@ -520,7 +537,7 @@ describe('what a message asks, and what it only says', () => {
   });
 
   it('does not hand off a question for an everyday word that one known unknown happened to use', () => {
-    // 自体 and 市民 appear in examples of questions the page does not answer; they say nothing of the topic.
+    // 自体 and 市民 appear in examples of questions the page does not answer; they say nothing of the subject.
     expect(nlu.understand('ポイントの申込み自体はいつが締め切りなんですか？').units).toEqual([
       'deadline.points',
     ]);

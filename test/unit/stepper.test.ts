@@ -27,11 +27,11 @@ const meaning = (actions: { type: string; params?: unknown }[]) =>
 describe.each(FLOWS.map((f) => [f.id, f] as const))('FlowStepper on flow %s', (_id, flow) => {
   const machine = flow.create(content);
   const stepper = new FlowStepper(machine);
-  const inputs: FlowInput[] = flow.topics.flatMap((topic) =>
-    (['ja', 'en'] as const).map((lang) => ({ topic, lang, now: NOW })),
+  const inputs: FlowInput[] = flow.purposes.flatMap((purpose) =>
+    (['ja', 'en'] as const).map((lang) => ({ purpose, lang, now: NOW })),
   );
 
-  it.each(inputs.map((i) => [`${i.topic}/${i.lang}`, i] as const))(
+  it.each(inputs.map((i) => [`${i.purpose}/${i.lang}`, i] as const))(
     'starts like initialTransition and answers every event like transition (%s)',
     (_name, input) => {
       const [expected, expectedActions] = initialTransition(machine, input);
@@ -68,9 +68,9 @@ describe.each(FLOWS.map((f) => [f.id, f] as const))('FlowStepper on flow %s', (_
 it('collects actions per step: a later step does not see an earlier one', () => {
   const flow = FLOWS[0]!;
   const stepper = new FlowStepper(flow.create(content));
-  const [, first] = stepper.initial({ topic: flow.topics[0]!, lang: 'ja', now: NOW });
+  const [, first] = stepper.initial({ purpose: flow.purposes[0]!, lang: 'ja', now: NOW });
   const count = first.length;
-  stepper.initial({ topic: flow.topics[0]!, lang: 'en', now: NOW });
+  stepper.initial({ purpose: flow.purposes[0]!, lang: 'en', now: NOW });
   expect(first).toHaveLength(count);
 });
 

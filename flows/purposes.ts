@@ -2,7 +2,7 @@
  * What a flow is started for. Questions about facts are all `answer` (which answer units is in the input);
  * the others are conversations of their own or things the bot says on its own account.
  */
-export const TOPICS = [
+export const PURPOSES = [
   'greeting',
   'thanks',
   'menu',
@@ -21,9 +21,9 @@ export const TOPICS = [
   'groupIntro',
 ] as const;
 
-export type Topic = (typeof TOPICS)[number];
+export type Purpose = (typeof PURPOSES)[number];
 
-export const isTopic = (value: string): value is Topic => (TOPICS as readonly string[]).includes(value);
+export const isPurpose = (value: string): value is Purpose => (PURPOSES as readonly string[]).includes(value);
 
 export type Lang = 'ja' | 'en';
 

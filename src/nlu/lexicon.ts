@@ -141,6 +141,12 @@ export function formsOf(text: string): MessageForms {
   };
 }
 
+/** Whether a Latin word is among the message's words as written or inflected ('deadlines'), not inside another word ('where' is not in 'anywhere'). */
+function inflectionOf(words: Set<string>, word: string): boolean {
+  for (const w of words) if (w.startsWith(word) && /^(e?s|e?d|ing)$/.test(w.slice(word.length))) return true;
+  return false;
+}
+
 /**
  * Where `needle` occurs in `hay` with at most one character substituted, inserted or dropped: the offset just
  * after the match, or -1.
@@ -329,8 +335,7 @@ export class Lexicon {
     for (const form of message.words.size > 0 ? this.latinForms : []) {
       const hit = form.surface.includes(' ')
         ? latinText.includes(` ${form.surface} `) || message.surface.includes(form.surface.replace(/ /g, ''))
-        : message.words.has(form.surface) ||
-          (form.surface.length >= 5 && message.surface.includes(form.surface));
+        : message.words.has(form.surface) || inflectionOf(message.words, form.surface);
       if (hit) note(form, form.surface, form.surface);
     }
     // Exact forms, longest first, so that typo matching below never reads words already found.

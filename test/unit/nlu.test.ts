@@ -628,6 +628,15 @@ describe('words found where a word starts', () => {
     expect(found('通知をとめてください')).toEqual(['stop']);
   });
 
+  it("finds an English word as a word or inflected, never inside another ('point' is not in 'appointment')", () => {
+    const english = new Lexicon({ where: ['where'], point: ['point'], deadline: ['deadline'] });
+    const words = (text: string) => [...english.find(formsOf(text)).concepts.keys()].sort();
+    expect(words('Can I do it anywhere?')).toEqual([]);
+    expect(words('Do I need an appointment?')).toEqual([]);
+    expect(words('What are the deadlines and where do I go?')).toEqual(['deadline', 'where']);
+    expect(words('How many points?')).toEqual(['point']);
+  });
+
   it('finds a word after an honorific the dictionary keeps whole (お手伝い), or reads apart (お電話)', () => {
     expect(found('お手伝いをお願いできますか')).toEqual(['support']);
     expect(found('お電話でも聞けますか')).toEqual(['phone']);

@@ -436,6 +436,18 @@ describe('short answers', () => {
   });
 });
 
+describe('colloquial words for what happened and for the counter', () => {
+  it.each([
+    // 「…って言われた」 reports what someone asked, as 「…と言われた」 does.
+    ['口座番号を教えろって言われたんだけど', 'fraud.report'],
+    ['手数料を払えっていわれた', 'fraud.report'],
+    // 混み具合 is about the crowd, not one's 具合 (health).
+    ['窓口の混み具合はどうですか', 'counter.crowded'],
+  ])('%s → %s', (text, unit) => {
+    expect(nlu.understand(text).units).toEqual([unit]);
+  });
+});
+
 describe('notice settings, the menu and greetings in words', () => {
   it.each([
     ['お知らせを受け取る', 'notice.subscribe'],

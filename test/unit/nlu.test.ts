@@ -436,13 +436,15 @@ describe('short answers', () => {
   });
 });
 
-describe('colloquial words for what happened and for the counter', () => {
+describe('colloquial words for what happened, the counter and the phone line', () => {
   it.each([
     // 「…って言われた」 reports what someone asked, as 「…と言われた」 does.
     ['口座番号を教えろって言われたんだけど', 'fraud.report'],
     ['手数料を払えっていわれた', 'fraud.report'],
     // 混み具合 is about the crowd, not one's 具合 (health).
     ['窓口の混み具合はどうですか', 'counter.crowded'],
+    // A 電話窓口 is a phone line, not one of the counters.
+    ['マイナポイントの電話窓口は何時まで？', 'contact.hotlineHours'],
   ])('%s → %s', (text, unit) => {
     expect(nlu.understand(text).units).toEqual([unit]);
   });

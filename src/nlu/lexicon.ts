@@ -141,8 +141,12 @@ export function formsOf(text: string): MessageForms {
   };
 }
 
-/** Whether a Latin word is among the message's words as written or inflected ('deadlines'), not inside another word ('where' is not in 'anywhere'). */
+/**
+ * Whether a message's words hold a Latin word inflected ('deadlines'); never inside another word ('where' is not
+ * in 'anywhere'), and never a word of two letters ('hi' is not in 'his').
+ */
 function inflectionOf(words: Set<string>, word: string): boolean {
+  if (word.length < 3) return false;
   for (const w of words) if (w.startsWith(word) && /^(e?s|e?d|ing)$/.test(w.slice(word.length))) return true;
   return false;
 }

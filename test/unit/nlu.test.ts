@@ -642,13 +642,19 @@ describe('words found where a word starts', () => {
     expect(found('通知をとめてください')).toEqual(['stop']);
   });
 
-  it("finds an English word as a word or inflected, never inside another ('point' is not in 'appointment')", () => {
-    const english = new Lexicon({ where: ['where'], point: ['point'], deadline: ['deadline'] });
+  it("finds an English word as a word or inflected, never inside another ('point' is not in 'appointment', 'hi' not in 'his')", () => {
+    const english = new Lexicon({
+      where: ['where'],
+      point: ['point'],
+      deadline: ['deadline'],
+      hello: ['hi'],
+    });
     const words = (text: string) => [...english.find(formsOf(text)).concepts.keys()].sort();
     expect(words('Can I do it anywhere?')).toEqual([]);
     expect(words('Do I need an appointment?')).toEqual([]);
     expect(words('What are the deadlines and where do I go?')).toEqual(['deadline', 'where']);
     expect(words('How many points?')).toEqual(['point']);
+    expect(words('What happens to his card?')).toEqual([]);
   });
 
   it('finds a word after an honorific the dictionary keeps whole (お手伝い), or reads apart (お電話)', () => {

@@ -1,6 +1,16 @@
 // A question word of its own (何階, 何時, どこ, いつ, いくら, どう…).
 const ASKS = /(何|なに|なん|どこ|どちら|いつ|いくら|どう|どの|どれ|誰|だれ)/u;
 
+// Words that add a second question: 「…。あと、…？」「…、それと…」.
+const ADDING = '(?:あと|それと|それから|ついでに|また)';
+const ADDED_AT_START = new RegExp(`^${ADDING}(?:、|,|\\s)*`, 'u');
+const ADDED = new RegExp(`(?:^|[。.?？!！\\n、\\s])${ADDING}`, 'u');
+
+/** Whether a message adds a question to another with あと, それと, ついでに… */
+export function addsAQuestion(text: string): boolean {
+  return ADDED.test(text.normalize('NFKC'));
+}
+
 /**
  * Splits a message into clauses: sentences, and the parts joined by あと / それと / ついでに. A long message is
  * usually context first and the question last; a compound message is two questions.
@@ -9,9 +19,7 @@ export function splitClauses(text: string): string[] {
   const normal = text.normalize('NFKC');
   return (
     normal
-      .split(
-        /(?<=[。?!\n])|(?:、|\s)(?:あと|それと|それから|ついでに|また|あとそれと)、?|\s+(?:and also|also)\s+/iu,
-      )
+      .split(new RegExp(`(?<=[。?!\\n])|(?:、|\\s)${ADDING}、?|\\s+(?:and also|also)\\s+`, 'iu'))
       .flatMap((part) => part.split(/(?<=(?:の|[^るすいたなだ]と))、(?=.{4,})/u))
       // 「…持っていないのですが、何を持っていけば？」: what comes before …ですが is the situation, after it the question.
       .flatMap((part) => part.split(/(?<=(?:のですが|んですが|のですけど|んですけど|んだけど))、/u))
@@ -27,7 +35,7 @@ export function splitClauses(text: string): string[] {
         const asksItself = ASKS.test(first) && !/のか|かどうか/u.test(first);
         return asksItself && (ASKS.test(second) || /[?？]$/u.test(second)) ? [first, second] : [part];
       })
-      .map((part) => part.trim().replace(/^(?:あと|それと|それから|ついでに|また)(?:、|,|\s)*/u, ''))
+      .map((part) => part.trim().replace(ADDED_AT_START, ''))
       .filter((part) => part.replace(/[\s\p{P}\p{S}]/gu, '').length >= 2)
   );
 }

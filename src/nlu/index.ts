@@ -1,7 +1,7 @@
 import type { Content } from '../content/schema';
 import { analyse, type Analysis } from './analysis';
 import { parseAnswer, parseControl } from './answers';
-import { isQuestion, splitClauses, splitCoordination } from './clauses';
+import { addsAQuestion, isQuestion, splitClauses, splitCoordination } from './clauses';
 import { SoftmaxClassifier, type ClassifierOptions } from './classifier';
 import { detectScript } from './language';
 import { Lexicon } from './lexicon';
@@ -394,10 +394,16 @@ export function createUnderstanding(
     const askedEarlier =
       clauses.slice(0, -1).some((c) => /[?？]/.test(c)) &&
       !/(知りたい|教えて|ください|下さい|ほしい|欲しい|お願い)/.test(clauses[clauses.length - 1]!);
+    // 「証明書が切れていると言われました。今日このまま手続きできますか？」: a problem stated is the context of a
+    // question asked in so many words after it, not a second question — unless the message adds one (あと,
+    // それと…) or only asks what to do about it (どうしたらいい？).
+    const additive = addsAQuestion(text);
+    const askedLater = (i: number) =>
+      !additive && clauses.slice(i + 1).some((c) => isQuestion(c, true) && !onlyAsksHow(analyseMessage(c)));
     const asks = clauses.map(
       (c, i) =>
         (i === clauses.length - 1 && !askedEarlier) ||
-        isQuestion(c) ||
+        isQuestion(c, askedLater(i)) ||
         (/[とや]$/.test(c) && isQuestion(clauses[i + 1] ?? '')),
     );
     const anyQuestion = asks.some(Boolean);

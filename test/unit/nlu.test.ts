@@ -542,6 +542,23 @@ describe('what a message asks, and what it only says', () => {
     ).toEqual(['card.pinReset']);
   });
 
+  it('reads a problem stated before a question asked in so many words as its context', () => {
+    expect(
+      nlu.understand('電子証明書が切れてると窓口で言われました。このままポイントの手続きはできますか？')
+        .units,
+    ).toEqual(['card.certExpired']);
+  });
+
+  it('still answers a problem stated and a question added to it with それと, or followed by どうすればいい', () => {
+    expect(
+      nlu.understand('セキュリティコードがわからない。それと、事前登録がいる決済サービスはある？').units,
+    ).toEqual(['service.idCode', 'service.preRegistration']);
+    expect(nlu.understand('暗証番号を忘れたし、電子証明書も切れてるみたい。どうすればいい？').units).toEqual([
+      'card.pinReset',
+      'card.certExpired',
+    ]);
+  });
+
   it('lets context that narrows the question decide the answer (第1弾 makes the 25% a question of phase 1)', () => {
     expect(
       nlu.understand(

@@ -450,7 +450,11 @@ export function createUnderstanding(
     const main = picks.find((p) => p.decision.units[0] === units[0])!;
     if (units.length === 1) {
       // A vague last question (どうすればいい？) is better read with all its context.
-      if (!specific(main.decision) && answered(whole.decision)) return whole;
+      // 「…平日は休めません。日曜は開いていますか？」 names the day it asks about: that is specific enough.
+      const answersForNamed = [...main.analysis.concepts].some(
+        (c) => c.startsWith('@') && takesSlot(units[0]!, c),
+      );
+      if (!specific(main.decision) && !answersForNamed && answered(whole.decision)) return whole;
       // 「第1弾で5000ポイントもらいました。今回もチャージでもらえますか」: the context decides when it makes the
       // whole message surer of its answer than the question alone.
       if (answered(whole.decision) && whole.decision.confidence > main.decision.confidence) return whole;

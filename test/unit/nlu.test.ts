@@ -559,6 +559,12 @@ describe('what a message asks, and what it only says', () => {
     ]);
   });
 
+  it('answers a question for the day it names, whatever the context says of other days', () => {
+    expect(nlu.understand('夫は平日は仕事で休めないそうです。日曜日は窓口は開いていますか？').units).toEqual([
+      'counter.openOn',
+    ]);
+  });
+
   it('lets context that narrows the question decide the answer (第1弾 makes the 25% a question of phase 1)', () => {
     expect(
       nlu.understand(

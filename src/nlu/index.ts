@@ -62,7 +62,7 @@ const FOLLOW_UP_START =
   /^(じゃあ|じゃ|では|なら|それ|あと|ちなみに|それじゃ|だったら|でしたら|and|what about|how about)/;
 // 「〜も？」「〜のほうは？」「〜なら？」: a bare 「〜は？」 can as well open a new question (持ち物は？).
 const FOLLOW_UP_END =
-  /(も|のほう|のほうは|の方|の方は|なら|ならば|だと|だったら|でも|でもいい|でもいいの|でも大丈夫|でもok|の場合|の場合は)(です|でしょう)?(か|かな)?$/;
+  /(も|のほう|のほうは|の方|の方は|の分|の分は|なら|ならば|だと|だったら|でも|でもいい|でもいいの|でも大丈夫|でもok|の場合|の場合は)(です|でしょう)?(か|かな)?$/;
 const SHORT = 16;
 const LATIN_ONLY =
   /^[^\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]*[a-z][^\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]*$/iu;

@@ -210,6 +210,8 @@ describe('follow-ups read against the last question', () => {
       (m: DialogueMemory) => m.slots.when?.month === 2,
     ],
     [['保険証の登録で何ポイント？', '口座のほうは？'], 'points.account', () => true],
+    // 「…の分は？」 asks for another part of what was just asked, as 「…のほうは？」 does.
+    [['健康保険証の登録は7500円分なんですね', 'チャージの分は？'], 'points.cashless', () => true],
   ])('%j → %s', (messages, unit, check) => {
     const u = converse(...messages);
     expect(u.units).toEqual([unit]);

@@ -262,6 +262,10 @@ describe('languages', () => {
     });
     expect(nlu.understand('Olá, preciso de ajuda')).toMatchObject({ lang: 'en', handoff: 'multilingual' });
   });
+
+  it('reads "should I" and "have to" as asking what is needed', () => {
+    expect(nlu.understand('Should I bring anything?').units).toEqual(['items.overview']);
+  });
 });
 
 describe('Japanese typed in Latin letters', () => {

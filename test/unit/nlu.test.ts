@@ -266,6 +266,14 @@ describe('languages', () => {
   it('reads "should I" and "have to" as asking what is needed', () => {
     expect(nlu.understand('Should I bring anything?').units).toEqual(['items.overview']);
   });
+
+  it('reads "ago" and "previously" as done already', () => {
+    expect(
+      nlu.understand(
+        'I registered my health insurance card a long time ago. Do I still have to apply for the points?',
+      ).units,
+    ).toEqual(['points.alreadyRegistered']);
+  });
 });
 
 describe('Japanese typed in Latin letters', () => {

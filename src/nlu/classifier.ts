@@ -9,6 +9,11 @@ export interface Sample {
 export interface ClassifierOptions {
   /** Passes over the samples. */
   epochs?: number;
+  /**
+   * The model kept is the mean of the weights at the end of this many last passes: one pass's weights lean
+   * towards the samples it saw last, so that one example more or less moved answers elsewhere.
+   */
+  averaged?: number;
   /** The first step size; it shrinks with each pass. */
   rate?: number;
   /** How strongly weights are pulled back towards 0, so that no single word decides alone. */
@@ -73,7 +78,8 @@ export class SoftmaxClassifier {
   }
 
   constructor(samples: Sample[], options: ClassifierOptions = {}) {
-    const epochs = options.epochs ?? 10;
+    const epochs = options.epochs ?? 30;
+    const averaged = Math.min(epochs, Math.max(1, options.averaged ?? 15));
     const rate = options.rate ?? 0.5;
     const l2 = options.l2 ?? 1e-4;
     const random = seeded(options.seed ?? 1);
@@ -87,6 +93,7 @@ export class SoftmaxClassifier {
     const p = new Float64Array(this.labels.length);
     const classes = new Int32Array(this.labels.length);
     const gradients = new Float64Array(this.labels.length);
+    const sums = new Map<Float32Array, Float64Array>();
     for (let epoch = 0; epoch < epochs; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {
         const j = Math.floor(random() * (i + 1));
@@ -112,7 +119,15 @@ export class SoftmaxClassifier {
           }
         }
       }
+      if (epoch >= epochs - averaged) {
+        for (const row of this.weights.values()) {
+          let sum = sums.get(row);
+          if (!sum) sums.set(row, (sum = new Float64Array(row.length)));
+          for (let c = 0; c < row.length; c++) sum[c] = sum[c]! + row[c]!;
+        }
+      }
     }
+    for (const [row, sum] of sums) for (let c = 0; c < row.length; c++) row[c] = sum[c]! / averaged;
   }
 
   state(): ClassifierState {

@@ -17,7 +17,7 @@ import path from 'node:path';
  * (cross-validation) and no page-silent question answered; these floors are what has been reached, so that no
  * change makes it worse. Raise them as understanding improves; `npm run nlu:eval` prints the details.
  */
-const FLOORS = { evaluation: 0.925, blind: 0.905, crossValidation: 0.85, silentAnsweredRate: 0.035 };
+const FLOORS = { evaluation: 0.93, blind: 0.91, crossValidation: 0.85, silentAnsweredRate: 0.03 };
 
 const content = loadContent();
 const rows = readEvaluationSplit();
@@ -69,9 +69,10 @@ describe('understanding, measured', () => {
     expect(blind.accuracy).toBeGreaterThanOrEqual(FLOORS.blind);
   });
 
+  // Five trainings of a few seconds each: more than the default timeout on a busy machine.
   it(`cross-validates the examples at ${percent(FLOORS.crossValidation)} or better`, () => {
     expect(crossValidate(content).accuracy).toBeGreaterThanOrEqual(FLOORS.crossValidation);
-  });
+  }, 120_000);
 
   it('answers few page-silent questions as if in scope', () => {
     expect(report.silentAnswered / report.silentTotal).toBeLessThanOrEqual(FLOORS.silentAnsweredRate);

@@ -97,6 +97,10 @@ export function createUnderstanding(
   const ignoredFocusPenalty = 0.7;
 
   const takesSlot = slotTaker(knowledge);
+  if (model && (options.exclude || options.classifier)) {
+    // A stored model was trained on every example, as `npm run build` trains it: it cannot answer for another.
+    throw new Error('a stored model cannot leave examples out or be trained with other classifier options');
+  }
   const trained = model ?? trainModel(content, lexicon, options);
   const learned = new Set(trained.learned);
   const patterns: UnitPatterns[] = trained.patterns.map((p) => ({

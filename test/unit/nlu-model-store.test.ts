@@ -42,6 +42,13 @@ describe('the model learned from the examples, stored by the build', () => {
     }
   });
 
+  it('refuses to be used where examples are left out or the classifier is trained otherwise', () => {
+    expect(() => createUnderstanding(content, { model, exclude: () => true })).toThrow(
+      /cannot leave examples out/,
+    );
+    expect(() => createUnderstanding(content, { model, classifier: { epochs: 1 } })).toThrow(/stored model/);
+  });
+
   it('is named after the knowledge it was learned from: other content never uses it', () => {
     const other = structuredClone(content);
     other.knowledge.units[0]!.examples.push('新しい言い方の例');

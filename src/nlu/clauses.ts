@@ -42,8 +42,18 @@ export function splitClauses(text: string): string[] {
 
 const STATEMENT_END =
   /(ました|ます|ません|でした|です|だった|った|ている|ていて|てる|けど|けれど|けれども|ので|から|が|のですが|んですが|んだけど|だけど|でして|ですが|てしまいました|困って(?:います|る))$/u;
-const QUESTION_WORD =
-  /(?:どこ|いつ|何|なに|なん|いくら|どう|どの|どれ|誰|だれ|教えて|知りたい|ください|下さい|ほしい|欲しい|でしょう|かしら|\b(?:what|when|where|how|which|who|why)\b)/iu;
+// Words that ask for something outright.
+const REQUEST = '教えて|知りたい|ください|下さい|ほしい|欲しい';
+const REQUESTS = new RegExp(`(?:${REQUEST}|お願い)`, 'u');
+const QUESTION_WORD = new RegExp(
+  `(?:どこ|いつ|何|なに|なん|いくら|どう|どの|どれ|誰|だれ|${REQUEST}|でしょう|かしら|\\b(?:what|when|where|how|which|who|why)\\b)`,
+  'iu',
+);
+
+/** Whether a clause asks for something outright (教えて, ください, お願い…). */
+export function requests(clause: string): boolean {
+  return REQUESTS.test(clause);
+}
 const QUESTION_END =
   /(?:か|かな|かね|の|のん|ん|け|べ|へん|ずら|だら|いい|ある|あります|できる|できます|いる|要る|大丈夫|ok|ダメ|だめ|無理|必要)$/iu;
 const ENGLISH_QUESTION = /^(?:can|is|are|do|does|did|will|should|could|may|must)\b/iu;

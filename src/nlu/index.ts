@@ -1,7 +1,7 @@
 import type { Content } from '../content/schema';
 import { analyse, type Analysis } from './analysis';
 import { parseAnswer, parseControl } from './answers';
-import { addsAQuestion, isQuestion, splitClauses, splitCoordination } from './clauses';
+import { addsAQuestion, isQuestion, requests, splitClauses, splitCoordination } from './clauses';
 import { SoftmaxClassifier, type ClassifierOptions } from './classifier';
 import { detectScript } from './language';
 import { Lexicon } from './lexicon';
@@ -396,8 +396,7 @@ export function createUnderstanding(
     // The last clause is the question even when it is phrased as a statement (「…がわからないのですが」).
     // But after a question asked with 「？」, a last clause that asks nothing is an afterthought (出勤前に寄りたくて).
     const askedEarlier =
-      clauses.slice(0, -1).some((c) => /[?？]/.test(c)) &&
-      !/(知りたい|教えて|ください|下さい|ほしい|欲しい|お願い)/.test(clauses[clauses.length - 1]!);
+      clauses.slice(0, -1).some((c) => /[?？]/.test(c)) && !requests(clauses[clauses.length - 1]!);
     // 「証明書が切れていると言われました。今日このまま手続きできますか？」: a problem stated is the context of a
     // question asked in so many words after it, not a second question — unless the message adds one (あと,
     // それと…) or only asks what to do about it (どうしたらいい？).

@@ -163,6 +163,8 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('カードの再発行にお金かかる？').units).toEqual(['card.lost']);
     // A feature phone is not a smartphone: whether one will do is not on the page.
     expect(nlu.understand('ガラケーでも手続きできる？').units).toEqual([]);
+    // Nor whether two people may apply from one phone.
+    expect(nlu.understand('妻とスマホを共有しています。このスマホで二人分申し込めますか').units).toEqual([]);
   });
 
   it('hands off how long a card takes to arrive, and whether an application went through', () => {

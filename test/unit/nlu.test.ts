@@ -165,6 +165,14 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('ガラケーでも手続きできる？').units).toEqual([]);
     // Nor whether two people may apply from one phone.
     expect(nlu.understand('妻とスマホを共有しています。このスマホで二人分申し込めますか').units).toEqual([]);
+    // Numbered tickets at the counter are the city's to tell, not the national line's.
+    expect(nlu.understand('窓口で整理券は配っていますか')).toMatchObject({ units: [], handoff: 'city' });
+  });
+
+  it('answers for a pension account as for any account, though pensions themselves are not on the page', () => {
+    expect(nlu.understand('父の年金口座を公金受取口座にしたらポイントはもらえますか').units).toEqual([
+      'points.account',
+    ]);
   });
 
   it('hands off how long a card takes to arrive, and whether an application went through', () => {

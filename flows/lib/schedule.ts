@@ -18,7 +18,11 @@ export interface NextOpening {
 type Counters = Content['counters'];
 
 function inYearEnd(day: TokyoDay, closure: Counters['yearEndClosure']): boolean {
-  const md = day.ymd.slice(5);
+  return inYearEndClosure(day.ymd.slice(5), closure);
+}
+
+/** Whether a day of the year (MM-DD) falls in the year-end closure. */
+export function inYearEndClosure(md: string, closure: Counters['yearEndClosure']): boolean {
   // The closure wraps around New Year: 12-29 … 12-31 and 01-01 … 01-03.
   return closure.from <= closure.to
     ? md >= closure.from && md <= closure.to

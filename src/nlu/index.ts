@@ -5,6 +5,8 @@ import { addsAQuestion, isQuestion, requests, splitClauses, splitCoordination } 
 import { SoftmaxClassifier, type ClassifierOptions } from './classifier';
 import { detectScript } from './language';
 import { Lexicon } from './lexicon';
+import { inYearEndClosure } from '../../flows/lib/schedule';
+import { datesNamed } from './slots';
 import { UnitMatcher, type MatcherOptions, type Ranked, type UnitPatterns } from './matcher';
 import { DAY_KINDS, mergeSlots, mergeWithMemory, type DialogueMemory } from './memory';
 import { fold } from './normalize';
@@ -54,6 +56,8 @@ const MIN_SCORE = 0.01;
  * torn between.
  */
 const TORN = 0.15;
+// The kind of day that the year-end closure is (see DAY_KINDS).
+const YEAR_END = 'yearEnd';
 /** Concepts the content declares as subjects the page does not cover. */
 const SILENT_PREFIX = 'silent.';
 
@@ -128,9 +132,16 @@ export function createUnderstanding(
   const analyseMessage = (text: string): Analysis => {
     const cached = analysed.get(text);
     if (cached) return cached;
-    const a = withoutCourtesy(learnedWords(analyse(text, lexicon, generic)));
+    const a = withClosureDates(withoutCourtesy(learnedWords(analyse(text, lexicon, generic))), text);
     analysed.set(text, a);
     return a;
+  };
+  /** 「12/29〜1/3は休み？」 names the year-end closure by its dates: as if it said 年末年始. */
+  const withClosureDates = (a: Analysis, text: string): Analysis => {
+    const dates = datesNamed(text.normalize('NFKC'));
+    const closure = content.counters.yearEndClosure;
+    if (dates.length < 2 || !dates.every((d) => inYearEndClosure(d, closure))) return a;
+    return { ...a, concepts: new Set([...a.concepts, YEAR_END]) };
   };
   /**
    * 「こんばんは、通帳っているの？」「持ち物を教えてください。よろしくお願いします」: a greeting or a thank-you

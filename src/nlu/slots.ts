@@ -63,6 +63,16 @@ function englishDate(t: string): [string, string, string] | null {
   return null;
 }
 
+/** Every date a normalised message names (12月29日, 1/3), as MM-DD. */
+export function datesNamed(text: string): string[] {
+  const t = kanjiNumeralsToDigits(text);
+  const pad = (n: string) => n.padStart(2, '0');
+  return [...t.matchAll(/(\d{1,2})\s*月\s*(\d{1,2})\s*日|(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/g)]
+    .map((m) => [Number(m[1] ?? m[3]), Number(m[2] ?? m[4])] as const)
+    .filter(([month, day]) => month >= 1 && month <= 12 && day >= 1 && day <= 31)
+    .map(([month, day]) => `${pad(String(month))}-${pad(String(day))}`);
+}
+
 /**
  * Reads the slots of a normalised (NFKC, lower-case) message. `afternoonFrom` decides whether a bare hour such
  * as 「3時」 means 15:00: an hour before it and before 8 is read as the afternoon.

@@ -549,6 +549,11 @@ describe('a day named, or a kind of day', () => {
     expect(analyse('週末もやってる？', lexicon).concepts.has('@day')).toBe(false);
     expect(readSlots('土日は開いてる？').when?.weekday).toBe(6);
   });
+
+  it('reads the dates of the year-end closure, quoted, as the year-end closure; one date as that day', () => {
+    expect(nlu.understand('１２月２９日～１月３日は窓口お休み？').units).toEqual(['counter.yearEnd']);
+    expect(nlu.understand('12月30日は開いてる？').units).toEqual(['counter.openOn']);
+  });
 });
 
 describe('what a message asks, and what it only says', () => {

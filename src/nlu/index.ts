@@ -6,7 +6,7 @@ import { SoftmaxClassifier, type ClassifierOptions } from './classifier';
 import { detectScript } from './language';
 import { Lexicon } from './lexicon';
 import { inYearEndClosure } from '../../flows/lib/schedule';
-import { datesNamed } from './slots';
+import { datesNamed, timesNamed } from './slots';
 import { UnitMatcher, type MatcherOptions, type Ranked, type UnitPatterns } from './matcher';
 import { DAY_KINDS, mergeSlots, mergeWithMemory, type DialogueMemory } from './memory';
 import { fold } from './normalize';
@@ -56,8 +56,10 @@ const MIN_SCORE = 0.01;
  * torn between.
  */
 const TORN = 0.15;
-// The kind of day that the year-end closure is (see DAY_KINDS).
+// The kind of day that the year-end closure is (see DAY_KINDS), and the concept of the lunch break.
 const YEAR_END = 'yearEnd';
+const LUNCH = 'lunch';
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 /** Concepts the content declares as subjects the page does not cover. */
 const SILENT_PREFIX = 'silent.';
 
@@ -132,17 +134,31 @@ export function createUnderstanding(
   const analyseMessage = (text: string): Analysis => {
     const cached = analysed.get(text);
     if (cached) return cached;
-    const a = withClosureDates(withoutCourtesy(learnedWords(analyse(text, lexicon, generic))), text);
+    const a = withQuotedSchedule(withoutCourtesy(learnedWords(analyse(text, lexicon, generic))), text);
     analysed.set(text, a);
     return a;
   };
-  /** 「12/29〜1/3は休み？」 names the year-end closure by its dates: as if it said 年末年始. */
-  const withClosureDates = (a: Analysis, text: string): Analysis => {
-    const dates = datesNamed(text.normalize('NFKC'));
+  /**
+   * 「12/29〜1/3は休み？」 names the year-end closure by its dates, as if it said 年末年始; 「11:30〜13:00は？」 names
+   * the lunch break by its times.
+   */
+  const withQuotedSchedule = (a: Analysis, text: string): Analysis => {
+    const normal = text.normalize('NFKC');
+    const dates = datesNamed(normal);
     const closure = content.counters.yearEndClosure;
-    if (dates.length < 2 || !dates.every((d) => inYearEndClosure(d, closure))) return a;
-    return { ...a, concepts: new Set([...a.concepts, YEAR_END]) };
+    const added: string[] = [];
+    if (dates.length >= 2 && dates.every((d) => inYearEndClosure(d, closure))) added.push(YEAR_END);
+    const times = timesNamed(normal);
+    if (times.length >= 2 && times.slice(1).some((to, i) => breaks.has(`${times[i]}-${to}`)))
+      added.push(LUNCH);
+    return added.length ? { ...a, concepts: new Set([...a.concepts, ...added]) } : a;
   };
+  // The breaks between the counters' sessions, as from-to in minutes.
+  const breaks = new Set(
+    content.counters.sessions
+      .slice(1)
+      .map((s, i) => `${minutesOf(content.counters.sessions[i]!.to)}-${minutesOf(s.from)}`),
+  );
   /**
    * 「こんばんは、通帳っているの？」「持ち物を教えてください。よろしくお願いします」: a greeting or a thank-you
    * around a question is manners, not a second thing asked. Its words count only when nothing else is said.

@@ -74,6 +74,19 @@ export function datesNamed(text: string): string[] {
 }
 
 /**
+ * Every clock time a normalised message names (11:30, 13時, 1時半), in minutes after midnight, in order; a bare
+ * 1 to 7 o'clock is the afternoon, as in `readSlots`.
+ */
+export function timesNamed(text: string): number[] {
+  const t = kanjiNumeralsToDigits(text);
+  return [...t.matchAll(/(?<![\d/])(\d{1,2})(?::(\d{2})|\s*時\s*(半|(\d{1,2})\s*分)?)/g)]
+    .map((m) =>
+      inTheDay(Number(m[1]), m[2] ? Number(m[2]) : m[3] === '半' ? 30 : Number(m[4] ?? 0), undefined),
+    )
+    .filter((minutes): minutes is number => minutes !== undefined);
+}
+
+/**
  * Reads the slots of a normalised (NFKC, lower-case) message. `afternoonFrom` decides whether a bare hour such
  * as 「3時」 means 15:00: an hour before it and before 8 is read as the afternoon.
  */

@@ -554,6 +554,16 @@ describe('a day named, or a kind of day', () => {
     expect(nlu.understand('１２月２９日～１月３日は窓口お休み？').units).toEqual(['counter.yearEnd']);
     expect(nlu.understand('12月30日は開いてる？').units).toEqual(['counter.openOn']);
   });
+
+  it('reads the times of the lunch break, quoted in any notation, as the lunch break', () => {
+    for (const text of [
+      '１１：３０～１３：００は受付してない？',
+      '11時半から13時は休み？',
+      '11:30-13:00は閉まってる？',
+    ]) {
+      expect(nlu.understand(text).units).toEqual(['counter.lunch']);
+    }
+  });
 });
 
 describe('what a message asks, and what it only says', () => {

@@ -342,7 +342,14 @@ export function createUnderstanding(
     if (better && answersFor(alone) && !answersFor(better.decision)) {
       return { analysis: own, decision: alone, followUp: false };
     }
-    if (better && (preferMemory || better.decision.confidence >= alone.confidence)) {
+    // 「今日は開いてますか？場所もあわせて教えて」: after a question of the same message, 「〜も」 with a sure answer of
+    // its own adds a second question; read with the first, it would only be asked again.
+    const addsOwnQuestion =
+      afterQuestion &&
+      alone.confidence >= threshold &&
+      /[^\s\p{P}で]も(?!う)/u.test(text) &&
+      !before.units.includes(alone.units[0] ?? '');
+    if (better && (preferMemory || (!addsOwnQuestion && better.decision.confidence >= alone.confidence))) {
       return { ...better, followUp: true };
     }
     return { analysis: own, decision: alone, followUp: false };

@@ -598,6 +598,13 @@ describe('what a message asks, and what it only says', () => {
     ]);
   });
 
+  it('answers a second question added with 〜も after a first one in the same message', () => {
+    expect(nlu.understand('今日は窓口やってますか？場所もあわせて教えて').units).toEqual([
+      'counter.openOn',
+      'counter.places',
+    ]);
+  });
+
   it('answers a question for the day it names, whatever the context says of other days', () => {
     expect(nlu.understand('夫は平日は仕事で休めないそうです。日曜日は窓口は開いていますか？').units).toEqual([
       'counter.openOn',

@@ -62,6 +62,7 @@ export const REQUIRED_TEXT_KEYS = [
   'notices.menu',
   'notices.subscribed',
   'notices.unsubscribed',
+  'notices.declined',
   'groupChat.oneToOne',
 ] as const;
 

@@ -26,6 +26,8 @@ export const noticesFlow: FlowDefinition = {
       guards: {
         subscribes: ({ context }) => context.purpose === 'noticeSubscribe',
         unsubscribes: ({ context }) => context.purpose === 'noticeUnsubscribe',
+        yes: ({ event }) => event.type === 'ANSWER' && event.answer === 'yes',
+        no: ({ event }) => event.type === 'ANSWER' && event.answer === 'no',
       },
     }).createMachine({
       id: 'notices',
@@ -39,12 +41,27 @@ export const noticesFlow: FlowDefinition = {
             { target: 'asking' },
           ],
         },
+        // 「お知らせを受け取りますか？」 is answered by typing as well as with the buttons: はい subscribes.
         asking: {
-          type: 'final',
           entry: say(({ context }) =>
             replyEvent(
               [text(textFor(content, 'ja', 'notices.menu'))],
               unitOptions(content, ['notice.subscribe', 'notice.unsubscribe'], context.lang),
+            ),
+          ),
+          on: {
+            ANSWER: [
+              { guard: 'yes', target: 'subscribed' },
+              { guard: 'no', target: 'declined' },
+            ],
+          },
+        },
+        declined: {
+          type: 'final',
+          entry: say(({ context }) =>
+            replyEvent(
+              [text(textFor(content, context.lang, 'notices.declined'))],
+              unitOptions(content, ['notice.subscribe', 'menu'], context.lang),
             ),
           ),
         },

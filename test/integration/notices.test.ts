@@ -1,8 +1,15 @@
 import type { RunningBot } from '../../src/bot';
-import { startTestBot } from '../helpers/bot';
+import { replyTexts, startTestBot } from '../helpers/bot';
 import { tempSqliteFile } from '../helpers/database';
 import { startFakeLine, type FakeLine } from '../helpers/fakeLine';
-import { followEvent, newUserId, postbackEvent, postWebhook, unfollowEvent } from '../helpers/webhook';
+import {
+  followEvent,
+  newUserId,
+  postbackEvent,
+  postWebhook,
+  textEvent,
+  unfollowEvent,
+} from '../helpers/webhook';
 
 const TOKEN = 'a-long-admin-token-for-tests';
 const NOTICE = {
@@ -195,6 +202,27 @@ describe('opting in from the chat', () => {
     await postWebhook(bot.port, [unfollowEvent(user)]);
     await bot.conversations.idle();
     expect(await bot.store.topicAudience('mynapoint')).toEqual([]);
+  });
+
+  it('subscribes a resident who answers はい to the question of the notice settings, and not one who says いいえ', async () => {
+    const [yes, no] = [newUserId(), newUserId()];
+    for (const [user, answer] of [
+      [yes, 'はい'],
+      [no, 'いいえ'],
+    ]) {
+      const send = async (event: object) => {
+        const before = line.replies().length;
+        await postWebhook(bot.port, [event]);
+        await line.waitForReplies(before + 1);
+        return replyTexts(line.replies().at(-1)!);
+      };
+      await send(followEvent(user!));
+      expect(await send(textEvent(user!, 'お知らせについて教えて'))).toMatch(/お知らせを受け取りますか/);
+      await send(textEvent(user!, answer!));
+    }
+    await bot.conversations.idle();
+    expect(await bot.store.topicAudience('mynapoint')).toEqual([yes]);
+    expect(replyTexts(line.replies().at(-1)!)).toMatch(/お知らせはお送りしません/);
   });
 
   it('records a question it could not answer, redacted, for the staff report', async () => {

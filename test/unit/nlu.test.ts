@@ -504,6 +504,7 @@ describe('the commands that the notice texts tell residents to send', () => {
         [
           ['notices.subscribed', 'notice.unsubscribe'],
           ['notices.unsubscribed', 'notice.subscribe'],
+          ['notices.declined', 'notice.subscribe'],
         ] as const
       ).flatMap(([key, unit]) => quoted(content.texts[lang][key]!).map((command) => [lang, command, unit])),
     ),

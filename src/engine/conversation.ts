@@ -165,7 +165,7 @@ function startUnits(
     .map((id) => content.knowledge.units.find((u) => u.id === id))
     .filter((u) => u !== undefined);
   const action = known.find((u) => u.action);
-  if (action?.action) return { kind: 'start', purpose: ACTION_PURPOSES[action.action] };
+  if (action?.action) return { kind: 'start', purpose: ACTION_PURPOSES[action.action], start: extra };
   if (known.length === 0) return null;
   return { kind: 'start', purpose: 'answer', start: { ...extra, units: known.map((u) => u.id) } };
 }
@@ -211,15 +211,15 @@ function intentsFor(
 }
 
 /**
- * What the resident's last question was about, for reading a follow-up: kept by the answers flow while the
- * conversation is not idle.
+ * What the resident's last question was about, for reading a follow-up: kept in the stored flow's context (the
+ * answers flow's, or the notice settings' while they ask) while the conversation is not idle.
  */
 export function recallMemory(
   envelope: ConversationEnvelope | null,
   realNow: number,
   idleTimeoutMs: number,
 ): DialogueMemory | null {
-  if (!envelope || envelope.flowId !== 'answers' || realNow - envelope.updatedAt > idleTimeoutMs) return null;
+  if (!envelope || realNow - envelope.updatedAt > idleTimeoutMs) return null;
   const context = (envelope.snapshot as { context?: { memory?: DialogueMemory | null } } | null)?.context;
   return context?.memory ?? null;
 }

@@ -215,6 +215,9 @@ export function createUnderstanding(
   }
   const routes = new Map(knowledge.unknowns.map((u) => [`${UNKNOWN_PREFIX}${u.id}`, u.route]));
   const actionUnits = new Set(knowledge.units.filter((u) => u.action).map((u) => u.id));
+  // The notice settings ask 「お知らせを受け取りますか？」: the reply may be a word of its own (受け取る, 登録する)
+  // that only the question explains, so it is remembered like a question about a fact.
+  const asksBack = new Set(knowledge.units.filter((u) => u.action === 'noticeMenu').map((u) => u.id));
 
   interface Decision {
     units: string[];
@@ -547,7 +550,7 @@ export function createUnderstanding(
         .slice(0, 3)
         .map((r) => r.unit);
       const english = script === 'english';
-      const remembered = decision.units.filter((u) => !actionUnits.has(u));
+      const remembered = decision.units.filter((u) => !actionUnits.has(u) || asksBack.has(u));
       return {
         lang: english ? 'en' : 'ja',
         units: decision.units,

@@ -204,10 +204,11 @@ describe('opting in from the chat', () => {
     expect(await bot.store.topicAudience('mynapoint')).toEqual([]);
   });
 
-  it('subscribes a resident who answers はい to the question of the notice settings, and not one who says いいえ', async () => {
-    const [yes, no] = [newUserId(), newUserId()];
+  it('subscribes a resident who answers はい or 登録したい to the question of the notice settings, not one who says いいえ', async () => {
+    const [yes, inWords, no] = [newUserId(), newUserId(), newUserId()];
     for (const [user, answer] of [
       [yes, 'はい'],
+      [inWords, '登録したい'],
       [no, 'いいえ'],
     ]) {
       const send = async (event: object) => {
@@ -221,7 +222,7 @@ describe('opting in from the chat', () => {
       await send(textEvent(user!, answer!));
     }
     await bot.conversations.idle();
-    expect(await bot.store.topicAudience('mynapoint')).toEqual([yes]);
+    expect((await bot.store.topicAudience('mynapoint')).sort()).toEqual([yes, inWords].sort());
     expect(replyTexts(line.replies().at(-1)!)).toMatch(/お知らせはお送りしません/);
   });
 

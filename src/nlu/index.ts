@@ -1,3 +1,5 @@
+import { minutesOf } from '../../flows/lib/calendar';
+import { inYearEndClosure } from '../../flows/lib/schedule';
 import type { Content } from '../content/schema';
 import { analyse, type Analysis } from './analysis';
 import { parseAnswer, parseControl } from './answers';
@@ -5,12 +7,11 @@ import { addsAQuestion, isQuestion, requests, splitClauses, splitCoordination } 
 import { SoftmaxClassifier, type ClassifierOptions } from './classifier';
 import { detectScript } from './language';
 import { Lexicon } from './lexicon';
-import { inYearEndClosure } from '../../flows/lib/schedule';
-import { datesNamed, timesNamed } from './slots';
 import { UnitMatcher, type MatcherOptions, type Ranked, type UnitPatterns } from './matcher';
 import { DAY_KINDS, mergeSlots, mergeWithMemory, type DialogueMemory } from './memory';
 import { fold } from './normalize';
 import { romajiToKana } from './romaji';
+import { datesNamed, timesNamed } from './slots';
 import {
   featuresOf,
   LEARNED_PREFIX,
@@ -59,7 +60,6 @@ const TORN = 0.15;
 // The kind of day that the year-end closure is (see DAY_KINDS), and the concept of the lunch break.
 const YEAR_END = 'yearEnd';
 const LUNCH = 'lunch';
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 /** Concepts the content declares as subjects the page does not cover. */
 const SILENT_PREFIX = 'silent.';
 

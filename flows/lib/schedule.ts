@@ -17,10 +17,6 @@ export interface NextOpening {
 
 type Counters = Content['counters'];
 
-function inYearEnd(day: TokyoDay, closure: Counters['yearEndClosure']): boolean {
-  return inYearEndClosure(day.ymd.slice(5), closure);
-}
-
 /** Whether a day of the year (MM-DD) falls in the year-end closure. */
 export function inYearEndClosure(md: string, closure: Counters['yearEndClosure']): boolean {
   // The closure wraps around New Year: 12-29 … 12-31 and 01-01 … 01-03.
@@ -30,7 +26,7 @@ export function inYearEndClosure(md: string, closure: Counters['yearEndClosure']
 }
 
 export function closedReason(day: TokyoDay, counters: Counters): ClosedReason | null {
-  if (inYearEnd(day, counters.yearEndClosure)) return { kind: 'yearEnd' };
+  if (inYearEndClosure(day.ymd.slice(5), counters.yearEndClosure)) return { kind: 'yearEnd' };
   if (counters.closedOnNationalHolidays) {
     const name = nationalHoliday(day.ymd);
     if (name) return { kind: 'holiday', name };

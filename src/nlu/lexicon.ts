@@ -95,7 +95,7 @@ export function formsOf(text: string): MessageForms {
   const lemmaBoundaries = new Set<number>([0]);
   const wordsByReading = new Map<number, string>();
   const looseStarts = new Set<number>();
-  let readingOffset = 0;
+  let reading = '';
   let offset = 0;
   let lemmaOffset = 0;
   const ableBoundaries = new Set<number>([0]);
@@ -119,8 +119,8 @@ export function formsOf(text: string): MessageForms {
     boundaries.add(offset);
     lemmaOffset += base.length;
     lemmaBoundaries.add(lemmaOffset);
-    wordsByReading.set(readingOffset, surface);
-    readingOffset += fold(t.reading).length;
+    wordsByReading.set(reading.length, surface);
+    reading += fold(t.reading);
   }
   return {
     tokens,
@@ -130,7 +130,7 @@ export function formsOf(text: string): MessageForms {
     surface: fold(normal),
     lemma: fold(tokens.map((t) => t.base).join('')),
     ableLemma: anyAble ? { text: ableLemma, boundaries: ableBoundaries } : null,
-    reading: fold(tokens.map((t) => t.reading).join('')),
+    reading,
     wordsByReading,
     words: new Set(
       (normal.match(/[a-z0-9']+/g) ?? []).flatMap((w) => {

@@ -63,11 +63,23 @@ function englishDate(t: string): [string, string, string] | null {
   return null;
 }
 
+// A date as 12月29日 or as 12/29, and a time as 11:30 or as 11時, 11時半, 11時30分: the readers below share them.
+const KANJI_DATE = String.raw`(\d{1,2})\s*月\s*(\d{1,2})\s*日`;
+const SLASH_DATE = String.raw`(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])`;
+const CLOCK = String.raw`(\d{1,2}):(\d{2})`;
+const HOUR = String.raw`(\d{1,2})\s*時\s*(半|(\d{1,2})\s*分)?`;
+const ONE_KANJI_DATE = new RegExp(KANJI_DATE);
+const ONE_SLASH_DATE = new RegExp(SLASH_DATE);
+const ANY_DATE = new RegExp(`${KANJI_DATE}|${SLASH_DATE}`, 'g');
+const ONE_CLOCK = new RegExp(`(?<!\\d)${CLOCK}(?!\\d)`);
+const ONE_SPOKEN_TIME = new RegExp(`(午前|午後)?\\s*${HOUR}`);
+const ANY_TIME = new RegExp(`(?<![\\d/])(?:${CLOCK}|${HOUR})`, 'g');
+
 /** Every date a normalised message names (12月29日, 1/3), as MM-DD. */
 export function datesNamed(text: string): string[] {
   const t = kanjiNumeralsToDigits(text);
   const pad = (n: string) => n.padStart(2, '0');
-  return [...t.matchAll(/(\d{1,2})\s*月\s*(\d{1,2})\s*日|(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/g)]
+  return [...t.matchAll(ANY_DATE)]
     .map((m) => [Number(m[1] ?? m[3]), Number(m[2] ?? m[4])] as const)
     .filter(([month, day]) => month >= 1 && month <= 12 && day >= 1 && day <= 31)
     .map(([month, day]) => `${pad(String(month))}-${pad(String(day))}`);
@@ -79,9 +91,11 @@ export function datesNamed(text: string): string[] {
  */
 export function timesNamed(text: string): number[] {
   const t = kanjiNumeralsToDigits(text);
-  return [...t.matchAll(/(?<![\d/])(\d{1,2})(?::(\d{2})|\s*時\s*(半|(\d{1,2})\s*分)?)/g)]
+  return [...t.matchAll(ANY_TIME)]
     .map((m) =>
-      inTheDay(Number(m[1]), m[2] ? Number(m[2]) : m[3] === '半' ? 30 : Number(m[4] ?? 0), undefined),
+      m[1] !== undefined
+        ? inTheDay(Number(m[1]), Number(m[2]), undefined)
+        : inTheDay(Number(m[3]), m[4] === '半' ? 30 : Number(m[5] ?? 0), undefined),
     )
     .filter((minutes): minutes is number => minutes !== undefined);
 }
@@ -128,10 +142,7 @@ export function readSlots(text: string): Slots {
     if (week) when.week = week;
   }
 
-  const date =
-    t.match(/(\d{1,2})\s*月\s*(\d{1,2})\s*日/) ??
-    t.match(/(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/) ??
-    englishDate(t);
+  const date = t.match(ONE_KANJI_DATE) ?? t.match(ONE_SLASH_DATE) ?? englishDate(t);
   // 「締切って5月31日で合ってる？」「5月31日までに申し込めば」 quote a deadline; 「5月5日は開いてる？」 names a visit.
   const quotesDeadline = (at: number) =>
     /締め?切|期限|期日|〆/.test(t) ||
@@ -173,8 +184,8 @@ function readTime(t: string): number | undefined {
       half ? (half.startsWith('p') ? 'pm' : 'am') : undefined,
     );
   }
-  const clock = t.match(/(?<!\d)(\d{1,2}):(\d{2})(?!\d)/);
-  const spoken = t.match(/(午前|午後)?\s*(\d{1,2})\s*時\s*(半|(\d{1,2})\s*分)?/);
+  const clock = t.match(ONE_CLOCK);
+  const spoken = t.match(ONE_SPOKEN_TIME);
   let hour: number | undefined;
   let minute = 0;
   let half: 'am' | 'pm' | undefined;

@@ -114,19 +114,25 @@ export function createUnderstanding(
     examples: p.examples.map((e) => new Set(e)),
   }));
   const cues = new Set(knowledge.cues);
-  // Concepts that only greetings and thank-yous use (こんにちは, ありがとう).
   const courtesyUnits = new Set(
     knowledge.units.filter((u) => u.action === 'greeting' || u.action === 'thanks').map((u) => u.id),
   );
   const thanksUnits = new Set(knowledge.units.filter((u) => u.action === 'thanks').map((u) => u.id));
-  const usedElsewhere = new Set(
-    patterns.filter((p) => !courtesyUnits.has(p.id)).flatMap((p) => p.examples.flatMap((e) => [...e])),
-  );
+  // Concepts that greetings and thank-yous use (こんにちは, ありがとう) more often than all other examples do: a
+  // question that opens with 「こんにちは」 does not make the word a question's.
+  const uses = new Map<string, { courtesy: number; other: number }>();
+  for (const p of patterns) {
+    for (const c of p.examples.flatMap((e) => [...e])) {
+      const tally = uses.get(c) ?? { courtesy: 0, other: 0 };
+      if (courtesyUnits.has(p.id)) tally.courtesy++;
+      else tally.other++;
+      uses.set(c, tally);
+    }
+  }
   const courtesy = new Set(
-    patterns
-      .filter((p) => courtesyUnits.has(p.id))
-      .flatMap((p) => p.examples.flatMap((e) => [...e]))
-      .filter((c) => !usedElsewhere.has(c) && !c.startsWith('@') && !c.startsWith(LEARNED_PREFIX)),
+    [...uses]
+      .filter(([c, t]) => t.courtesy > t.other && !c.startsWith('@') && !c.startsWith(LEARNED_PREFIX))
+      .map(([c]) => c),
   );
   // One message is read clause by clause and whole: each text is analysed once per message.
   const analysed = new Map<string, Analysis>();
@@ -231,7 +237,7 @@ export function createUnderstanding(
   const overviewOfParts = (units: string[]): string | undefined => {
     const group = units[0]?.split('.')[0];
     const overview = `${group}.overview`;
-    const ofGroup = units.length >= 3 && units.every((u) => u.split('.')[0] === group);
+    const ofGroup = units.length >= 2 && units.every((u) => u.split('.')[0] === group);
     return ofGroup && unitIds.has(overview) && units.includes(overview) ? overview : undefined;
   };
 

@@ -167,6 +167,17 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('妻とスマホを共有しています。このスマホで二人分申し込めますか').units).toEqual([]);
     // Numbered tickets at the counter are the city's to tell, not the national line's.
     expect(nlu.understand('窓口で整理券は配っていますか')).toMatchObject({ units: [], handoff: 'city' });
+    // The city hall's canteen, photos for the card, the card on a phone, living abroad: none is on the page.
+    expect(nlu.understand('市役所の食堂は何時まで開いてますか')).toMatchObject({
+      units: [],
+      handoff: 'city',
+    });
+    expect(nlu.understand('申請用の写真は何時まで撮れますか')).toMatchObject({ units: [], handoff: 'city' });
+    expect(nlu.understand('カードをスマホに入れて使えますか').units).toEqual([]);
+    expect(nlu.understand('海外赴任中でもポイントの申込みは間に合いますか')).toMatchObject({
+      units: [],
+      handoff: 'hotline',
+    });
   });
 
   it('answers for a pension account as for any account, though pensions themselves are not on the page', () => {

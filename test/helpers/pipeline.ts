@@ -10,6 +10,7 @@ import { TurnHandler } from '../../src/engine/turn';
 import { createLineTransport } from '../../src/line/transport';
 import { createLogger } from '../../src/logger';
 import { createUnderstanding } from '../../src/nlu';
+import { storedModel } from '../../src/nlu/model-store';
 import { createApp } from '../../src/server';
 import { createStore } from '../../src/store';
 import type { Store } from '../../src/store/types';
@@ -48,7 +49,8 @@ export async function startPipeline(databaseUrl: string, lineBaseUrl: string): P
     transport: createLineTransport({ channelAccessToken: 'test-token', apiBaseUrl: lineBaseUrl }),
     catalog: compileFlows(content),
     content,
-    understanding: createUnderstanding(content),
+    // Learned once for all the tests (test/setup/stored-model.ts), as the bot loads what `npm run build` learned.
+    understanding: createUnderstanding(content, { model: storedModel(content).model }),
     clock,
     logger,
     idleTimeoutMs: 30 * 60_000,

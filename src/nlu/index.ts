@@ -407,11 +407,18 @@ export function createUnderstanding(
     const a = unitOf(sides[0]);
     if (!a) return reading;
     const both = (b: string) => ({ ...reading, decision: { ...reading.decision, units: [a, b] } });
+    // 「フリーダイヤルの番号と時間を教えて」: a second side without a 「…の」 of its own (時間) asks about what the
+    // first side's 「…の」 names when that makes it a fact of the same subject: the フリーダイヤル's hours, not the
+    // counter's.
+    const modifier = /^.*の/u.exec(sides[0])?.[0];
+    const widened = modifier ? unitOf(`${modifier}${sides[1]}`) : undefined;
+    const sameGroup = widened?.split('.')[0] === a.split('.')[0];
+    if (widened && widened !== a && sameGroup && !sides[1].includes('の') && agrees(a, widened)) {
+      return both(widened);
+    }
     const b = unitOf(sides[1]);
     if (b && b !== a && agrees(a, b)) return both(b);
     // 「フリーダイヤルの番号と営業時間を教えて」: the 営業時間 asked is the フリーダイヤル's, when the whole message says so.
-    const modifier = /^.*の/u.exec(sides[0])?.[0];
-    const widened = modifier ? unitOf(`${modifier}${sides[1]}`) : undefined;
     if (widened && widened !== a && reading.decision.units.includes(widened)) return both(widened);
     return reading;
   };

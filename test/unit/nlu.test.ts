@@ -99,6 +99,11 @@ describe('understanding: concepts, not sentences', () => {
       'contact.hotlineHours',
     ]);
     expect(nlu.understand('市役所の問い合わせ先を知りたいです').units).toEqual(['contact.city']);
+    // 時間 alone would be the counter's hours: the フリーダイヤルの before it says whose.
+    expect(nlu.understand('フリーダイヤルの番号と時間教えて').units).toEqual([
+      'contact.hotline',
+      'contact.hotlineHours',
+    ]);
   });
 
   it("answers with a group's overview when a message is torn between its parts", () => {

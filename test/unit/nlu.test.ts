@@ -183,6 +183,16 @@ describe('understanding: concepts, not sentences', () => {
       units: [],
       handoff: 'hotline',
     });
+    // Lending a phone at the counter, or a slip to take home: the city's to tell. 控える (to refrain) is no slip.
+    expect(nlu.understand('窓口でタブレットを借りることはできますか')).toMatchObject({
+      units: [],
+      handoff: 'city',
+    });
+    expect(nlu.understand('手続きの後に受領証は出ますか')).toMatchObject({
+      units: [],
+      handoff: 'city',
+    });
+    expect(nlu.understand('熱があるので来庁を控えたほうがいいですか').units).toEqual(['counter.health']);
   });
 
   it('answers for a pension account as for any account, though pensions themselves are not on the page', () => {

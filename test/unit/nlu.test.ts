@@ -516,6 +516,9 @@ describe('notice settings, the menu and greetings in words', () => {
     ['通知うるさい', 'notice.unsubscribe'],
     ['つうち ていし おねがい', 'notice.unsubscribe'],
     ['土曜は窓口やっとる？', 'counter.openOn'],
+    // The menu by its bare name, and a greeting with its vowel written long.
+    ['メニュー', 'menu'],
+    ['おはよー', 'greeting'],
   ])('%s → %s', (text, unit) => {
     expect(nlu.understand(text).units).toEqual([unit]);
   });

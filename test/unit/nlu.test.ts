@@ -193,6 +193,11 @@ describe('understanding: concepts, not sentences', () => {
       handoff: 'city',
     });
     expect(nlu.understand('熱があるので来庁を控えたほうがいいですか').units).toEqual(['counter.health']);
+    // Whether the city's counter serves people living in another prefecture is the city's to tell.
+    expect(nlu.understand('他県に住んでいる母も熱海の支援窓口を使えますか')).toMatchObject({
+      units: [],
+      handoff: 'city',
+    });
   });
 
   it('answers for a pension account as for any account, though pensions themselves are not on the page', () => {

@@ -99,7 +99,7 @@ export function createUnderstanding(
   const model = options.model;
   const lexicon = new Lexicon(knowledge.concepts, new Map(model?.readings));
   const generic = new Set(knowledge.genericWords);
-  const unknownPenalty = options.unknownPenalty ?? 0.6;
+  const unknownPenalty = options.unknownPenalty ?? 0.7;
   const ignoredFocusPenalty = 0.7;
 
   const takesSlot = slotTaker(knowledge);

@@ -74,6 +74,13 @@ describe('understanding: concepts, not sentences', () => {
     expect(u.units).toEqual(['items.overview']);
   });
 
+  it('answers a clear question despite one word it does not know (三が日, 自身)', () => {
+    expect(nlu.understand('年始の三が日は窓口やってないですよね').units).toEqual(['counter.yearEnd']);
+    expect(nlu.understand('私自身はポイントをいただけるのか確認したいです').units).toEqual([
+      'eligibility.check',
+    ]);
+  });
+
   it('answers both questions of a compound message', () => {
     expect(nlu.understand('窓口の場所と、休みの日を教えて').units).toEqual([
       'counter.places',

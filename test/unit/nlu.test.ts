@@ -266,6 +266,11 @@ describe('follow-ups read against the last question', () => {
     expect(check(u.memory!)).toBe(true);
   });
 
+  it('reads a short message far surer of an answer of its own as a question of its own', () => {
+    // 「携帯も」 adds the phone to what to bring; it does not ask about the PIN again.
+    expect(converse('暗証番号ってメモしていっていい？', '携帯もいる？').units).toEqual(['items.payment']);
+  });
+
   it('says when the earlier question was needed to understand the message', () => {
     expect(converse('本庁舎の窓口は何時からですか', '南熱海支所も？').followUp).toBe(true);
     expect(converse('今日は窓口開いてますか', 'じゃあ明日は？').followUp).toBe(true);

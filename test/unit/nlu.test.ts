@@ -200,6 +200,20 @@ describe('understanding: concepts, not sentences', () => {
       handoff: 'city',
     });
     expect(nlu.understand('熱があるので来庁を控えたほうがいいですか').units).toEqual(['counter.health']);
+    // A changed surname, a cracked card: neither is on the page, however close to the card's own units.
+    expect(nlu.understand('結婚で苗字が変わりました。カードはそのままでいいですか').units).toEqual([]);
+    expect(nlu.understand('マイナンバーカードが割れたのですが窓口で直せますか')).toMatchObject({
+      units: [],
+      handoff: 'city',
+    });
+    // Closures for a typhoon, parking at a branch, a complaint about the counter: the city's to tell.
+    for (const text of [
+      '台風が来ている日は窓口は開いていますか',
+      '支所の前に車停められる？',
+      '窓口の職員の対応が悪かったので苦情を言いたいです',
+    ]) {
+      expect(nlu.understand(text)).toMatchObject({ units: [], handoff: 'city' });
+    }
     // Whether the city's counter serves people living in another prefecture is the city's to tell.
     expect(nlu.understand('他県に住んでいる母も熱海の支援窓口を使えますか')).toMatchObject({
       units: [],

@@ -13,7 +13,28 @@ const NOISE = /[\s\p{P}\p{S}ー〜~]/gu;
  * form such as 25% would become a bare 25 that matches 12月25日.
  */
 export function normalText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/%/g, 'パーセント');
+  return writeLongVowels(text.normalize('NFKC').toLowerCase().replace(/%/g, 'パーセント'));
+}
+
+// The vowel that a long-vowel mark stands for after a hiragana, by the row of that kana; after an お-row kana it
+// is written う (おはよう, ありがとう).
+const VOWEL_AFTER: [RegExp, string][] = [
+  [/[あかがさざただなはばぱまやゃらわぁ]/u, 'あ'],
+  [/[いきぎしじちぢにひびぴみりぃ]/u, 'い'],
+  [/[うくぐすずつづぬふぶぷむゆゅるぅ]/u, 'う'],
+  [/[えけげせぜてでねへべぺめれぇ]/u, 'え'],
+  [/[おこごそぞとどのほぼぽもよょろをぉ]/u, 'う'],
+];
+
+/**
+ * 「おはよー」「ありがとー」: casual writing stretches a hiragana word with ー, where the word is spelt with a vowel
+ * (おはよう). A katakana word keeps its ー (メニュー).
+ */
+function writeLongVowels(text: string): string {
+  return text.replace(/([\u3041-\u3096])ー+/gu, (whole, kana: string) => {
+    const vowel = VOWEL_AFTER.find(([row]) => row.test(kana))?.[1];
+    return vowel ? kana + vowel : whole;
+  });
 }
 
 export function fold(text: string): string {

@@ -547,9 +547,10 @@ describe('notice settings, the menu and greetings in words', () => {
     ['通知うるさい', 'notice.unsubscribe'],
     ['つうち ていし おねがい', 'notice.unsubscribe'],
     ['土曜は窓口やっとる？', 'counter.openOn'],
-    // The menu by its bare name, and a greeting with its vowel written long.
-    ['メニュー', 'menu'],
+    // The menu named with any particle, and a hiragana word stretched with ー (おはよー for おはよう).
+    ['メニューも見せて', 'menu'],
     ['おはよー', 'greeting'],
+    ['ありがとー', 'thanks'],
   ])('%s → %s', (text, unit) => {
     expect(nlu.understand(text).units).toEqual([unit]);
   });

@@ -184,7 +184,7 @@ export function createUnderstanding(
     };
   };
   const classifier = SoftmaxClassifier.restore(trained.classifier);
-  const classifierShare = options.classifierShare ?? 0.4;
+  const classifierShare = options.classifierShare ?? 0.5;
   // A clause is decided several times (alone, against the last question, with a focus): classified once.
   const classified = new WeakMap<Analysis, Map<string, number>>();
   // Below this a unit's blended score could not matter (see `decide`).

@@ -81,6 +81,14 @@ describe('understanding: concepts, not sentences', () => {
     ]);
   });
 
+  it('answers what the counter said it cannot do once: where to ask is part of that answer', () => {
+    expect(
+      nlu.understand(
+        '窓口でこのサービスは申込みできないと断られました。どういうことですか。どこに聞けばいいですか',
+      ).units,
+    ).toEqual(['apply.counterNotAvailable']);
+  });
+
   it('answers both questions of a compound message', () => {
     expect(nlu.understand('窓口の場所と、休みの日を教えて').units).toEqual([
       'counter.places',
@@ -214,6 +222,11 @@ describe('understanding: concepts, not sentences', () => {
     ]) {
       expect(nlu.understand(text)).toMatchObject({ units: [], handoff: 'city' });
     }
+    // Lost property at the city hall is the city's to tell.
+    expect(nlu.understand('窓口に財布の落とし物が届いていませんか')).toMatchObject({
+      units: [],
+      handoff: 'city',
+    });
     // Whether the city's counter serves people living in another prefecture is the city's to tell.
     expect(nlu.understand('他県に住んでいる母も熱海の支援窓口を使えますか')).toMatchObject({
       units: [],

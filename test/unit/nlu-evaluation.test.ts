@@ -14,10 +14,11 @@ import path from 'node:path';
 
 /**
  * Understanding measured on rows the matcher never uses. The issue's targets are 95% (evaluation split), 90%
- * (cross-validation) and no page-silent question answered; these floors are what has been reached, so that no
- * change makes it worse. Raise them as understanding improves; `npm run nlu:eval` prints the details.
+ * (cross-validation) and no page-silent question answered. The first two are reached and gated at the target
+ * or at what was reached; page-silent answers are held at what has been reached (4 of 159), so that no change
+ * makes it worse. Raise them as understanding improves; `npm run nlu:eval` prints the details.
  */
-const FLOORS = { evaluation: 0.944, blind: 0.925, crossValidation: 0.9, silentAnsweredRate: 0.026 };
+const FLOORS = { evaluation: 0.95, blind: 0.935, crossValidation: 0.91, silentAnsweredRate: 0.026 };
 
 const content = loadContent();
 const rows = readEvaluationSplit();

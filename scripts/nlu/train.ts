@@ -6,9 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadContent } from '../../src/content/load';
-import { createUnderstanding, trainModel } from '../../src/nlu';
-import { Lexicon } from '../../src/nlu/lexicon';
-import { loadModel, MODEL_DIR, modelKey, saveModel } from '../../src/nlu/model-store';
+import { createUnderstanding } from '../../src/nlu';
+import { learnAndStore, loadModel, MODEL_DIR } from '../../src/nlu/model-store';
 import { readCommandLine } from '../lib/cli';
 
 readCommandLine({
@@ -38,9 +37,7 @@ const files = [
 for (const file of files) {
   const started = Date.now();
   const content = loadContent(file);
-  const model = trainModel(content, new Lexicon(content.knowledge.concepts));
-  const key = modelKey(content);
-  const saved = saveModel(MODEL_DIR, key, model);
+  const { file: saved, key, model } = learnAndStore(content);
   const learned = createUnderstanding(content, { model });
   const stored = createUnderstanding(content, { model: loadModel(MODEL_DIR, key) ?? undefined });
   for (const probe of PROBES) {

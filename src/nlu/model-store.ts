@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Content } from '../content/schema';
-import type { TrainedModel } from './training';
+import { Lexicon } from './lexicon';
+import { trainModel, type TrainedModel } from './training';
 
 // Bumped when the file's layout changes.
 const FORMAT = 1;
@@ -97,4 +98,17 @@ export function storedModel(
   } catch (error) {
     return { model: undefined, why: `model ${key} could not be read: ${(error as Error).message}` };
   }
+}
+
+/**
+ * Learns from the content's examples and stores the model under its key in `dir`, where the bot looks for it:
+ * what `npm run build` does for every city file, and the tests' global setup for the default one.
+ */
+export function learnAndStore(
+  content: Content,
+  dir = MODEL_DIR,
+): { file: string; key: string; model: TrainedModel } {
+  const key = modelKey(content);
+  const model = trainModel(content, new Lexicon(content.knowledge.concepts));
+  return { file: saveModel(dir, key, model), key, model };
 }

@@ -1,7 +1,5 @@
 import { loadContent } from '../../src/content/load';
-import { trainModel } from '../../src/nlu';
-import { Lexicon } from '../../src/nlu/lexicon';
-import { loadModel, MODEL_DIR, modelKey, saveModel } from '../../src/nlu/model-store';
+import { learnAndStore, loadModel, MODEL_DIR, modelKey } from '../../src/nlu/model-store';
 
 /**
  * Learns once from the default city's examples and stores the model where the bot looks for it, as
@@ -11,7 +9,6 @@ import { loadModel, MODEL_DIR, modelKey, saveModel } from '../../src/nlu/model-s
  */
 export default function storeModel(): void {
   const content = loadContent();
-  const key = modelKey(content);
-  if (loadModel(MODEL_DIR, key)) return;
-  saveModel(MODEL_DIR, key, trainModel(content, new Lexicon(content.knowledge.concepts)));
+  if (loadModel(MODEL_DIR, modelKey(content))) return;
+  learnAndStore(content);
 }

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadContent } from '../../src/content/load';
-import { createUnderstanding, trainModel, type TrainedModel } from '../../src/nlu';
+import { createUnderstanding, type TrainedModel } from '../../src/nlu';
 import { SoftmaxClassifier } from '../../src/nlu/classifier';
-import { Lexicon } from '../../src/nlu/lexicon';
-import { loadModel, modelKey, saveModel, storedModel } from '../../src/nlu/model-store';
+import { learnAndStore, loadModel, modelKey, saveModel, storedModel } from '../../src/nlu/model-store';
 
 const content = loadContent();
 const MESSAGES = [
@@ -20,15 +19,16 @@ const MESSAGES = [
 describe('the model learned from the examples, stored by the build', () => {
   let dir: string;
   let model: TrainedModel;
+  let file: string;
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nlu-models-'));
-    model = trainModel(content, new Lexicon(content.knowledge.concepts));
+    ({ model, file } = learnAndStore(content, dir));
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('answers every message exactly as the understanding that learned at start, once stored and read back', () => {
-    const key = modelKey(content);
-    saveModel(dir, key, model);
+    expect(path.dirname(file)).toBe(dir);
+    expect(path.basename(file)).toContain(modelKey(content));
     const stored = storedModel(content, dir);
     expect(stored.why).toBeUndefined();
     const fresh = createUnderstanding(content);

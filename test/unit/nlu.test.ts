@@ -564,6 +564,10 @@ describe('notice settings, the menu and greetings in words', () => {
     ['メニューも見せて', 'menu'],
     ['おはよー', 'greeting'],
     ['ありがとー', 'thanks'],
+    // Notices started again, or asked for by the name of a phone's push messages.
+    ['お知らせ再開', 'notice.subscribe'],
+    ['プッシュ通知を受けたい', 'notice.subscribe'],
+    ['午後は何時に再開しますか', 'counter.opening'],
   ])('%s → %s', (text, unit) => {
     expect(nlu.understand(text).units).toEqual([unit]);
   });

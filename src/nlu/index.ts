@@ -354,8 +354,11 @@ export function createUnderstanding(
     // 「（暗証番号はメモしていった方がいい？）スマホもいる？」: sure of an answer of its own, and far surer of it than
     // of any reading with the last question, a short message asks a question of its own.
     const clearlyOwn =
-      alone.confidence >= threshold && alone.confidence - (better?.decision.confidence ?? 0) >= clearMargin;
-    if (better && answered(alone) && clearlyOwn) return { analysis: own, decision: alone, followUp: false };
+      better &&
+      answered(alone) &&
+      alone.confidence >= threshold &&
+      alone.confidence - better.decision.confidence >= clearMargin;
+    if (clearlyOwn) return { analysis: own, decision: alone, followUp: false };
     // 「今日は開いてますか？場所もあわせて教えて」: after a question of the same message, 「〜も」 with a sure answer of
     // its own adds a second question; read with the first, it would only be asked again.
     const addsOwnQuestion =

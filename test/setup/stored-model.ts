@@ -1,5 +1,5 @@
 import { loadContent } from '../../src/content/load';
-import { learnAndStore, loadModel, MODEL_DIR, modelKey } from '../../src/nlu/model-store';
+import { learnAndStore, storedModel } from '../../src/nlu/model-store';
 
 /**
  * Learns once from the default city's examples and stores the model where the bot looks for it, as
@@ -9,6 +9,6 @@ import { learnAndStore, loadModel, MODEL_DIR, modelKey } from '../../src/nlu/mod
  */
 export default function storeModel(): void {
   const content = loadContent();
-  if (loadModel(MODEL_DIR, modelKey(content))) return;
+  if (storedModel(content).model) return;
   learnAndStore(content);
 }

@@ -471,6 +471,7 @@ export function createUnderstanding(
     let context: DialogueMemory | null = previous;
     const picks: Reading[] = [];
     const courtesyPicks: Reading[] = [];
+    const courtesyClauses = new Set<number>();
     let afterQuestion = false;
     clauses.forEach((clause, i) => {
       const reading = readClause(clause, context, afterQuestion);
@@ -483,6 +484,7 @@ export function createUnderstanding(
         answered(reading.decision)
       ) {
         courtesyPicks.push(reading);
+        courtesyClauses.add(i);
         return;
       }
       const picked = (asks[i] || !anyQuestion) && answered(reading.decision);
@@ -505,7 +507,11 @@ export function createUnderstanding(
       previous,
       text,
     );
-    if (picks.length === 0 && courtesyPicks.length > 0 && !answered(whole.decision)) return courtesyPicks[0]!;
+    // 「おはようございます。…はどこですか？」: a question the bot cannot answer is handed off, not greeted.
+    const unansweredQuestion = clauses.some((c, i) => !courtesyClauses.has(i) && isQuestion(c, true));
+    if (picks.length === 0 && courtesyPicks.length > 0 && !answered(whole.decision) && !unansweredQuestion) {
+      return courtesyPicks[0]!;
+    }
     const units = [...new Set(picks.flatMap((p) => p.decision.units))];
     if (units.length === 0) return whole;
     const main = picks.find((p) => p.decision.units[0] === units[0])!;

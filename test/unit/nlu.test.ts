@@ -202,6 +202,17 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('他県に住んでいる母も熱海の支援窓口を使えますか')).toBe('city');
   });
 
+  it('hands off a question that follows a greeting rather than answer the greeting alone', () => {
+    expect(
+      nlu.understand('おはようございます。熱海の病院でマイナ保険証が使えるのはどこですか？'),
+    ).toMatchObject({
+      units: [],
+      handoff: 'hotline',
+    });
+    expect(nlu.understand('こんにちは。').units).toEqual(['greeting']);
+    expect(nlu.understand('こんばんは。窓口は何時まで？').units).toEqual(['counter.closing']);
+  });
+
   it('answers for a pension account as for any account, though pensions themselves are not on the page', () => {
     expect(nlu.understand('父の年金口座を公金受取口座にしたらポイントはもらえますか').units).toEqual([
       'points.account',

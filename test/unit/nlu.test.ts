@@ -200,6 +200,17 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('窓口に財布の落とし物が届いていませんか')).toBe('city');
     // Whether the city's counter serves people living in another prefecture is the city's to tell.
     expect(handoffOf('他県に住んでいる母も熱海の支援窓口を使えますか')).toBe('city');
+    // How many wrong PINs lock the card, a mask handed out at the counter, the portal site, an error on the
+    // screen: none is on the page, however close to the PIN, the mask, the programme or the steps.
+    expect(handoffOf('暗証番号はあと何回まで間違えられますか')).toBe('hotline');
+    expect(handoffOf('窓口でマスクをもらえますか')).toBe('city');
+    expect(handoffOf('マイナポータルって何')).toBe('hotline');
+    expect(handoffOf('申込み画面でエラーが出ました、どうすれば？')).toBe('hotline');
+    // Nor the card at the doctor's, how many years a certificate lasts, or what to do once a link was opened.
+    expect(handoffOf('マイナ保険証で受診すると薬の情報も見られるの')).toBe('hotline');
+    expect(handoffOf('電子証明書は何年間有効ですか')).toBe('hotline');
+    expect(handoffOf('変なリンクを押してしまったらどうなる？')).toBe('city');
+    expect(handoffOf('自分のマイナンバーを忘れました')).toBe('city');
   });
 
   it('hands off a question that follows a greeting rather than answer the greeting alone', () => {

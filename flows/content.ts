@@ -135,6 +135,11 @@ const knowledge = z.object({
   unknowns: z.array(knownUnknown),
   /** Concepts that say how a question is asked (いつまで, 何ポイント, どこ), not what it is about. */
   cues: z.array(z.string().min(1)).default([]),
+  /**
+   * Concepts that name the particular a question asks for (a fee, a floor, a time of day, a place): a unit none of
+   * whose examples asks for one does not have that fact, and a question asking it of that unit is handed off.
+   */
+  facets: z.array(z.string().min(1)).default([]),
   /** Everyday words that say nothing about what is asked (母, 仕事, 場合): not counted as unknown words. */
   genericWords: z.array(z.string().min(1)).default([]),
   slotTexts: z.object({ ja: texts, en: texts }),
@@ -238,6 +243,15 @@ export const contentSchema = z
         owner.set(key, concept);
       }
     }
+    c.knowledge.facets.forEach((facet, i) => {
+      if (!(facet in c.knowledge.concepts)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['knowledge', 'facets', i],
+          message: `unknown concept ${facet}`,
+        });
+      }
+    });
     const sum = c.programme.items.reduce((s, i) => s + i.points, 0);
     if (sum !== c.programme.maxPoints) {
       ctx.addIssue({ code: 'custom', path: ['programme', 'maxPoints'], message: `items add up to ${sum}` });

@@ -34,6 +34,8 @@ export interface UnderstandingOptions {
   clearMargin?: number;
   /** Each content word the lexicon does not know multiplies the confidence by this. */
   unknownPenalty?: number;
+  /** At least this sure, a unit answers even a particular (a fee, a floor) that its examples never ask for. */
+  facetTrust?: number;
   /** A concept this rare (by the matcher's weight) names what a clause is about. */
   specificWeight?: number;
   /** Suggestions offered with the hand-off must score at least this. */
@@ -100,6 +102,7 @@ export function createUnderstanding(
   const lexicon = new Lexicon(knowledge.concepts, new Map(model?.readings));
   const generic = new Set(knowledge.genericWords);
   const unknownPenalty = options.unknownPenalty ?? 0.7;
+  const facetTrust = options.facetTrust ?? 0.75;
   const ignoredFocusPenalty = 0.7;
 
   const takesSlot = slotTaker(knowledge);
@@ -219,6 +222,10 @@ export function createUnderstanding(
       }
     }
   }
+  // The particulars each unit's examples ask for (a fee, a floor, a time…): a unit none of whose examples asks
+  // for one does not have that fact.
+  const facets = new Set(knowledge.facets);
+  const vocabularyOf = new Map(patterns.map((p) => [p.id, new Set(p.examples.flatMap((e) => [...e]))]));
   const routes = new Map(knowledge.unknowns.map((u) => [`${UNKNOWN_PREFIX}${u.id}`, u.route]));
   const actionUnits = new Set(knowledge.units.filter((u) => u.action).map((u) => u.id));
   // The notice settings ask 「お知らせを受け取りますか？」: the reply may be a word of its own (受け取る, 登録する)
@@ -372,6 +379,24 @@ export function createUnderstanding(
     return { analysis: own, decision: alone, followUp: false };
   };
 
+  /**
+   * 「泉支所は何階ですか」「カードを作るのにお金はかかる？」: the question asks for a particular (a floor, a fee, a
+   * time) that no example of its unit asks for, so the unit does not have that fact — unless the match is so
+   * strong that the words only brush the particular.
+   */
+  const asksMissingFacet = (own: string[], reading: Reading): boolean => {
+    const [unit, ...more] = reading.decision.units;
+    if (!unit || more.length > 0 || reading.followUp || actionUnits.has(unit)) return false;
+    if (reading.decision.confidence >= facetTrust) return false;
+    const vocabulary = vocabularyOf.get(unit);
+    return own.some((c) => facets.has(c) && !vocabulary?.has(c));
+  };
+
+  const handedOff = (reading: Reading, route: HandoffRoute): Reading => ({
+    ...reading,
+    decision: { ...reading.decision, units: [], handoff: route },
+  });
+
   /** A question about something the page does not cover goes to the hand-off, however close its other words. */
   const unanswerable = (text: string, clauses: string[], reading: Reading): Reading => {
     const asked = clauses.filter((c) => isQuestion(c, true));
@@ -379,13 +404,17 @@ export function createUnderstanding(
       ...analyseMessage(c).concepts,
     ]);
     const silent = own.find((c) => unknownOnly.has(c));
-    if (!silent) return reading;
+    if (!silent) {
+      if (!asksMissingFacet(own, reading)) return reading;
+      // The known unknown the message is closest to knows which line to call.
+      const nearest = reading.decision.ranked.find((r) => routes.has(r.unit));
+      return handedOff(reading, (nearest && routes.get(nearest.unit)) ?? 'hotline');
+    }
     // Several known unknowns may use the word (コンビニ: applying there, or a shop's service): the one the
     // message is closest to decides which line to call.
     const candidates = unknownOnly.get(silent)!;
     const closest = reading.decision.ranked.find((r) => candidates.has(r.unit))?.unit ?? [...candidates][0]!;
-    const route = routes.get(closest) ?? 'hotline';
-    return { ...reading, decision: { ...reading.decision, units: [], handoff: route } };
+    return handedOff(reading, routes.get(closest) ?? 'hotline');
   };
 
   const understandText = (text: string, previous: DialogueMemory | null): Reading => {

@@ -47,6 +47,7 @@ describe('city content', () => {
     bad.knowledge.units[0].related = ['no.such.unit'];
     bad.knowledge.concepts.counter.push(bad.knowledge.concepts.where[0]);
     bad.programme.maxPoints = 30000;
+    bad.knowledge.facets.push('noSuchConcept');
     expect(() => parseContent(bad, 'bad.json')).toThrow(ContentError);
     try {
       parseContent(bad, 'bad.json');
@@ -58,6 +59,7 @@ describe('city content', () => {
       expect(message).toMatch(/knowledge\.units\.0\.related: unknown unit no\.such\.unit/);
       expect(message).toMatch(/"どこ" already belongs to/);
       expect(message).toMatch(/programme\.maxPoints: items add up to 20000/);
+      expect(message).toMatch(/knowledge\.facets\.\d+: unknown concept noSuchConcept/);
     }
   });
 

@@ -213,6 +213,14 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('自分のマイナンバーを忘れました')).toBe('city');
   });
 
+  it('hands off a particular (a floor, a time) that the closest unit never answers, unless the match is strong', () => {
+    // No example of the city's contact unit asks for a floor: the page gives the office's phone, not its floor.
+    expect(nlu.understand('企画室って何階にありますか').units).toEqual([]);
+    // The counter's floor and closing time are on the page, and asked for by the units' examples.
+    expect(nlu.understand('本庁舎の何階でやってますか').units).toEqual(['counter.cityHall']);
+    expect(nlu.understand('窓口は何時まで？').units).toEqual(['counter.closing']);
+  });
+
   it('hands off a question that follows a greeting rather than answer the greeting alone', () => {
     expect(
       nlu.understand('おはようございます。熱海の病院でマイナ保険証が使えるのはどこですか？'),

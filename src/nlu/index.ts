@@ -52,6 +52,8 @@ export interface UnderstandingOptions {
   model?: TrainedModel;
 }
 
+// A sentence that ends by wanting or asking for something (…したい。, …たいです。, …にして。).
+const WISH = /(?:たい(?:です)?|して)[。.!！]?$/u;
 // Units scoring less are not worth ranking, even as suggestions.
 const MIN_SCORE = 0.01;
 /**
@@ -494,7 +496,9 @@ export function createUnderstanding(
       (c, i) =>
         (i === clauses.length - 1 && !askedEarlier) ||
         isQuestion(c, askedLater(i)) ||
-        (/[とや]$/.test(c) && isQuestion(clauses[i + 1] ?? '')),
+        (/[とや]$/.test(c) && isQuestion(clauses[i + 1] ?? '')) ||
+        // 「お知らせを受け取れるようにしたい。あとメニューも見せて」: a wish before あと is the first thing asked.
+        (additive && i < clauses.length - 1 && WISH.test(c)),
     );
     const anyQuestion = asks.some(Boolean);
     let context: DialogueMemory | null = previous;

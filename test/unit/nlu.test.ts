@@ -675,6 +675,17 @@ describe('what a message asks, and what it only says', () => {
     ]);
   });
 
+  it('reads a wish or a request before あと as the first of two things asked', () => {
+    expect(nlu.understand('暗証番号を再設定したい。あと持ち物も教えて').units).toEqual([
+      'card.pinReset',
+      'items.overview',
+    ]);
+    expect(nlu.understand('お知らせが届くようにして。あとメニューも見せて').units.sort()).toEqual([
+      'menu',
+      'notice.subscribe',
+    ]);
+  });
+
   it('answers a second question added with 〜も after a first one in the same message', () => {
     expect(nlu.understand('今日は窓口やってますか？場所もあわせて教えて').units).toEqual([
       'counter.openOn',

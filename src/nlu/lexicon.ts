@@ -49,6 +49,8 @@ const LATIN = /^[a-z0-9 .'-]+$/;
 // (かいじょ: 解除, 介助) only where a word starts that is typed in kana or is no form of ours (a typo in kanji); a
 // word in kanji that is a form says which word it is. Longer ones anywhere (the dictionary splits kana freely).
 const MIN_READING = 4;
+// 何階 and 何回, 何時 and 何字 read alike: a question word with a counter is found only as written.
+const ASKS_A_COUNT = /^何[\u4e00-\u9fff]/u;
 const READING_ANYWHERE = 5;
 // Inside a run of kana the dictionary could not split, shorter words are mostly pieces of others (いす in ちゅういする).
 const MIN_LOOSE = 3;
@@ -260,7 +262,7 @@ export class Lexicon {
         return {
           concept,
           surface,
-          reading: reading && reading.length >= MIN_READING ? reading : null,
+          reading: reading && reading.length >= MIN_READING && !ASKS_A_COUNT.test(surface) ? reading : null,
           latin,
           fuzzyKana,
           fuzzyReading,

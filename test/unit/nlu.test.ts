@@ -528,6 +528,15 @@ describe('short answers', () => {
   });
 });
 
+describe('question words with a counter', () => {
+  it('does not read 何回 as 何階, which sounds alike: a question word with a counter is found only as written', () => {
+    const lexicon = new Lexicon(content.knowledge.concepts);
+    expect(lexicon.find(formsOf('暗証番号を何回か間違えた')).concepts.has('floor')).toBe(false);
+    expect(lexicon.find(formsOf('本庁舎の何階ですか')).concepts.has('floor')).toBe(true);
+    expect(nlu.understand('申込みは何回でもできる？').units).not.toContain('counter.cityHall');
+  });
+});
+
 describe('colloquial words for what happened, the counter and the phone line', () => {
   it.each([
     // 「…って言われた」 reports what someone asked, as 「…と言われた」 does.

@@ -140,6 +140,12 @@ const knowledge = z.object({
    * whose examples asks for one does not have that fact, and a question asking it of that unit is handed off.
    */
   facets: z.array(z.string().min(1)).default([]),
+  /**
+   * Facets a question names outright (何時, いつ, 何階, どこ, 手数料): asked of a unit that does not have it, it is
+   * handed off however well the rest of the question matches; other facets (いくら, もらえる) are often only
+   * part of how a question about something else is put.
+   */
+  askedOutright: z.array(z.string().min(1)).default([]),
   /** Everyday words that say nothing about what is asked (母, 仕事, 場合): not counted as unknown words. */
   genericWords: z.array(z.string().min(1)).default([]),
   slotTexts: z.object({ ja: texts, en: texts }),
@@ -243,6 +249,15 @@ export const contentSchema = z
         owner.set(key, concept);
       }
     }
+    c.knowledge.askedOutright.forEach((facet, i) => {
+      if (!c.knowledge.facets.includes(facet)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['knowledge', 'askedOutright', i],
+          message: `${facet} is not one of the facets`,
+        });
+      }
+    });
     c.knowledge.facets.forEach((facet, i) => {
       if (!(facet in c.knowledge.concepts)) {
         ctx.addIssue({

@@ -227,6 +227,7 @@ export function createUnderstanding(
   // The particulars each unit's examples ask for (a fee, a floor, a time…): a unit none of whose examples asks
   // for one does not have that fact.
   const facets = new Set(knowledge.facets);
+  const askedOutright = new Set(knowledge.askedOutright);
   const vocabularyOf = new Map(patterns.map((p) => [p.id, new Set(p.examples.flatMap((e) => [...e]))]));
   const routes = new Map(knowledge.unknowns.map((u) => [`${UNKNOWN_PREFIX}${u.id}`, u.route]));
   const actionUnits = new Set(knowledge.units.filter((u) => u.action).map((u) => u.id));
@@ -384,14 +385,18 @@ export function createUnderstanding(
   /**
    * 「泉支所は何階ですか」「カードを作るのにお金はかかる？」: the question asks for a particular (a floor, a fee, a
    * time) that no example of its unit asks for, so the unit does not have that fact — unless the match is so
-   * strong that the words only brush the particular.
+   * strong that the words only brush the particular. A particular asked for outright (何時, 何日, 何階) is never
+   * only brushed: 「カードの再発行は何日かかる？」 matches the lost card strongly and still asks what it does not say.
    */
   const asksMissingFacet = (own: string[], reading: Reading): boolean => {
     const [unit, ...more] = reading.decision.units;
     if (!unit || more.length > 0 || reading.followUp || actionUnits.has(unit)) return false;
-    if (reading.decision.confidence >= facetTrust) return false;
     const vocabulary = vocabularyOf.get(unit);
-    return own.some((c) => facets.has(c) && !vocabulary?.has(c));
+    const missing = own.filter((c) => facets.has(c) && !vocabulary?.has(c));
+    return (
+      missing.some((c) => askedOutright.has(c)) ||
+      (missing.length > 0 && reading.decision.confidence < facetTrust)
+    );
   };
 
   const handedOff = (reading: Reading, route: HandoffRoute): Reading => ({

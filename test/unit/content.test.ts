@@ -48,6 +48,7 @@ describe('city content', () => {
     bad.knowledge.concepts.counter.push(bad.knowledge.concepts.where[0]);
     bad.programme.maxPoints = 30000;
     bad.knowledge.facets.push('noSuchConcept');
+    bad.knowledge.askedOutright.push('counter');
     expect(() => parseContent(bad, 'bad.json')).toThrow(ContentError);
     try {
       parseContent(bad, 'bad.json');
@@ -60,6 +61,7 @@ describe('city content', () => {
       expect(message).toMatch(/"どこ" already belongs to/);
       expect(message).toMatch(/programme\.maxPoints: items add up to 20000/);
       expect(message).toMatch(/knowledge\.facets\.\d+: unknown concept noSuchConcept/);
+      expect(message).toMatch(/knowledge\.askedOutright\.\d+: counter is not one of the facets/);
     }
   });
 

@@ -221,6 +221,13 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('窓口は何時まで？').units).toEqual(['counter.closing']);
   });
 
+  it('hands off a particular asked for outright (何日, いつから) that a strongly matched unit never answers', () => {
+    // The lost card's unit says how to stop and reissue the card, not how long a reissue takes.
+    expect(nlu.understand('カードをなくしました。再発行は何日でできますか').units).toEqual([]);
+    // The card's validity is on the page; from when it can be renewed is not.
+    expect(nlu.understand('カードの有効期限が切れそうです。いつから更新できますか').units).toEqual([]);
+  });
+
   it('hands off a question that follows a greeting rather than answer the greeting alone', () => {
     expect(
       nlu.understand('おはようございます。熱海の病院でマイナ保険証が使えるのはどこですか？'),

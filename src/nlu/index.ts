@@ -209,16 +209,13 @@ export function createUnderstanding(
   // Concepts that only questions the page does not answer use (駐車場, 車椅子, 外国籍…): those the content
   // declares as such (silent.*), and its concepts that only known unknowns' examples use (印鑑). A word the
   // examples taught is no such sign: one example's 市民, 隣 or 自体 would send every question using it away.
-  const realVocabulary = new Set(
-    patterns
-      .filter((p) => !p.id.startsWith(UNKNOWN_PREFIX))
-      .flatMap((p) => p.examples.flatMap((e) => [...e])),
-  );
   const isLexiconConcept = (c: string) => !c.startsWith('@') && !c.startsWith(LEARNED_PREFIX);
+  const onlyUnknownsUse = (c: string) => matcher.unitsUsing(c).every((u) => u.startsWith(UNKNOWN_PREFIX));
+  /** concept → the known unknowns whose examples use it, for concepts that mark a question as page-silent. */
   const unknownOnly = new Map<string, Set<string>>();
   for (const p of patterns.filter((p) => p.id.startsWith(UNKNOWN_PREFIX))) {
     for (const c of p.examples.flatMap((e) => [...e])) {
-      if (c.startsWith(SILENT_PREFIX) || (isLexiconConcept(c) && !realVocabulary.has(c))) {
+      if (c.startsWith(SILENT_PREFIX) || (isLexiconConcept(c) && onlyUnknownsUse(c))) {
         if (!unknownOnly.has(c)) unknownOnly.set(c, new Set());
         unknownOnly.get(c)!.add(p.id);
       }
@@ -228,7 +225,6 @@ export function createUnderstanding(
   // for one does not have that fact.
   const facets = new Set(knowledge.facets);
   const askedOutright = new Set(knowledge.askedOutright);
-  const vocabularyOf = new Map(patterns.map((p) => [p.id, new Set(p.examples.flatMap((e) => [...e]))]));
   const routes = new Map(knowledge.unknowns.map((u) => [`${UNKNOWN_PREFIX}${u.id}`, u.route]));
   const actionUnits = new Set(knowledge.units.filter((u) => u.action).map((u) => u.id));
   // The notice settings ask 「お知らせを受け取りますか？」: the reply may be a word of its own (受け取る, 登録する)
@@ -391,8 +387,7 @@ export function createUnderstanding(
   const asksMissingFacet = (own: string[], reading: Reading): boolean => {
     const [unit, ...more] = reading.decision.units;
     if (!unit || more.length > 0 || reading.followUp || actionUnits.has(unit)) return false;
-    const vocabulary = vocabularyOf.get(unit);
-    const missing = own.filter((c) => facets.has(c) && !vocabulary?.has(c));
+    const missing = own.filter((c) => facets.has(c) && !matcher.uses(unit, c));
     return (
       missing.some((c) => askedOutright.has(c)) ||
       (missing.length > 0 && reading.decision.confidence < facetTrust)
@@ -411,17 +406,24 @@ export function createUnderstanding(
       ...analyseMessage(c).concepts,
     ]);
     const silent = own.find((c) => unknownOnly.has(c));
-    if (!silent) {
-      if (!asksMissingFacet(own, reading)) return reading;
-      // The known unknown the message is closest to knows which line to call.
-      const nearest = reading.decision.ranked.find((r) => routes.has(r.unit));
-      return handedOff(reading, (nearest && routes.get(nearest.unit)) ?? 'hotline');
+    if (silent) {
+      // Several known unknowns may use the word (コンビニ: applying there, or a shop's service).
+      const candidates = [...unknownOnly.get(silent)!];
+      return handedOff(reading, nearestLine(reading, candidates, routes.get(candidates[0]!)));
     }
-    // Several known unknowns may use the word (コンビニ: applying there, or a shop's service): the one the
-    // message is closest to decides which line to call.
-    const candidates = unknownOnly.get(silent)!;
-    const closest = reading.decision.ranked.find((r) => candidates.has(r.unit))?.unit ?? [...candidates][0]!;
-    return handedOff(reading, routes.get(closest) ?? 'hotline');
+    return asksMissingFacet(own, reading)
+      ? handedOff(reading, nearestLine(reading, [...routes.keys()]))
+      : reading;
+  };
+
+  /** The known unknown among the candidates that the message is closest to knows which line to call. */
+  const nearestLine = (
+    reading: Reading,
+    candidates: string[],
+    otherwise: HandoffRoute = 'hotline',
+  ): HandoffRoute => {
+    const closest = reading.decision.ranked.find((r) => candidates.includes(r.unit));
+    return (closest && routes.get(closest.unit)) ?? otherwise;
   };
 
   const understandText = (text: string, previous: DialogueMemory | null): Reading => {

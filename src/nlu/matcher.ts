@@ -39,6 +39,8 @@ export class UnitMatcher {
   private readonly examples: CompiledExample[] = [];
   /** concept → the units whose examples use it: a message is scored only against units it shares one with. */
   private readonly unitsOf = new Map<string, number[]>();
+  /** unit → every concept its examples use. */
+  private readonly vocabularies = new Map<string, Set<string>>();
   /** concept → the examples that use it: only those are read for a message (there are well over a thousand). */
   private readonly examplesOf = new Map<string, number[]>();
   /** Reused between calls: the covered weight of each example (zeroed again after each call). */
@@ -60,6 +62,7 @@ export class UnitMatcher {
     for (const [c, df] of unitsPerConcept) this.weights.set(c, Math.log(1 + n / df));
     this.unknownWeight = Math.log(1 + n);
     this.units = units.map((u) => u.id);
+    units.forEach((unit, index) => this.vocabularies.set(unit.id, vocabularies[index]!));
     units.forEach((unit, index) => {
       for (const c of vocabularies[index]!) push(this.unitsOf, c, index);
       // Examples that read as the same concepts are one example to the matcher.
@@ -73,6 +76,16 @@ export class UnitMatcher {
       }
     });
     this.covered = new Float64Array(this.examples.length);
+  }
+
+  /** Whether any example of the unit uses the concept. */
+  uses(unit: string, concept: string): boolean {
+    return this.vocabularies.get(unit)?.has(concept) ?? false;
+  }
+
+  /** The units whose examples use the concept. */
+  unitsUsing(concept: string): string[] {
+    return (this.unitsOf.get(concept) ?? []).map((index) => this.units[index]!);
   }
 
   weight(concept: string): number {

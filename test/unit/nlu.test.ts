@@ -6,6 +6,7 @@ import { splitClauses, splitCoordination } from '../../src/nlu/clauses';
 import { detectScript } from '../../src/nlu/language';
 import { formsOf, Lexicon } from '../../src/nlu/lexicon';
 import { romajiToKana } from '../../src/nlu/romaji';
+import { UnitMatcher } from '../../src/nlu/matcher';
 import { mergeSlots } from '../../src/nlu/memory';
 import { readSlots } from '../../src/nlu/slots';
 
@@ -848,5 +849,27 @@ describe('words found where a word starts', () => {
   it('takes only hiragana お/ご and 御 for an honorific, not the katakana of a loanword (オンライン)', () => {
     expect(formsOf('お手伝い').boundaries.has(1)).toBe(true);
     expect(formsOf('オンライン').boundaries.has(1)).toBe(false);
+  });
+});
+
+describe('the matcher', () => {
+  const matcher = new UnitMatcher([
+    { id: 'counter.places', examples: [new Set(['counter', 'where'])] },
+    { id: 'counter.hours', examples: [new Set(['counter', 'hours']), new Set(['open'])] },
+  ]);
+
+  it('ranks the unit whose example the message covers best first', () => {
+    expect(matcher.rank(new Set(['counter', 'where']))[0]).toMatchObject({
+      unit: 'counter.places',
+      evidence: ['counter', 'where'],
+    });
+  });
+
+  it('tells which units use a concept in any of their examples', () => {
+    expect(matcher.uses('counter.hours', 'open')).toBe(true);
+    expect(matcher.uses('counter.places', 'open')).toBe(false);
+    expect(matcher.uses('no.such.unit', 'open')).toBe(false);
+    expect(matcher.unitsUsing('counter')).toEqual(['counter.places', 'counter.hours']);
+    expect(matcher.unitsUsing('floor')).toEqual([]);
   });
 });

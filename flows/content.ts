@@ -146,6 +146,12 @@ const knowledge = z.object({
    * part of how a question about something else is put.
    */
   askedOutright: z.array(z.string().min(1)).default([]),
+  /**
+   * Page-silent concepts that tell the asker's situation (a death in the family, details already given to a
+   * fraudster, a changed name): whatever the message then asks is asked about that situation, so they count in
+   * a sentence of context too. Other page-silent words (子ども, バス) are as often mere background there.
+   */
+  silentSituations: z.array(z.string().min(1)).default([]),
   /** Everyday words that say nothing about what is asked (母, 仕事, 場合): not counted as unknown words. */
   genericWords: z.array(z.string().min(1)).default([]),
   slotTexts: z.object({ ja: texts, en: texts }),
@@ -258,15 +264,17 @@ export const contentSchema = z
         });
       }
     });
-    c.knowledge.facets.forEach((facet, i) => {
-      if (!(facet in c.knowledge.concepts)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['knowledge', 'facets', i],
-          message: `unknown concept ${facet}`,
-        });
-      }
-    });
+    for (const list of ['facets', 'silentSituations'] as const) {
+      c.knowledge[list].forEach((concept, i) => {
+        if (!(concept in c.knowledge.concepts)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['knowledge', list, i],
+            message: `unknown concept ${concept}`,
+          });
+        }
+      });
+    }
     const sum = c.programme.items.reduce((s, i) => s + i.points, 0);
     if (sum !== c.programme.maxPoints) {
       ctx.addIssue({ code: 'custom', path: ['programme', 'maxPoints'], message: `items add up to ${sum}` });

@@ -209,6 +209,7 @@ export function createUnderstanding(
   // Concepts that only questions the page does not answer use (駐車場, 車椅子, 外国籍…): those the content
   // declares as such (silent.*), and its concepts that only known unknowns' examples use (印鑑). A word the
   // examples taught is no such sign: one example's 市民, 隣 or 自体 would send every question using it away.
+  const situations = new Set(knowledge.silentSituations);
   const isLexiconConcept = (c: string) => !c.startsWith('@') && !c.startsWith(LEARNED_PREFIX);
   const onlyUnknownsUse = (c: string) => matcher.unitsUsing(c).every((u) => u.startsWith(UNKNOWN_PREFIX));
   /** concept → the known unknowns whose examples use it, for concepts that mark a question as page-silent. */
@@ -405,7 +406,11 @@ export function createUnderstanding(
     const own = (asked.length ? asked : clauses.length ? clauses.slice(-1) : [text]).flatMap((c) => [
       ...analyseMessage(c).concepts,
     ]);
-    const silent = own.find((c) => unknownOnly.has(c));
+    // 「父が亡くなりました。父の分のポイントは受け取れますか」: the situation told before the question is what it asks about.
+    const situation = clauses
+      .flatMap((c) => [...analyseMessage(c).concepts])
+      .find((c) => situations.has(c) && unknownOnly.has(c));
+    const silent = own.find((c) => unknownOnly.has(c)) ?? situation;
     if (silent) {
       // Several known unknowns may use the word (コンビニ: applying there, or a shop's service).
       const candidates = [...unknownOnly.get(silent)!];

@@ -49,6 +49,7 @@ describe('city content', () => {
     bad.programme.maxPoints = 30000;
     bad.knowledge.facets.push('noSuchConcept');
     bad.knowledge.askedOutright.push('counter');
+    bad.knowledge.silentSituations.push('silent.noSuchSituation');
     expect(() => parseContent(bad, 'bad.json')).toThrow(ContentError);
     try {
       parseContent(bad, 'bad.json');
@@ -62,6 +63,7 @@ describe('city content', () => {
       expect(message).toMatch(/programme\.maxPoints: items add up to 20000/);
       expect(message).toMatch(/knowledge\.facets\.\d+: unknown concept noSuchConcept/);
       expect(message).toMatch(/knowledge\.askedOutright\.\d+: counter is not one of the facets/);
+      expect(message).toMatch(/knowledge\.silentSituations\.\d+: unknown concept silent\.noSuchSituation/);
     }
   });
 

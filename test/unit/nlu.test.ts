@@ -229,6 +229,20 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('カードの有効期限が切れそうです。いつから更新できますか').units).toEqual([]);
   });
 
+  it('hands off a question asked after a situation the page is silent on (a death, details given away)', () => {
+    const handoffOf = (text: string) => {
+      const u = nlu.understand(text);
+      return u.units.length === 0 ? u.handoff : u.units.join('+');
+    };
+    expect(handoffOf('母が先週亡くなりました。母が申し込んだポイントは家族が使えますか')).toBe('hotline');
+    expect(handoffOf('メールのリンクから口座番号を入力してしまいました。どうすればいいですか')).toBe('city');
+    expect(handoffOf('結婚して苗字が変わりました。ポイントの申込みはこのままで大丈夫ですか')).toBe('hotline');
+    // Other page-silent words are often only background: a child mentioned in passing does not send this away.
+    expect(handoffOf('子どもが小さくて昼間は動けません。窓口は何時まで開いていますか')).toBe(
+      'counter.closing',
+    );
+  });
+
   it('hands off a question that follows a greeting rather than answer the greeting alone', () => {
     expect(
       nlu.understand('おはようございます。熱海の病院でマイナ保険証が使えるのはどこですか？'),

@@ -147,6 +147,11 @@ const knowledge = z.object({
    */
   askedOutright: z.array(z.string().min(1)).default([]),
   /**
+   * Concepts that name a procedure (再設定, 更新, 再発行): a question that names one is about that procedure, and a
+   * unit none of whose examples names it answers about another (its items, hours or fees are not that one's).
+   */
+  procedures: z.array(z.string().min(1)).default([]),
+  /**
    * Page-silent concepts that tell the asker's situation (a death in the family, details already given to a
    * fraudster, a changed name): whatever the message then asks is asked about that situation, so they count in
    * a sentence of context too. Other page-silent words (子ども, バス) are as often mere background there.
@@ -264,7 +269,7 @@ export const contentSchema = z
         });
       }
     });
-    for (const list of ['facets', 'silentSituations'] as const) {
+    for (const list of ['facets', 'procedures', 'silentSituations'] as const) {
       c.knowledge[list].forEach((concept, i) => {
         if (!(concept in c.knowledge.concepts)) {
           ctx.addIssue({

@@ -226,6 +226,7 @@ export function createUnderstanding(
   // for one does not have that fact.
   const facets = new Set(knowledge.facets);
   const askedOutright = new Set(knowledge.askedOutright);
+  const procedures = new Set(knowledge.procedures);
   const routes = new Map(knowledge.unknowns.map((u) => [`${UNKNOWN_PREFIX}${u.id}`, u.route]));
   const actionUnits = new Set(knowledge.units.filter((u) => u.action).map((u) => u.id));
   // The notice settings ask 「お知らせを受け取りますか？」: the reply may be a word of its own (受け取る, 登録する)
@@ -384,11 +385,15 @@ export function createUnderstanding(
    * time) that no example of its unit asks for, so the unit does not have that fact — unless the match is so
    * strong that the words only brush the particular. A particular asked for outright (何時, 何日, 何階) is never
    * only brushed: 「カードの再発行は何日かかる？」 matches the lost card strongly and still asks what it does not say.
+   * A procedure named (再設定, 更新, 再発行) is what the question is about: 「暗証番号の再設定に要る持ち物は？」 is
+   * not answered by the support counter's list of items, none of whose examples names a reset.
    */
-  const asksMissingFacet = (own: string[], reading: Reading): boolean => {
+  const asksWhatUnitLacks = (own: string[], reading: Reading): boolean => {
     const [unit, ...more] = reading.decision.units;
     if (!unit || more.length > 0 || reading.followUp || actionUnits.has(unit)) return false;
-    const missing = own.filter((c) => facets.has(c) && !matcher.uses(unit, c));
+    const lacks = (c: string) => !matcher.uses(unit, c);
+    if (own.some((c) => procedures.has(c) && lacks(c))) return true;
+    const missing = own.filter((c) => facets.has(c) && lacks(c));
     return (
       missing.some((c) => askedOutright.has(c)) ||
       (missing.length > 0 && reading.decision.confidence < facetTrust)
@@ -416,7 +421,7 @@ export function createUnderstanding(
       const candidates = [...unknownOnly.get(silent)!];
       return handedOff(reading, nearestLine(reading, candidates, routes.get(candidates[0]!)));
     }
-    return asksMissingFacet(own, reading)
+    return asksWhatUnitLacks(own, reading)
       ? handedOff(reading, nearestLine(reading, [...routes.keys()]))
       : reading;
   };

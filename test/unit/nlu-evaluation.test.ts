@@ -15,10 +15,10 @@ import path from 'node:path';
 /**
  * Understanding measured on rows the matcher never uses. The issue's targets are 95% (evaluation split), 90%
  * (cross-validation) and no page-silent question answered. The first two are reached and gated at the target
- * or at what was reached; page-silent answers are held at what has been reached (3 of 159), so that no change
+ * or at what was reached; page-silent answers are held at what has been reached (2 of 159), so that no change
  * makes it worse. Raise them as understanding improves; `npm run nlu:eval` prints the details.
  */
-const FLOORS = { evaluation: 0.95, blind: 0.935, crossValidation: 0.91, silentAnsweredRate: 0.019 };
+const FLOORS = { evaluation: 0.95, blind: 0.935, crossValidation: 0.91, silentAnsweredRate: 0.013 };
 
 const content = loadContent();
 const rows = readEvaluationSplit();

@@ -232,6 +232,16 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('カードの有効期限が切れそうです。いつから更新できますか').units).toEqual([]);
   });
 
+  it('hands off a question about a procedure (更新, 再設定) that the closest unit never names', () => {
+    // The list of items is the support counter's; what a certificate's renewal needs is not on the page.
+    expect(nlu.understand('電子証明書の更新のときは何を持っていけばいいですか').units).toEqual([]);
+    // Where a renewal or a reset is done is on the page, in units that name them.
+    expect(nlu.understand('電子証明書の期限が切れていたらどこで更新するの').units).toEqual([
+      'card.certExpired',
+    ]);
+    expect(nlu.understand('暗証番号の再設定はどこでできますか').units).toEqual(['card.pinReset']);
+  });
+
   it('hands off a question asked after a situation the page is silent on (a death, details given away)', () => {
     const handoffOf = (text: string) => {
       const u = nlu.understand(text);

@@ -74,6 +74,27 @@ function unknownWords(
   return out;
 }
 
+/**
+ * 「どこも受付時間は同じ？」「いつでもいい？」: a question word with (で)も means any place or time and asks for
+ * none. (いつも and 何時も are left alone: 「いつもらえる？」 asks when.)
+ */
+const INDEFINITE: Record<string, RegExp> = {
+  どこ: /どこ(?:で)?も/g,
+  どちら: /どちらでも/g,
+  いつ: /いつでも/g,
+  何時: /何時でも/g,
+};
+
+const withoutIndefinites = (found: Map<string, string>, normal: string): Map<string, string> => {
+  for (const [concept, form] of found) {
+    const indefinite = INDEFINITE[form];
+    if (!indefinite) continue;
+    const asked = normal.split(form).length - 1;
+    if (asked > 0 && (normal.match(indefinite) ?? []).length === asked) found.delete(concept);
+  }
+  return found;
+};
+
 export function analyse(text: string, lexicon: Lexicon, generic: Set<string> = new Set()): Analysis {
   return analyseExample(text, lexicon, generic).analysis;
 }
@@ -86,8 +107,9 @@ export function analyseExample(
 ): { analysis: Analysis; reading: string } {
   const forms = formsOf(text);
   const english = !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text.normalize('NFKC'));
-  const { concepts: found, matched } = lexicon.find(forms);
   const normal = text.normalize('NFKC').toLowerCase();
+  const { concepts: all, matched } = lexicon.find(forms);
+  const found = withoutIndefinites(all, normal);
   const slots = readSlots(normal);
   const concepts = new Set([...found.keys(), ...slotConcepts(slots, normal)]);
   const named = (prefix: string) => [...concepts].filter((c) => c.startsWith(prefix));

@@ -390,8 +390,11 @@ export function createUnderstanding(
    */
   const asksWhatUnitLacks = (own: string[], reading: Reading): boolean => {
     const [unit, ...more] = reading.decision.units;
-    if (!unit || more.length > 0 || reading.followUp || actionUnits.has(unit)) return false;
+    if (!unit || more.length > 0 || actionUnits.has(unit)) return false;
     const lacks = (c: string) => !matcher.uses(unit, c);
+    // 「（暗証番号を忘れたら？）そこは何時まで？」: a follow-up takes the last unit; a particular it asks outright
+    // must still be that unit's.
+    if (reading.followUp) return own.some((c) => askedOutright.has(c) && lacks(c));
     if (own.some((c) => procedures.has(c) && lacks(c))) return true;
     const missing = own.filter((c) => facets.has(c) && lacks(c));
     return (

@@ -654,10 +654,27 @@ describe('a follow-up naming a day or a time', () => {
     expect(converse('年末年始は休みですか', '1月4日は？').units).toEqual(['counter.openOn']);
   });
 
+  it('hands off a follow-up that asks outright for a particular the last unit does not have', () => {
+    // The page names the branch office, not its floor; the card office's floor (1階) it does give.
+    expect(converse('泉支所でも申し込めますか', '泉支所は何階？').units).toEqual([]);
+    expect(converse('暗証番号を忘れました', 'それって何階？').units).toEqual(['card.pinReset']);
+  });
+
   it('answers 「じゃあ午後は？」 after a question about this morning', () => {
     const u = converse('今日の午前中って開いてる？', 'じゃあ午後は？');
     expect(u.units).toEqual(['counter.openOn']);
     expect(u.slots.when).toMatchObject({ relDay: 0, session: 'pm' });
+  });
+});
+
+describe('question words', () => {
+  const lexicon = new Lexicon(content.knowledge.concepts);
+  it('reads どこでも, どこも and いつでも as any place or time, not as asking where or when', () => {
+    expect(analyse('ポイントはどこでも使える？', lexicon).concepts.has('where')).toBe(false);
+    expect(analyse('どこも受付時間は同じ？', lexicon).concepts.has('where')).toBe(false);
+    expect(analyse('いつでも行ける？', lexicon).concepts.has('when')).toBe(false);
+    expect(analyse('窓口はどこですか', lexicon).concepts.has('where')).toBe(true);
+    expect(analyse('申込みはいつからですか', lexicon).concepts.has('when')).toBe(true);
   });
 });
 

@@ -205,6 +205,9 @@ describe('understanding: concepts, not sentences', () => {
     // screen: none is on the page, however close to the PIN, the mask, the programme or the steps.
     expect(handoffOf('暗証番号はあと何回まで間違えられますか')).toBe('hotline');
     expect(handoffOf('窓口でマスクをもらえますか')).toBe('city');
+    // Nor a phone line in a language the page does not list; the five it lists have theirs.
+    expect(handoffOf('ベトナム語で相談できる電話はありますか')).toBe('hotline');
+    expect(nlu.understand('中国語で電話できますか').units).toEqual(['contact.multilingual']);
     // Nor whether a visit to a counter needs booking: 予約 alone is the page's word for applying for the points.
     expect(handoffOf('窓口に行く前に予約っているの？')).toBe('city');
     expect(handoffOf('支援窓口って予約しておいた方がいいですか')).toBe('city');

@@ -226,6 +226,9 @@ describe('understanding: concepts, not sentences', () => {
     // The counter's floor and closing time are on the page, and asked for by the units' examples.
     expect(nlu.understand('本庁舎の何階でやってますか').units).toEqual(['counter.cityHall']);
     expect(nlu.understand('窓口は何時まで？').units).toEqual(['counter.closing']);
+    // The page names the branch offices but gives no address: 「近くの支所で」 in an example asks for none either.
+    expect(nlu.understand('泉支所ってどこにありますか').units).toEqual([]);
+    expect(nlu.understand('近くの窓口はどこですか').units).toEqual(['counter.places']);
   });
 
   it('hands off a particular asked for outright (何日, いつから) that a strongly matched unit never answers', () => {

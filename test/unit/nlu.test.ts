@@ -226,6 +226,9 @@ describe('understanding: concepts, not sentences', () => {
     // The counter's floor and closing time are on the page, and asked for by the units' examples.
     expect(nlu.understand('本庁舎の何階でやってますか').units).toEqual(['counter.cityHall']);
     expect(nlu.understand('窓口は何時まで？').units).toEqual(['counter.closing']);
+    // The page says what registering an account or the health insurance use earns, not how to register.
+    expect(nlu.understand('公金受取口座の登録のやり方は？').units).toEqual([]);
+    expect(nlu.understand('How can I link my card to my health insurance?').units).toEqual([]);
     // The page names the branch offices but gives no address: 「近くの支所で」 in an example asks for none either.
     expect(nlu.understand('泉支所ってどこにありますか').units).toEqual([]);
     expect(nlu.understand('近くの窓口はどこですか').units).toEqual(['counter.places']);

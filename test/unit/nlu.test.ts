@@ -204,6 +204,8 @@ describe('understanding: concepts, not sentences', () => {
     // How many wrong PINs lock the card, a mask handed out at the counter, the portal site, an error on the
     // screen: none is on the page, however close to the PIN, the mask, the programme or the steps.
     expect(handoffOf('暗証番号はあと何回まで間違えられますか')).toBe('hotline');
+    expect(handoffOf('暗証番号って何回まちがえるとロックされますか')).toBe('hotline');
+    expect(nlu.understand('暗証番号を何回か間違えてロックされました').units).toEqual(['card.pinReset']);
     expect(handoffOf('窓口でマスクをもらえますか')).toBe('city');
     // Nor a phone line in a language the page does not list; the five it lists have theirs.
     expect(handoffOf('ベトナム語で相談できる電話はありますか')).toBe('hotline');

@@ -75,6 +75,10 @@ describe('understanding: concepts, not sentences', () => {
     expect(u.units).toEqual(['items.overview']);
   });
 
+  it('reads a question word in regional speech (どごさ: where)', () => {
+    expect(nlu.understand('支援窓口はどごさあるの？').units).toEqual(['counter.places']);
+  });
+
   it('answers a clear question despite one word it does not know (三が日, 自身)', () => {
     expect(nlu.understand('年始の三が日は窓口やってないですよね').units).toEqual(['counter.yearEnd']);
     expect(nlu.understand('私自身はポイントをいただけるのか確認したいです').units).toEqual([

@@ -414,7 +414,8 @@ export function createUnderstanding(
     const own = (asked.length ? asked : clauses.length ? clauses.slice(-1) : [text]).flatMap((c) => [
       ...analyseMessage(c).concepts,
     ]);
-    // 「父が亡くなりました。父の分のポイントは受け取れますか」: the situation told before the question is what it asks about.
+    // 「父が亡くなりました。父の分のポイントは受け取れますか」: the situation told before the question is what
+    // the question is about.
     const situation = clauses
       .flatMap((c) => [...analyseMessage(c).concepts])
       .find((c) => situations.has(c) && unknownOnly.has(c));

@@ -62,8 +62,8 @@ export class UnitMatcher {
     for (const [c, df] of unitsPerConcept) this.weights.set(c, Math.log(1 + n / df));
     this.unknownWeight = Math.log(1 + n);
     this.units = units.map((u) => u.id);
-    units.forEach((unit, index) => this.vocabularies.set(unit.id, vocabularies[index]!));
     units.forEach((unit, index) => {
+      this.vocabularies.set(unit.id, vocabularies[index]!);
       for (const c of vocabularies[index]!) push(this.unitsOf, c, index);
       // Examples that read as the same concepts are one example to the matcher.
       const distinct = new Map(unit.examples.map((e) => [[...e].sort().join(' '), [...e]]));

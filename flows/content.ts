@@ -147,10 +147,11 @@ const knowledge = z.object({
    */
   askedOutright: z.array(z.string().min(1)).default([]),
   /**
-   * Concepts that name a procedure (再設定, 更新, 再発行): a question that names one is about that procedure, and a
-   * unit none of whose examples names it answers about another (its items, hours or fees are not that one's).
+   * Concepts that fix what a question is about, a procedure (再設定, 更新, 再発行) or an office (市民生活課, 企画室,
+   * フリーダイヤル): a unit none of whose examples names the one asked about answers about another (its items,
+   * hours or fees are not that one's). Not the support counters' places: their hours and days are the same.
    */
-  procedures: z.array(z.string().min(1)).default([]),
+  subjects: z.array(z.string().min(1)).default([]),
   /**
    * Page-silent concepts that tell the asker's situation (a death in the family, details already given to a
    * fraudster, a changed name): whatever the message then asks is asked about that situation, so they count in
@@ -269,7 +270,7 @@ export const contentSchema = z
         });
       }
     });
-    for (const list of ['facets', 'procedures', 'silentSituations'] as const) {
+    for (const list of ['facets', 'subjects', 'silentSituations'] as const) {
       c.knowledge[list].forEach((concept, i) => {
         if (!(concept in c.knowledge.concepts)) {
           ctx.addIssue({

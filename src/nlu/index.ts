@@ -226,7 +226,7 @@ export function createUnderstanding(
   // for one does not have that fact.
   const facets = new Set(knowledge.facets);
   const askedOutright = new Set(knowledge.askedOutright);
-  const procedures = new Set(knowledge.procedures);
+  const subjects = new Set(knowledge.subjects);
   const routes = new Map(knowledge.unknowns.map((u) => [`${UNKNOWN_PREFIX}${u.id}`, u.route]));
   const actionUnits = new Set(knowledge.units.filter((u) => u.action).map((u) => u.id));
   // The notice settings ask 「お知らせを受け取りますか？」: the reply may be a word of its own (受け取る, 登録する)
@@ -385,8 +385,8 @@ export function createUnderstanding(
    * time) that no example of its unit asks for, so the unit does not have that fact — unless the match is so
    * strong that the words only brush the particular. A particular asked for outright (何時, 何日, 何階) is never
    * only brushed: 「カードの再発行は何日かかる？」 matches the lost card strongly and still asks what it does not say.
-   * A procedure named (再設定, 更新, 再発行) is what the question is about: 「暗証番号の再設定に要る持ち物は？」 is
-   * not answered by the support counter's list of items, none of whose examples names a reset.
+   * A procedure or an office named (再設定, 更新, 市民生活課) is what the question is about: 「暗証番号の再設定に要る
+   * 持ち物は？」 is not answered by the support counter's list of items, none of whose examples names a reset.
    */
   const asksWhatUnitLacks = (own: string[], reading: Reading): boolean => {
     const [unit, ...more] = reading.decision.units;
@@ -395,7 +395,7 @@ export function createUnderstanding(
     // 「（暗証番号を忘れたら？）そこは何時まで？」: a follow-up takes the last unit; a particular it asks outright
     // must still be that unit's.
     if (reading.followUp) return own.some((c) => askedOutright.has(c) && lacks(c));
-    if (own.some((c) => procedures.has(c) && lacks(c))) return true;
+    if (own.some((c) => subjects.has(c) && lacks(c))) return true;
     const missing = own.filter((c) => facets.has(c) && lacks(c));
     return (
       missing.some((c) => askedOutright.has(c)) ||

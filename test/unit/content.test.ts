@@ -50,7 +50,7 @@ describe('city content', () => {
     bad.knowledge.facets.push('noSuchConcept');
     bad.knowledge.askedOutright.push('counter');
     bad.knowledge.silentSituations.push('silent.noSuchSituation');
-    bad.knowledge.procedures.push('noSuchProcedure');
+    bad.knowledge.subjects.push('noSuchSubject');
     expect(() => parseContent(bad, 'bad.json')).toThrow(ContentError);
     try {
       parseContent(bad, 'bad.json');
@@ -65,7 +65,7 @@ describe('city content', () => {
       expect(message).toMatch(/knowledge\.facets\.\d+: unknown concept noSuchConcept/);
       expect(message).toMatch(/knowledge\.askedOutright\.\d+: counter is not one of the facets/);
       expect(message).toMatch(/knowledge\.silentSituations\.\d+: unknown concept silent\.noSuchSituation/);
-      expect(message).toMatch(/knowledge\.procedures\.\d+: unknown concept noSuchProcedure/);
+      expect(message).toMatch(/knowledge\.subjects\.\d+: unknown concept noSuchSubject/);
     }
   });
 

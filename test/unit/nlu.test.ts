@@ -247,7 +247,11 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('カードの有効期限が切れそうです。いつから更新できますか').units).toEqual([]);
   });
 
-  it('hands off a question about a procedure (更新, 再設定) that the closest unit never names', () => {
+  it('hands off a question about a procedure or an office (更新, 企画室) that the closest unit never names', () => {
+    // The support counter's hours are not the city office's, which the page does not give.
+    expect(nlu.understand('企画室の受付時間を教えて').units).toEqual([]);
+    // The branch offices' counters keep the same hours and days as the city hall's: those are answered.
+    expect(nlu.understand('泉支所は土曜日も開いてますか').units).toEqual(['counter.openOn']);
     // The list of items is the support counter's; what a certificate's renewal needs is not on the page.
     expect(nlu.understand('電子証明書の更新のときは何を持っていけばいいですか').units).toEqual([]);
     // Where a renewal or a reset is done is on the page, in units that name them.

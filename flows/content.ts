@@ -7,6 +7,9 @@ const phoneNumber = z
   .string()
   .regex(/^(#\d{3,4}|\d{2,4}(-\d{1,4}){1,2}|\d{3})$/, 'a phone number such as 0120-95-0178');
 
+/** A whole phone number among a concept's forms (0557-86-6074, 0557866074), not a prefix such as 0120. */
+const PHONE_FORM = /^\d{2,4}-\d{1,4}-\d{1,4}$|^\d{9,11}$/;
+
 const phone = z.object({
   name: z.string().min(1),
   number: phoneNumber,
@@ -259,6 +262,31 @@ export const contentSchema = z
           });
         }
         owner.set(key, concept);
+      }
+    }
+    // A resident may type a line's number (「0557-86-6074は何時まで？」): each is a form of its line's concept, and
+    // a number written among the forms is one of the lines', so a changed number cannot be left behind.
+    const numbers = [
+      ...Object.entries(c.phones).map(([key, line]) => ({
+        path: ['phones', key, 'number'],
+        number: line.number,
+      })),
+      { path: ['phones', 'hotline', 'fallback'], number: c.phones.hotline.fallback },
+    ];
+    for (const { path, number } of numbers) {
+      if (!owner.has(number)) {
+        ctx.addIssue({ code: 'custom', path, message: `${number} is not a form of any concept` });
+      }
+    }
+    for (const [concept, words] of Object.entries(c.knowledge.concepts)) {
+      for (const word of words.filter((w) => PHONE_FORM.test(w))) {
+        if (!numbers.some((n) => n.number === word || n.number.replace(/-/g, '') === word)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['knowledge', 'concepts', concept],
+            message: `${word} is not the number of any phone line`,
+          });
+        }
       }
     }
     c.knowledge.askedOutright.forEach((facet, i) => {

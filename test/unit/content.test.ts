@@ -69,6 +69,17 @@ describe('city content', () => {
     }
   });
 
+  it('keeps the phone numbers that residents may type in step with the phone lines', () => {
+    const bad = copy();
+    bad.phones.city.number = '0557-86-9999';
+    expect(() => parseContent(bad, 'bad.json')).toThrow(
+      /phones\.city\.number: 0557-86-9999 is not a form of any concept/,
+    );
+    expect(() => parseContent(bad, 'bad.json')).toThrow(
+      /knowledge\.concepts\.cityOffice: 0557-86-6074 is not the number of any phone line/,
+    );
+  });
+
   it('refuses a unit answer with a placeholder that names no fact', () => {
     const bad = copy();
     bad.knowledge.units[1].answer.ja = '{phones.nowhere.number}';

@@ -271,6 +271,8 @@ describe('understanding: concepts, not sentences', () => {
     };
     expect(handoffOf('母が先週亡くなりました。母が申し込んだポイントは家族が使えますか')).toBe('hotline');
     expect(handoffOf('メールのリンクから口座番号を入力してしまいました。どうすればいいですか')).toBe('city');
+    expect(handoffOf('詐欺の電話で暗証番号を教えてしまいました。どうすればいいですか')).toBe('city');
+    expect(handoffOf('口座番号を聞かれたけど教えませんでした。大丈夫ですか')).toBe('fraud.report');
     expect(handoffOf('結婚して苗字が変わりました。ポイントの申込みはこのままで大丈夫ですか')).toBe('hotline');
     // Other page-silent words are often only background: a child mentioned in passing does not send this away.
     expect(handoffOf('子どもが小さくて昼間は動けません。窓口は何時まで開いていますか')).toBe(

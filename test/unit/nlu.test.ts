@@ -211,6 +211,9 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('暗証番号って何回まちがえるとロックされますか')).toBe('hotline');
     expect(nlu.understand('暗証番号を何回か間違えてロックされました').units).toEqual(['card.pinReset']);
     expect(handoffOf('窓口でマスクをもらえますか')).toBe('city');
+    // Nor whether someone else may do it for the resident; an item that stands in for another is on the page.
+    expect(handoffOf('母の暗証番号の再設定、家族が代わりにやってもいいですか')).toBe('hotline');
+    expect(nlu.understand('キャッシュカードの代わりに通帳でもいいですか').units).toEqual(['items.account']);
     // Nor a phone line in a language the page does not list; the five it lists have theirs.
     expect(handoffOf('ベトナム語で相談できる電話はありますか')).toBe('hotline');
     expect(nlu.understand('中国語で電話できますか').units).toEqual(['contact.multilingual']);

@@ -253,6 +253,8 @@ describe('understanding: concepts, not sentences', () => {
   it('hands off a question about a procedure or an office (更新, 企画室) that the closest unit never names', () => {
     // The support counter's hours are not the city office's, which the page does not give.
     expect(nlu.understand('企画室の受付時間を教えて').units).toEqual([]);
+    // Nor the multilingual line's hours, which the page does not give: the counter's are not its.
+    expect(nlu.understand('What time does the multilingual line open?').units).toEqual([]);
     // A line named by its number is that line: the free dial's hours are not the city's.
     expect(nlu.understand('0557-86-6074は何時まで電話を受け付けていますか').units).toEqual([]);
     expect(nlu.understand('0120-95-0178は何時まで？').units).toEqual(['contact.hotlineHours']);

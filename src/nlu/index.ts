@@ -416,10 +416,11 @@ export function createUnderstanding(
     ]);
     // 「父が亡くなりました。父の分のポイントは受け取れますか」: the situation told before the question is what
     // the question is about.
-    const situation = clauses
-      .flatMap((c) => [...analyseMessage(c).concepts])
-      .find((c) => situations.has(c) && unknownOnly.has(c));
-    const silent = own.find((c) => unknownOnly.has(c)) ?? situation;
+    const silent =
+      own.find((c) => unknownOnly.has(c)) ??
+      clauses
+        .flatMap((c) => [...analyseMessage(c).concepts])
+        .find((c) => situations.has(c) && unknownOnly.has(c));
     if (silent) {
       // Several known unknowns may use the word (コンビニ: applying there, or a shop's service).
       const candidates = [...unknownOnly.get(silent)!];

@@ -270,6 +270,16 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('暗証番号の再設定はどこでできますか').units).toEqual(['card.pinReset']);
   });
 
+  it('hands off a question about the health insurance card or an ID document that the closest unit never names', () => {
+    // The support counter's items are for the points, not for a visit to the doctor with the card.
+    expect(nlu.understand('マイナ保険証を使うとき、病院の受付には何を持っていけばいい？').units).toEqual([]);
+    // The page names no ID document besides the card.
+    expect(nlu.understand('カードの期限が切れてたら身分証明書として使えないの？').units).toEqual([]);
+    expect(nlu.understand('再設定のときの本人確認書類は？').units).toEqual([]);
+    // The units that name them still answer.
+    expect(nlu.understand('保険証の利用登録で何ポイントもらえる？').units).toEqual(['points.health']);
+  });
+
   it('hands off a question asked after a situation the page is silent on (a death, details given away)', () => {
     expect(handoffOf('母が先週亡くなりました。母が申し込んだポイントは家族が使えますか')).toBe('hotline');
     expect(handoffOf('メールのリンクから口座番号を入力してしまいました。どうすればいいですか')).toBe('city');

@@ -286,6 +286,9 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('詐欺の電話で暗証番号を教えてしまいました。どうすればいいですか')).toBe('city');
     expect(handoffOf('口座番号を聞かれたけど教えませんでした。大丈夫ですか')).toEqual(['fraud.report']);
     expect(handoffOf('結婚して苗字が変わりました。ポイントの申込みはこのままで大丈夫ですか')).toBe('hotline');
+    // Whether one's application went through is not on the page, however the question after it is put.
+    expect(handoffOf('保険証の登録ができているか確認したいです。どうすればいいですか')).toBe('hotline');
+    expect(handoffOf('申込みが終わっているか確認したいです。どこで見られますか')).toBe('hotline');
     // Other page-silent words are often only background: a child mentioned in passing does not send this away.
     expect(handoffOf('子どもが小さくて昼間は動けません。窓口は何時まで開いていますか')).toEqual([
       'counter.closing',

@@ -161,6 +161,13 @@ const knowledge = z.object({
    * a sentence of context too. Other page-silent words (子ども, バス) are as often mere background there.
    */
   silentSituations: z.array(z.string().min(1)).default([]),
+  /**
+   * Concepts that, said in one sentence, mean one more: 「マスク忘れたら窓口でもらえますか」 asks for a mask handed
+   * out (マスク and もらえる), which no form can say when other words come between them.
+   */
+  together: z
+    .array(z.object({ concepts: z.array(z.string().min(1)).min(2), means: z.string().min(1) }))
+    .default([]),
   /** Everyday words that say nothing about what is asked (母, 仕事, 場合): not counted as unknown words. */
   genericWords: z.array(z.string().min(1)).default([]),
   slotTexts: z.object({ ja: texts, en: texts }),
@@ -309,6 +316,17 @@ export const contentSchema = z
         }
       });
     }
+    c.knowledge.together.forEach((rule, i) => {
+      for (const concept of [...rule.concepts, rule.means]) {
+        if (!(concept in c.knowledge.concepts)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['knowledge', 'together', i],
+            message: `unknown concept ${concept}`,
+          });
+        }
+      }
+    });
     const sum = c.programme.items.reduce((s, i) => s + i.points, 0);
     if (sum !== c.programme.maxPoints) {
       ctx.addIssue({ code: 'custom', path: ['programme', 'maxPoints'], message: `items add up to ${sum}` });

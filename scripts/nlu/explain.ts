@@ -20,7 +20,7 @@ const lexicon = new Lexicon(content.knowledge.concepts);
 const nlu = createUnderstanding(content);
 let memory: DialogueMemory | null = null;
 for (const text of messages) {
-  const a = analyse(text, lexicon, new Set(content.knowledge.genericWords));
+  const a = analyse(text, lexicon, new Set(content.knowledge.genericWords), content.knowledge.together);
   const u = nlu.understand(text, memory);
   memory = u.memory ?? memory;
   const found = [...lexicon.find(formsOf(text)).concepts].map(([c, f]) => `${c}<${f}>`);

@@ -95,8 +95,19 @@ const withoutIndefinites = (found: Map<string, string>, normal: string): Map<str
   return found;
 };
 
-export function analyse(text: string, lexicon: Lexicon, generic: Set<string> = new Set()): Analysis {
-  return analyseExample(text, lexicon, generic).analysis;
+/** Concepts that, said in one sentence, mean one more (マスク … もらえる: a mask handed out at the counter). */
+export interface SaidTogether {
+  concepts: string[];
+  means: string;
+}
+
+export function analyse(
+  text: string,
+  lexicon: Lexicon,
+  generic: Set<string> = new Set(),
+  together: readonly SaidTogether[] = [],
+): Analysis {
+  return analyseExample(text, lexicon, generic, together).analysis;
 }
 
 /** The analysis, and the text as read aloud (in kana): examples are learned both ways. */
@@ -104,6 +115,7 @@ export function analyseExample(
   text: string,
   lexicon: Lexicon,
   generic: Set<string> = new Set(),
+  together: readonly SaidTogether[] = [],
 ): { analysis: Analysis; reading: string } {
   const forms = formsOf(text);
   const english = !/[\u3040-\u30ff\u4e00-\u9fff]/.test(text.normalize('NFKC'));
@@ -112,6 +124,8 @@ export function analyseExample(
   const found = withoutIndefinites(all, normal);
   const slots = readSlots(normal);
   const concepts = new Set([...found.keys(), ...slotConcepts(slots, normal)]);
+  // Words a form cannot join because others come between them (マスク忘れたら窓口でもらえますか).
+  for (const t of together) if (t.concepts.every((c) => concepts.has(c))) concepts.add(t.means);
   const named = (prefix: string) => [...concepts].filter((c) => c.startsWith(prefix));
   const analysis = {
     concepts,

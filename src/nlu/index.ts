@@ -145,7 +145,7 @@ export function createUnderstanding(
   const analyseMessage = (text: string): Analysis => {
     const cached = analysed.get(text);
     if (cached) return cached;
-    const a = withQuotedSchedule(withoutCourtesy(learnedWords(analyse(text, lexicon, generic))), text);
+    const a = withQuotedSchedule(withoutCourtesy(learnedWords(analyse(text, lexicon, generic, knowledge.together))), text);
     analysed.set(text, a);
     return a;
   };

@@ -69,7 +69,7 @@ export function trainModel(content: Content, lexicon: Lexicon, options: Training
   const learned = new Set<string>();
   const samples: Sample[] = [];
   const readExample = (example: string, label: string, unit?: string) => {
-    const { analysis: a, reading } = analyseExample(example, lexicon, generic);
+    const { analysis: a, reading } = analyseExample(example, lexicon, generic, knowledge.together);
     for (const w of a.unknownWords) learned.add(w);
     const concepts = [...a.concepts].filter(
       (c) => !PARTICULARS.has(c) || (unit !== undefined && takesSlot(unit, c)),

@@ -286,6 +286,10 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('詐欺の電話で暗証番号を教えてしまいました。どうすればいいですか')).toBe('city');
     expect(handoffOf('口座番号を聞かれたけど教えませんでした。大丈夫ですか')).toEqual(['fraud.report']);
     expect(handoffOf('結婚して苗字が変わりました。ポイントの申込みはこのままで大丈夫ですか')).toBe('hotline');
+    // Words apart that together ask what the page does not say: a mask handed out, a lost card stopped.
+    expect(handoffOf('マスクを家に忘れてきたら、窓口で1枚もらえますか')).toBe('city');
+    expect(handoffOf('落としたカードをすぐに止めたいときはどうすれば？')).toBe('hotline');
+    expect(handoffOf('マスクの着用は必要ですか')).toEqual(['counter.mask']);
     // Whether one's application went through is not on the page, however the question after it is put.
     expect(handoffOf('保険証の登録ができているか確認したいです。どうすればいいですか')).toBe('hotline');
     expect(handoffOf('申込みが終わっているか確認したいです。どこで見られますか')).toBe('hotline');
@@ -714,6 +718,17 @@ describe('question words', () => {
     expect(analyse('いつでも行ける？', lexicon).concepts.has('when')).toBe(false);
     expect(analyse('窓口はどこですか', lexicon).concepts.has('where')).toBe(true);
     expect(analyse('申込みはいつからですか', lexicon).concepts.has('when')).toBe(true);
+  });
+});
+
+describe('words said together', () => {
+  const lexicon = new Lexicon({ mask: ['マスク'], get: ['もらえる'], counter: ['窓口'] });
+  const together = [{ concepts: ['mask', 'get'], means: 'maskSupply' }];
+  const concepts = (text: string) => analyse(text, lexicon, new Set(), together).concepts;
+  it('adds what two concepts mean when one sentence says both, whatever comes between them', () => {
+    expect(concepts('マスク忘れたら窓口でもらえますか').has('maskSupply')).toBe(true);
+    expect(concepts('窓口でもらえますか').has('maskSupply')).toBe(false);
+    expect(concepts('マスクは必要ですか').has('maskSupply')).toBe(false);
   });
 });
 

@@ -145,7 +145,10 @@ export function createUnderstanding(
   const analyseMessage = (text: string): Analysis => {
     const cached = analysed.get(text);
     if (cached) return cached;
-    const a = withQuotedSchedule(withoutCourtesy(learnedWords(analyse(text, lexicon, generic, knowledge.together))), text);
+    const a = withQuotedSchedule(
+      withoutCourtesy(learnedWords(analyse(text, lexicon, generic, knowledge.together))),
+      text,
+    );
     analysed.set(text, a);
     return a;
   };
@@ -410,7 +413,11 @@ export function createUnderstanding(
 
   /** A question about something the page does not cover goes to the hand-off, however close its other words. */
   const unanswerable = (text: string, clauses: string[], reading: Reading): Reading => {
-    const asked = clauses.filter((c) => isQuestion(c, true));
+    const questions = clauses.filter((c) => isQuestion(c, true));
+    // 「アプリでカードを読み取るとエラーが出ます。どうしたらいいでしょうか」: a question that only asks what to do
+    // asks it about what was told before it.
+    const onlyWhatToDo = questions.length > 0 && questions.every((c) => onlyAsksHow(analyseMessage(c)));
+    const asked = onlyWhatToDo ? clauses : questions;
     const own = (asked.length ? asked : clauses.length ? clauses.slice(-1) : [text]).flatMap((c) => [
       ...analyseMessage(c).concepts,
     ]);

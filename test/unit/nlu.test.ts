@@ -286,6 +286,11 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('詐欺の電話で暗証番号を教えてしまいました。どうすればいいですか')).toBe('city');
     expect(handoffOf('口座番号を聞かれたけど教えませんでした。大丈夫ですか')).toEqual(['fraud.report']);
     expect(handoffOf('結婚して苗字が変わりました。ポイントの申込みはこのままで大丈夫ですか')).toBe('hotline');
+    // A question that only asks what to do is asked about what was told before it: here an error.
+    expect(handoffOf('アプリでカードを読み取るとエラーが出ます。どうしたらいいでしょうか')).toBe('hotline');
+    expect(handoffOf('電子証明書の期限が切れていると言われました。どうしたらいいですか')).toEqual([
+      'card.certExpired',
+    ]);
     // Words apart that together ask what the page does not say: a mask handed out, a lost card stopped.
     expect(handoffOf('マスクを家に忘れてきたら、窓口で1枚もらえますか')).toBe('city');
     expect(handoffOf('落としたカードをすぐに止めたいときはどうすれば？')).toBe('hotline');

@@ -286,6 +286,10 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('詐欺の電話で暗証番号を教えてしまいました。どうすればいいですか')).toBe('city');
     expect(handoffOf('口座番号を聞かれたけど教えませんでした。大丈夫ですか')).toEqual(['fraud.report']);
     expect(handoffOf('結婚して苗字が変わりました。ポイントの申込みはこのままで大丈夫ですか')).toBe('hotline');
+    // Whether the new card has arrived at the city hall is not on the page either.
+    expect(handoffOf('先月カードを申請しました。市役所にもう私のカードが届いているか教えてください')).toBe(
+      'hotline',
+    );
     // A question that only asks what to do is asked about what was told before it: here an error.
     expect(handoffOf('アプリでカードを読み取るとエラーが出ます。どうしたらいいでしょうか')).toBe('hotline');
     expect(handoffOf('電子証明書の期限が切れていると言われました。どうしたらいいですか')).toEqual([

@@ -288,6 +288,9 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('詐欺の電話で暗証番号を教えてしまいました。どうすればいいですか')).toBe('city');
     expect(handoffOf('口座番号を聞かれたけど教えませんでした。大丈夫ですか')).toEqual(['fraud.report']);
     expect(handoffOf('結婚して苗字が変わりました。ポイントの申込みはこのままで大丈夫ですか')).toBe('hotline');
+    // The page asks for the 4-digit PIN only: the signature certificate's longer password is not on it.
+    expect(handoffOf('6文字以上のパスワードも必要ですか')).toBe('hotline');
+    expect(handoffOf('英数字のパスワードを忘れました')).toBe('hotline');
     // Whether the new card has arrived at the city hall is not on the page either.
     expect(handoffOf('先月カードを申請しました。市役所にもう私のカードが届いているか教えてください')).toBe(
       'hotline',

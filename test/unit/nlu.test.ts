@@ -245,6 +245,9 @@ describe('understanding: concepts, not sentences', () => {
   });
 
   it('hands off a particular asked for outright (何日, いつから) that a strongly matched unit never answers', () => {
+    // 通話料 is a fee: the page says the 050 line charges for calls, and nothing of the multilingual line's.
+    expect(nlu.understand('0570の番号は通話料かかりますか').units).toEqual([]);
+    expect(nlu.understand('050の番号は通話料がかかりますか').units).toEqual(['contact.hotlineFallback']);
     // "Free of charge" asks for a fee, which the page does not give for the support counter's help.
     expect(nlu.understand('Is the support counter free of charge?').units).toEqual([]);
     // The lost card's unit says how to stop and reissue the card, not how long a reissue takes.

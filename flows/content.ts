@@ -305,28 +305,20 @@ export const contentSchema = z
         });
       }
     });
-    for (const list of ['facets', 'subjects', 'silentSituations'] as const) {
-      c.knowledge[list].forEach((concept, i) => {
-        if (!(concept in c.knowledge.concepts)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['knowledge', list, i],
-            message: `unknown concept ${concept}`,
-          });
-        }
-      });
-    }
-    c.knowledge.together.forEach((rule, i) => {
-      for (const concept of [...rule.concepts, rule.means]) {
-        if (!(concept in c.knowledge.concepts)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['knowledge', 'together', i],
-            message: `unknown concept ${concept}`,
-          });
-        }
+    // Every list that names concepts must name ones the content has.
+    const named = [
+      ...(['facets', 'subjects', 'silentSituations'] as const).flatMap((list) =>
+        c.knowledge[list].map((concept, i) => ({ path: ['knowledge', list, i], concept })),
+      ),
+      ...c.knowledge.together.flatMap((rule, i) =>
+        [...rule.concepts, rule.means].map((concept) => ({ path: ['knowledge', 'together', i], concept })),
+      ),
+    ];
+    for (const { path, concept } of named) {
+      if (!(concept in c.knowledge.concepts)) {
+        ctx.addIssue({ code: 'custom', path, message: `unknown concept ${concept}` });
       }
-    });
+    }
     const sum = c.programme.items.reduce((s, i) => s + i.points, 0);
     if (sum !== c.programme.maxPoints) {
       ctx.addIssue({ code: 'custom', path: ['programme', 'maxPoints'], message: `items add up to ${sum}` });

@@ -1,6 +1,7 @@
 import { bigramsOf, formsOf, type Lexicon, type MessageForms } from './lexicon';
 import { fold } from './normalize';
 import type { QuestionSlots } from '../../flows/lib/slots';
+import type { Content } from '../content/schema';
 import { namesWeekday, readSlots, type Slots } from './slots';
 
 /** What a message says, reduced to concepts and slots: the matcher's only input. */
@@ -96,10 +97,7 @@ const withoutIndefinites = (found: Map<string, string>, normal: string): Map<str
 };
 
 /** Concepts that, said in one sentence, mean one more (マスク … もらえる: a mask handed out at the counter). */
-export interface SaidTogether {
-  concepts: string[];
-  means: string;
-}
+type SaidTogether = Content['knowledge']['together'][number];
 
 export function analyse(
   text: string,

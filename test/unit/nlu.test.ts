@@ -316,6 +316,18 @@ describe('understanding: concepts, not sentences', () => {
     ]);
   });
 
+  it('hands off a damaged card told before the question, and a foreigner asking whether they qualify', () => {
+    expect(handoffOf('カードを財布に入れていたら、ひびが入ってしまいました。作り直しになりますか？')).toBe(
+      'city',
+    );
+    // 外国人 is a person, not a language: whether foreigners qualify is not on the page, the foreign-language line is.
+    expect(handoffOf('外国人の母もマイナポイントをもらえる？')).toBe('hotline');
+    expect(handoffOf('外国人の夫が英語で相談できる電話はありますか')).toEqual(['contact.multilingual']);
+    expect(handoffOf('My residence card expires next month. Will my My Number card still work?')).toBe(
+      'multilingual',
+    );
+  });
+
   it('hands off a question that follows a greeting rather than answer the greeting alone', () => {
     expect(
       nlu.understand('おはようございます。熱海の病院でマイナ保険証が使えるのはどこですか？'),

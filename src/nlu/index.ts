@@ -521,10 +521,13 @@ export function createUnderstanding(
     const additive = addsAQuestion(text);
     const askedLater = (i: number) =>
       !additive && clauses.slice(i + 1).some((c) => isQuestion(c, true) && !onlyAsksHow(analyseMessage(c)));
+    // 「…手伝ってもらえますか？週末しか帰れないので困っています」: a problem told after a question asked with 「？」
+    // says why it is asked; it is not a second question.
+    const askedBefore = (i: number) => !additive && clauses.slice(0, i).some((c) => /[?？]/.test(c));
     const asks = clauses.map(
       (c, i) =>
         (i === clauses.length - 1 && !askedEarlier) ||
-        isQuestion(c, askedLater(i)) ||
+        isQuestion(c, askedLater(i) || askedBefore(i)) ||
         (/[とや]$/.test(c) && isQuestion(clauses[i + 1] ?? '')) ||
         // 「お知らせを受け取れるようにしたい。あとメニューも見せて」: a wish before あと is the first thing asked.
         (additive && i < clauses.length - 1 && WISH.test(c)),
@@ -535,8 +538,13 @@ export function createUnderstanding(
     const courtesyPicks: Reading[] = [];
     const courtesyClauses = new Set<number>();
     let afterQuestion = false;
+    // Questions asked in so many words about something the lexicon does not know (名古屋の区役所): unanswered, they
+    // are not answered by what their context is about either.
+    const askedAboutUnknown: Reading[] = [];
     clauses.forEach((clause, i) => {
       const reading = readClause(clause, context, afterQuestion);
+      const unknownSubject = reading.analysis.unknownWords.length > 0 && isQuestion(clause, true);
+      if (asks[i] && unknownSubject && !answered(reading.decision)) askedAboutUnknown.push(reading);
       // 「こんにちは。」 before a question is manners: it is neither the question's context nor an answer of its own.
       // A thank-you after the question (「…止めてください。ありがとうございました」) is answered too.
       const thanksAfter = picks.length > 0 && reading.decision.units.every((u) => thanksUnits.has(u));
@@ -575,7 +583,7 @@ export function createUnderstanding(
       return courtesyPicks[0]!;
     }
     const units = [...new Set(picks.flatMap((p) => p.decision.units))];
-    if (units.length === 0) return whole;
+    if (units.length === 0) return askedAboutUnknown[0] ?? whole;
     const main = picks.find((p) => p.decision.units[0] === units[0])!;
     if (units.length === 1) {
       // A vague last question (どうすればいい？) is better read with all its context.

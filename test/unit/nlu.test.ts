@@ -328,6 +328,20 @@ describe('understanding: concepts, not sentences', () => {
     );
   });
 
+  it('hands off a question about what the page does not know, not answer it from the problem told after it', () => {
+    expect(
+      handoffOf(
+        '名古屋に単身赴任中です。名古屋の区役所でも手続きを手伝ってもらえますか？平日は仕事で困っています。',
+      ),
+    ).toBe('hotline');
+    expect(
+      handoffOf('名古屋の区役所でも手続きを手伝ってもらえますか？週末しか帰れなくて困っています。'),
+    ).toBe('hotline');
+    expect(handoffOf('窓口は何時までですか？仕事が終わるのが遅くて困っています。')).toEqual([
+      'counter.closing',
+    ]);
+  });
+
   it('hands off a question that follows a greeting rather than answer the greeting alone', () => {
     expect(
       nlu.understand('おはようございます。熱海の病院でマイナ保険証が使えるのはどこですか？'),

@@ -342,6 +342,12 @@ describe('understanding: concepts, not sentences', () => {
     ]);
   });
 
+  it('hands off a question about late at night for a unit that never speaks of it (the online procedure)', () => {
+    expect(handoffOf('オンラインの申込みは深夜でもできますか')).toBe('hotline');
+    expect(handoffOf('ネットの手続きって夜中もやってる？')).toBe('hotline');
+    expect(handoffOf('スマホで申し込めますか？')).toEqual(['apply.online']);
+  });
+
   it('hands off a question that follows a greeting rather than answer the greeting alone', () => {
     expect(
       nlu.understand('おはようございます。熱海の病院でマイナ保険証が使えるのはどこですか？'),

@@ -348,6 +348,12 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('スマホで申し込めますか？')).toEqual(['apply.online']);
   });
 
+  it('hands off applying for the card itself online, which no known unknown lists but the content declares silent', () => {
+    expect(handoffOf('マイナンバーカードはネットで申請できますか？')).toBe('hotline');
+    expect(handoffOf('カードの申請ってスマホからでもできる？')).toBe('hotline');
+    expect(handoffOf('スマホで申し込めますか？')).toEqual(['apply.online']);
+  });
+
   it('hands off a question that follows a greeting rather than answer the greeting alone', () => {
     expect(
       nlu.understand('おはようございます。熱海の病院でマイナ保険証が使えるのはどこですか？'),

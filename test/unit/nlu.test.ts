@@ -354,6 +354,15 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('スマホで申し込めますか？')).toEqual(['apply.online']);
   });
 
+  it('hands off a proxy, a card the phone cannot read, a call rate and leaked data: none is on the page', () => {
+    expect(handoffOf('妻の私が代わりに暗証番号の再設定をしてもらえますか')).toBe('hotline');
+    expect(handoffOf('スマホでカードが読み取れないんですがどうしたらいい？')).toBe('hotline');
+    expect(handoffOf('050の番号は1分あたりいくらかかりますか')).toBe('hotline');
+    expect(handoffOf('カードを落としたら情報が漏れたりしますか')).toBe('hotline');
+    // That the 050 line costs a call charge is on the page; how much is not.
+    expect(handoffOf('050の番号は通話料がかかりますか')).toEqual(['contact.hotlineFallback']);
+  });
+
   it('hands off a question that follows a greeting rather than answer the greeting alone', () => {
     expect(
       nlu.understand('おはようございます。熱海の病院でマイナ保険証が使えるのはどこですか？'),

@@ -363,6 +363,16 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('050の番号は通話料がかかりますか')).toEqual(['contact.hotlineFallback']);
   });
 
+  it('hands off how to register the health insurance use, whether one joined phase 1, and non-Japanese residents', () => {
+    expect(handoffOf('健康保険証の利用登録の方法を教えてください')).toBe('hotline');
+    expect(handoffOf('保険証の登録でもらえるポイントはいくら？')).toEqual(['points.health']);
+    expect(handoffOf('第1弾をやったかどうか忘れちゃった')).toBe('hotline');
+    expect(handoffOf('第1弾に申し込んだ人もチャージのポイントはもらえる？')).toEqual([
+      'points.cashless.phase1',
+    ]);
+    expect(handoffOf('日本人ではない人も対象になる？')).toBe('hotline');
+  });
+
   it('hands off a question that follows a greeting rather than answer the greeting alone', () => {
     expect(
       nlu.understand('おはようございます。熱海の病院でマイナ保険証が使えるのはどこですか？'),

@@ -373,6 +373,18 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('日本人ではない人も対象になる？')).toBe('hotline');
   });
 
+  it('hands off whose name an account is in, what may disappear, and versions in English', () => {
+    expect(
+      nlu.understand(
+        '親名義の口座でも大丈夫？',
+        nlu.understand('公金受取口座を登録すると何ポイント？').memory,
+      ),
+    ).toMatchObject({ units: [], handoff: 'hotline' });
+    expect(handoffOf('暗証番号を間違えすぎたら申込みが消えちゃう？')).toBe('hotline');
+    expect(handoffOf('Is there an English version of the website?')).toBe('city');
+    expect(handoffOf('Is there a phone line in English?')).toEqual(['contact.multilingual']);
+  });
+
   it('hands off a question that follows a greeting rather than answer the greeting alone', () => {
     expect(
       nlu.understand('おはようございます。熱海の病院でマイナ保険証が使えるのはどこですか？'),

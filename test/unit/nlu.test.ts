@@ -385,6 +385,14 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('Is there a phone line in English?')).toEqual(['contact.multilingual']);
   });
 
+  it('hands off a language spoken at the counter or by staff: the page gives a phone line for languages only', () => {
+    expect(handoffOf('英語が話せる職員さんはいますか')).toBe('city');
+    expect(handoffOf('窓口で中国語で説明してもらえますか')).toBe('city');
+    expect(handoffOf('Is there someone at city hall who speaks English?')).toBe('city');
+    expect(handoffOf('英語で問い合わせできる電話はありますか')).toEqual(['contact.multilingual']);
+    expect(handoffOf('外国語の窓口はある？')).toEqual(['contact.multilingual']);
+  });
+
   it('hands off a question that follows a greeting rather than answer the greeting alone', () => {
     expect(
       nlu.understand('おはようございます。熱海の病院でマイナ保険証が使えるのはどこですか？'),

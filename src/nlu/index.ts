@@ -542,13 +542,26 @@ export function createUnderstanding(
     const courtesyPicks: Reading[] = [];
     const courtesyClauses = new Set<number>();
     let afterQuestion = false;
-    // Questions asked in so many words about something the lexicon does not know (名古屋の区役所): unanswered, they
-    // are not answered by what their context is about either.
+    // Questions asked in so many words about something the lexicon does not know (名古屋の区役所) or that a known
+    // unknown is sure of (市民生活課の時間): unanswered, they are not answered by what their context is about either.
     const askedAboutUnknown: Reading[] = [];
+    let askedUnknownBefore = false;
     clauses.forEach((clause, i) => {
       const reading = readClause(clause, context, afterQuestion);
-      const unknownSubject = reading.analysis.unknownWords.length > 0 && isQuestion(clause, true);
-      if (asks[i] && unknownSubject && !answered(reading.decision)) askedAboutUnknown.push(reading);
+      const knownUnknown =
+        reading.decision.confidence >= threshold && routes.has(reading.decision.ranked[0]?.unit ?? '');
+      const unknownSubject =
+        (reading.analysis.unknownWords.length > 0 || knownUnknown) && isQuestion(clause, true);
+      // 「市民生活課って何時まで開いてる？電話番号も知りたい」: a question that leans on such a question asks about its
+      // subject too.
+      const leansOnUnknown = asks[i]! && reading.followUp && askedUnknownBefore;
+      askedUnknownBefore = (asks[i]! && unknownSubject && !answered(reading.decision)) || leansOnUnknown;
+      if (askedUnknownBefore) {
+        askedAboutUnknown.push(reading);
+        afterQuestion = false;
+        context = asMemory(reading.analysis, reading.decision);
+        return;
+      }
       // 「こんにちは。」 before a question is manners: it is neither the question's context nor an answer of its own.
       // A thank-you after the question (「…止めてください。ありがとうございました」) is answered too.
       const thanksAfter = picks.length > 0 && reading.decision.units.every((u) => thanksUnits.has(u));

@@ -340,6 +340,12 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('窓口は何時までですか？仕事が終わるのが遅くて困っています。')).toEqual([
       'counter.closing',
     ]);
+    // The office's hours are a known unknown; a second question leaning on it (…も) is about that office too.
+    expect(handoffOf('市民生活課は何時まで開いてますか？電話番号も教えてください')).toBe('city');
+    expect(handoffOf('窓口は何時までですか？場所も教えてください')).toEqual([
+      'counter.closing',
+      'counter.places',
+    ]);
   });
 
   it('hands off a question about late at night for a unit that never speaks of it (the online procedure)', () => {

@@ -399,6 +399,14 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('外国語の窓口はある？')).toEqual(['contact.multilingual']);
   });
 
+  it('hands off when the lines are quiet, how crowded it is right now, and a complaint told before the question', () => {
+    expect(handoffOf('フリーダイヤルは何時ごろかけるとすぐつながりますか')).toBe('hotline');
+    expect(handoffOf('窓口って今混んでますか？')).toBe('city');
+    // That the counter is expected to be crowded is on the page.
+    expect(handoffOf('窓口は混みますか？')).toEqual(['counter.crowded']);
+    expect(handoffOf('職員の対応がひどかったです。どこに言えばいいですか')).toBe('city');
+  });
+
   it('hands off a question that follows a greeting rather than answer the greeting alone', () => {
     expect(
       nlu.understand('おはようございます。熱海の病院でマイナ保険証が使えるのはどこですか？'),

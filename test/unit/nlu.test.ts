@@ -407,6 +407,13 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('職員の対応がひどかったです。どこに言えばいいですか')).toBe('city');
   });
 
+  it('hands off a change of health insurance and which clinic takes the card', () => {
+    expect(handoffOf('マイナ保険証の登録は、新しい保険でもう一度登録し直す必要がありますか？')).toBe(
+      'hotline',
+    );
+    expect(handoffOf('近くのクリニックでマイナ保険証は使えますか？')).toBe('hotline');
+  });
+
   it('hands off a question that follows a greeting rather than answer the greeting alone', () => {
     expect(
       nlu.understand('おはようございます。熱海の病院でマイナ保険証が使えるのはどこですか？'),

@@ -352,8 +352,11 @@ export function createUnderstanding(
     const better = options
       .filter((o) => answered(o.decision))
       .sort((a, b) => b.decision.confidence - a.decision.confidence)[0];
+    // 「泉支所は何時まで？南熱海支所も？」: after a question of the same message, a clause that names only a place or
+    // a day asks that question again for it.
+    const onlySlots = own.concepts.size > 0 && [...own.concepts].every(slotLike);
     const preferMemory = afterQuestion
-      ? !answered(alone)
+      ? !answered(alone) || onlySlots
       : vague || !answered(alone) || marksFollowUp(text) || onlyParticulars;
     // 「（土日は休み？）じゃあ明日は行ける？」: a day or time named anew is answered by a unit that answers for a
     // day or time, even when the last question's unit does not.

@@ -923,6 +923,14 @@ describe('what a message asks, and what it only says', () => {
     ]);
   });
 
+  it('asks the first question again for a place named alone after it (「南熱海支所も？」)', () => {
+    expect(nlu.understand('泉支所は何時まで？南熱海支所も？').units).toEqual(['counter.closing']);
+    expect(nlu.understand('今日は開いてますか？場所も教えて').units).toEqual([
+      'counter.openOn',
+      'counter.places',
+    ]);
+  });
+
   it('answers a question for the day it names, whatever the context says of other days', () => {
     expect(nlu.understand('夫は平日は仕事で休めないそうです。日曜日は窓口は開いていますか？').units).toEqual([
       'counter.openOn',

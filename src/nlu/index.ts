@@ -518,10 +518,11 @@ export function createUnderstanding(
    */
   const readMessage = (text: string, clauses: string[], previous: DialogueMemory | null): Reading => {
     if (clauses.length <= 1) return readClause(text, previous);
+    // Whether a clause before the i-th asks with 「？」.
+    const questionMarkBefore = (i: number) => clauses.slice(0, i).some((c) => /[?？]/.test(c));
     // The last clause is the question even when it is phrased as a statement (「…がわからないのですが」).
     // But after a question asked with 「？」, a last clause that asks nothing is an afterthought (出勤前に寄りたくて).
-    const askedEarlier =
-      clauses.slice(0, -1).some((c) => /[?？]/.test(c)) && !requests(clauses[clauses.length - 1]!);
+    const askedEarlier = questionMarkBefore(clauses.length - 1) && !requests(clauses[clauses.length - 1]!);
     // 「証明書が切れていると言われました。今日このまま手続きできますか？」: a problem stated is the context of a
     // question asked in so many words after it, not a second question — unless the message adds one (あと,
     // それと…) or only asks what to do about it (どうしたらいい？).
@@ -530,7 +531,7 @@ export function createUnderstanding(
       !additive && clauses.slice(i + 1).some((c) => isQuestion(c, true) && !onlyAsksHow(analyseMessage(c)));
     // 「…手伝ってもらえますか？週末しか帰れないので困っています」: a problem told after a question asked with 「？」
     // says why it is asked; it is not a second question.
-    const askedBefore = (i: number) => !additive && clauses.slice(0, i).some((c) => /[?？]/.test(c));
+    const askedBefore = (i: number) => !additive && questionMarkBefore(i);
     const asks = clauses.map(
       (c, i) =>
         (i === clauses.length - 1 && !askedEarlier) ||

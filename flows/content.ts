@@ -118,6 +118,11 @@ const answerUnit = z
     whenEnded: z.enum(['programmeEnded', 'countersEnded']).optional(),
     /** Phrasings that ask for this unit: the matcher learns the unit's concepts from them. */
     examples: z.array(z.string().min(1)).min(2),
+    /**
+     * Particulars (facets) the answer gives though no example asks for them: the hours of a line answer 「夜中も
+     * つながる？」. An example would do it too, but it would move the classifier for every other question.
+     */
+    gives: z.array(z.string().min(1)).default([]),
   })
   .refine((u) => (u.answer === undefined) !== (u.action === undefined), {
     message: 'a unit has either an answer or an action',
@@ -296,6 +301,17 @@ export const contentSchema = z
         }
       }
     }
+    c.knowledge.units.forEach((unit, u) =>
+      unit.gives.forEach((facet, i) => {
+        if (!c.knowledge.facets.includes(facet)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['knowledge', 'units', u, 'gives', i],
+            message: `${facet} is not one of the facets`,
+          });
+        }
+      }),
+    );
     c.knowledge.askedOutright.forEach((facet, i) => {
       if (!c.knowledge.facets.includes(facet)) {
         ctx.addIssue({

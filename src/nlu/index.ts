@@ -229,6 +229,7 @@ export function createUnderstanding(
   // for one does not have that fact.
   const facets = new Set(knowledge.facets);
   const askedOutright = new Set(knowledge.askedOutright);
+  const gives = new Map(knowledge.units.map((u) => [u.id, new Set(u.gives)]));
   const subjects = new Set(knowledge.subjects);
   const routes = new Map(knowledge.unknowns.map((u) => [`${UNKNOWN_PREFIX}${u.id}`, u.route]));
   const actionUnits = new Set(knowledge.units.filter((u) => u.action).map((u) => u.id));
@@ -397,7 +398,7 @@ export function createUnderstanding(
   const asksWhatUnitLacks = (own: string[], reading: Reading): boolean => {
     const [unit, ...more] = reading.decision.units;
     if (!unit || more.length > 0 || actionUnits.has(unit)) return false;
-    const lacks = (c: string) => !matcher.uses(unit, c);
+    const lacks = (c: string) => !matcher.uses(unit, c) && !gives.get(unit)?.has(c);
     // 「（暗証番号を忘れたら？）そこは何時まで？」: a follow-up takes the last unit; a particular it asks outright
     // must still be that unit's.
     if (reading.followUp) return own.some((c) => askedOutright.has(c) && lacks(c));

@@ -51,6 +51,7 @@ describe('city content', () => {
     bad.knowledge.askedOutright.push('counter');
     bad.knowledge.silentSituations.push('silent.noSuchSituation');
     bad.knowledge.subjects.push('noSuchSubject');
+    bad.knowledge.units[0].gives = ['counter'];
     bad.knowledge.together.push({ concepts: ['mask', 'noSuchWord'], means: 'silent.maskSupply' });
     expect(() => parseContent(bad, 'bad.json')).toThrow(ContentError);
     try {
@@ -65,6 +66,7 @@ describe('city content', () => {
       expect(message).toMatch(/programme\.maxPoints: items add up to 20000/);
       expect(message).toMatch(/knowledge\.facets\.\d+: unknown concept noSuchConcept/);
       expect(message).toMatch(/knowledge\.askedOutright\.\d+: counter is not one of the facets/);
+      expect(message).toMatch(/knowledge\.units\.0\.gives\.0: counter is not one of the facets/);
       expect(message).toMatch(/knowledge\.silentSituations\.\d+: unknown concept silent\.noSuchSituation/);
       expect(message).toMatch(/knowledge\.subjects\.\d+: unknown concept noSuchSubject/);
       expect(message).toMatch(/knowledge\.together\.\d+: unknown concept noSuchWord/);

@@ -354,6 +354,12 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('スマホで申し込めますか？')).toEqual(['apply.online']);
   });
 
+  it('answers late at night from the hours of a line whose answer gives them, though no example asks it', () => {
+    expect(handoffOf('フリーダイヤルは夜中もやってる？')).toEqual(['contact.hotlineHours']);
+    expect(handoffOf('フリーダイヤルは深夜でも電話できますか')).toEqual(['contact.hotlineHours']);
+    expect(handoffOf('窓口は夜遅くまでやってますか')).toEqual(['counter.closing']);
+  });
+
   it('hands off applying for the card itself online, which no known unknown lists but the content declares silent', () => {
     expect(handoffOf('マイナンバーカードはネットで申請できますか？')).toBe('hotline');
     expect(handoffOf('カードの申請ってスマホからでもできる？')).toBe('hotline');

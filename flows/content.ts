@@ -171,7 +171,14 @@ const knowledge = z.object({
    * out (マスク and もらえる), which no form can say when other words come between them.
    */
   together: z
-    .array(z.object({ concepts: z.array(z.string().min(1)).min(2), means: z.string().min(1) }))
+    .array(
+      z.object({
+        concepts: z.array(z.string().min(1)).min(2),
+        means: z.string().min(1),
+        /** Concepts that, said too, mean the words go together otherwise (カードを使ってスマホで申し込む). */
+        unless: z.array(z.string().min(1)).optional(),
+      }),
+    )
     .default([]),
   /** Everyday words that say nothing about what is asked (母, 仕事, 場合): not counted as unknown words. */
   genericWords: z.array(z.string().min(1)).default([]),
@@ -327,7 +334,10 @@ export const contentSchema = z
         c.knowledge[list].map((concept, i) => ({ path: ['knowledge', list, i], concept })),
       ),
       ...c.knowledge.together.flatMap((rule, i) =>
-        [...rule.concepts, rule.means].map((concept) => ({ path: ['knowledge', 'together', i], concept })),
+        [...rule.concepts, rule.means, ...(rule.unless ?? [])].map((concept) => ({
+          path: ['knowledge', 'together', i],
+          concept,
+        })),
       ),
     ];
     for (const { path, concept } of named) {

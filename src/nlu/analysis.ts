@@ -123,7 +123,10 @@ export function analyseExample(
   const slots = readSlots(normal);
   const concepts = new Set([...found.keys(), ...slotConcepts(slots, normal)]);
   // Words a form cannot join because others come between them (マスク忘れたら窓口でもらえますか).
-  for (const t of together) if (t.concepts.every((c) => concepts.has(c))) concepts.add(t.means);
+  for (const t of together) {
+    if (t.concepts.every((c) => concepts.has(c)) && !t.unless?.some((c) => concepts.has(c)))
+      concepts.add(t.means);
+  }
   const named = (prefix: string) => [...concepts].filter((c) => c.startsWith(prefix));
   const analysis = {
     concepts,

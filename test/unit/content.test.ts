@@ -53,6 +53,11 @@ describe('city content', () => {
     bad.knowledge.subjects.push('noSuchSubject');
     bad.knowledge.units[0].gives = ['counter'];
     bad.knowledge.together.push({ concepts: ['mask', 'noSuchWord'], means: 'silent.maskSupply' });
+    bad.knowledge.together.push({
+      concepts: ['mask', 'get'],
+      means: 'silent.maskSupply',
+      unless: ['noSuchOther'],
+    });
     expect(() => parseContent(bad, 'bad.json')).toThrow(ContentError);
     try {
       parseContent(bad, 'bad.json');
@@ -70,6 +75,7 @@ describe('city content', () => {
       expect(message).toMatch(/knowledge\.silentSituations\.\d+: unknown concept silent\.noSuchSituation/);
       expect(message).toMatch(/knowledge\.subjects\.\d+: unknown concept noSuchSubject/);
       expect(message).toMatch(/knowledge\.together\.\d+: unknown concept noSuchWord/);
+      expect(message).toMatch(/knowledge\.together\.\d+: unknown concept noSuchOther/);
     }
   });
 

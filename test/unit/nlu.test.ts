@@ -366,6 +366,11 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('スマホで申し込めますか？')).toEqual(['apply.online']);
   });
 
+  it('answers the online procedure done with the card, which is not applying for the card itself', () => {
+    expect(handoffOf('マイナンバーカードを使ってスマホで手続きできますか')).toEqual(['apply.online']);
+    expect(handoffOf('マイナンバーカードがあればスマホで申し込めますか')).toEqual(['apply.online']);
+  });
+
   it('hands off a proxy, a card the phone cannot read, a call rate and leaked data: none is on the page', () => {
     expect(handoffOf('妻の私が代わりに暗証番号の再設定をしてもらえますか')).toBe('hotline');
     expect(handoffOf('スマホでカードが読み取れないんですがどうしたらいい？')).toBe('hotline');

@@ -459,11 +459,7 @@ export function createUnderstanding(
   const understandText = (text: string, previous: DialogueMemory | null): Reading => {
     const clauses = splitClauses(text);
     const reading = readMessage(text, clauses, previous);
-    return unanswerable(
-      text,
-      clauses,
-      reading.decision.units.length <= 1 ? coordinated(clauses, reading) : reading,
-    );
+    return unanswerable(text, clauses, coordinated(clauses, reading));
   };
 
   /**
@@ -471,8 +467,16 @@ export function createUnderstanding(
    * sure of a unit of its own, and the whole message did not point elsewhere, both are answered.
    */
   const coordinated = (clauses: string[], reading: Reading): Reading => {
-    const question = [...clauses].reverse().find((c) => isQuestion(c)) ?? clauses[clauses.length - 1];
-    const sides = question ? splitCoordination(question) : null;
+    const asking = clauses.map((c, i) => (isQuestion(c) ? i : -1)).filter((i) => i >= 0);
+    const question = asking[asking.length - 1] ?? clauses.length - 1;
+    // 「フリーダイヤルの番号と、何時までやってるか教えて」: the message was split after the と.
+    const joined = question > 0 && /[とや]$/u.test(clauses[question - 1]!);
+    if (reading.decision.units.length > (joined ? 2 : 1)) return reading;
+    const sides: [string, string] | null = joined
+      ? [clauses[question - 1]!.slice(0, -1), clauses[question]!]
+      : clauses[question]
+        ? splitCoordination(clauses[question])
+        : null;
     if (!sides) return reading;
     const unitOf = (side: string) => {
       const d = decide(analyseMessage(side));

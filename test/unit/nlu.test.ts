@@ -130,6 +130,11 @@ describe('understanding: concepts, not sentences', () => {
       'contact.hotline',
       'contact.hotlineHours',
     ]);
+    // The same when a comma after the と splits the message in two.
+    expect(nlu.understand('フリーダイヤルの番号と、何時までやってるか教えて').units).toEqual([
+      'contact.hotline',
+      'contact.hotlineHours',
+    ]);
   });
 
   it("answers with a group's overview when a message is torn between its parts", () => {

@@ -45,7 +45,9 @@ function rssMiB(pid: number): number | null {
 
 const replyAt = new Map<string, number>();
 const waiters = new Map<string, () => void>();
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+// A target's server closes a connection idle for 5 s (Node's keepAliveTimeout) while the other target is measured;
+// reused after that, it fails with ECONNRESET. Idle sockets are dropped a little before.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY, timeout: 4_000 });
 
 function startFake(): Promise<number> {
   const server = http.createServer((req, res) => {

@@ -85,6 +85,10 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('支援窓口はどごさあるの？').units).toEqual(['counter.places']);
   });
 
+  it('reads a casual negative (つながんない) as the line not connecting', () => {
+    expect(nlu.understand('フリーダイヤル全然つながんないんだけど').units).toEqual(['contact.hotlineFallback']);
+  });
+
   it('answers a clear question despite one word it does not know (三が日, 自身)', () => {
     expect(nlu.understand('年始の三が日は窓口やってないですよね').units).toEqual(['counter.yearEnd']);
     expect(nlu.understand('私自身はポイントをいただけるのか確認したいです').units).toEqual([

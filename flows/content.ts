@@ -172,12 +172,18 @@ const knowledge = z.object({
    */
   together: z
     .array(
-      z.object({
-        concepts: z.array(z.string().min(1)).min(2),
-        means: z.string().min(1),
-        /** Concepts that, said too, mean the words go together otherwise (カードを使ってスマホで申し込む). */
-        unless: z.array(z.string().min(1)).optional(),
-      }),
+      z
+        .object({
+          concepts: z.array(z.string().min(1)).min(1),
+          /** One of these must be said too (通訳 is a language with staff, at the city hall, or going there). */
+          anyOf: z.array(z.string().min(1)).min(2).optional(),
+          means: z.string().min(1),
+          /** Concepts that, said too, mean the words go together otherwise (カードを使ってスマホで申し込む). */
+          unless: z.array(z.string().min(1)).optional(),
+        })
+        .refine((rule) => rule.concepts.length + (rule.anyOf ? 1 : 0) >= 2, {
+          message: 'words said together are at least two',
+        }),
     )
     .default([]),
   /** Everyday words that say nothing about what is asked (母, 仕事, 場合): not counted as unknown words. */
@@ -334,7 +340,7 @@ export const contentSchema = z
         c.knowledge[list].map((concept, i) => ({ path: ['knowledge', list, i], concept })),
       ),
       ...c.knowledge.together.flatMap((rule, i) =>
-        [...rule.concepts, rule.means, ...(rule.unless ?? [])].map((concept) => ({
+        [...rule.concepts, ...(rule.anyOf ?? []), rule.means, ...(rule.unless ?? [])].map((concept) => ({
           path: ['knowledge', 'together', i],
           concept,
         })),

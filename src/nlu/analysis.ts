@@ -123,8 +123,9 @@ export function analyseExample(
   const slots = readSlots(normal);
   const concepts = new Set([...found.keys(), ...slotConcepts(slots, normal)]);
   // Words a form cannot join because others come between them (マスク忘れたら窓口でもらえますか).
+  const said = (c: string) => concepts.has(c);
   for (const t of together) {
-    if (t.concepts.every((c) => concepts.has(c)) && !t.unless?.some((c) => concepts.has(c)))
+    if (t.concepts.every(said) && (t.anyOf?.some(said) ?? true) && !t.unless?.some(said))
       concepts.add(t.means);
   }
   const named = (prefix: string) => [...concepts].filter((c) => c.startsWith(prefix));

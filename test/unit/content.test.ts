@@ -58,6 +58,12 @@ describe('city content', () => {
       means: 'silent.maskSupply',
       unless: ['noSuchOther'],
     });
+    bad.knowledge.together.push({
+      concepts: ['mask'],
+      anyOf: ['get', 'noSuchAlternative'],
+      means: 'silent.maskSupply',
+    });
+    bad.knowledge.together.push({ concepts: ['mask'], means: 'silent.maskSupply' });
     expect(() => parseContent(bad, 'bad.json')).toThrow(ContentError);
     try {
       parseContent(bad, 'bad.json');
@@ -76,6 +82,8 @@ describe('city content', () => {
       expect(message).toMatch(/knowledge\.subjects\.\d+: unknown concept noSuchSubject/);
       expect(message).toMatch(/knowledge\.together\.\d+: unknown concept noSuchWord/);
       expect(message).toMatch(/knowledge\.together\.\d+: unknown concept noSuchOther/);
+      expect(message).toMatch(/knowledge\.together\.\d+: unknown concept noSuchAlternative/);
+      expect(message).toMatch(/knowledge\.together\.\d+: words said together are at least two/);
     }
   });
 

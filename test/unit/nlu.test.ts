@@ -86,7 +86,9 @@ describe('understanding: concepts, not sentences', () => {
   });
 
   it('reads a casual negative (つながんない) as the line not connecting', () => {
-    expect(nlu.understand('フリーダイヤル全然つながんないんだけど').units).toEqual(['contact.hotlineFallback']);
+    expect(nlu.understand('フリーダイヤル全然つながんないんだけど').units).toEqual([
+      'contact.hotlineFallback',
+    ]);
   });
 
   it('answers a clear question despite one word it does not know (三が日, 自身)', () => {

@@ -314,26 +314,18 @@ export const contentSchema = z
         }
       }
     }
-    c.knowledge.units.forEach((unit, u) =>
-      unit.gives.forEach((facet, i) => {
-        if (!c.knowledge.facets.includes(facet)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['knowledge', 'units', u, 'gives', i],
-            message: `${facet} is not one of the facets`,
-          });
-        }
-      }),
-    );
-    c.knowledge.askedOutright.forEach((facet, i) => {
+    // Every facet asked outright, or given by a unit, must be one of the facets.
+    const facetsNamed = [
+      ...c.knowledge.askedOutright.map((facet, i) => ({ path: ['knowledge', 'askedOutright', i], facet })),
+      ...c.knowledge.units.flatMap((unit, u) =>
+        unit.gives.map((facet, i) => ({ path: ['knowledge', 'units', u, 'gives', i], facet })),
+      ),
+    ];
+    for (const { path, facet } of facetsNamed) {
       if (!c.knowledge.facets.includes(facet)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['knowledge', 'askedOutright', i],
-          message: `${facet} is not one of the facets`,
-        });
+        ctx.addIssue({ code: 'custom', path, message: `${facet} is not one of the facets` });
       }
-    });
+    }
     // Every list that names concepts must name ones the content has.
     const named = [
       ...(['facets', 'subjects', 'silentSituations'] as const).flatMap((list) =>

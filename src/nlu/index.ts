@@ -74,6 +74,8 @@ const FOLLOW_UP_START =
 const FOLLOW_UP_END =
   /(も|のほう|のほうは|の方|の方は|の分|の分は|なら|ならば|だと|だったら|でも|でもいい|でもいいの|でも大丈夫|でもok|の場合|の場合は)(です|でしょう)?(か|かな)?$/;
 const SHORT = 16;
+// 「フリーダイヤルの番号と、」: a clause ending on と or や names the first of two things the next clause asks about.
+const JOINS_NEXT = /[とや]$/u;
 const LATIN_ONLY =
   /^[^\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]*[a-z][^\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]*$/iu;
 
@@ -467,16 +469,20 @@ export function createUnderstanding(
    * sure of a unit of its own, and the whole message did not point elsewhere, both are answered.
    */
   const coordinated = (clauses: string[], reading: Reading): Reading => {
-    const asking = clauses.map((c, i) => (isQuestion(c) ? i : -1)).filter((i) => i >= 0);
-    const question = asking[asking.length - 1] ?? clauses.length - 1;
+    // The last clause that asks, or else the last clause.
+    let question = clauses.length - 1;
+    for (let i = clauses.length - 1; i >= 0; i--) {
+      if (isQuestion(clauses[i]!)) {
+        question = i;
+        break;
+      }
+    }
+    const asked = clauses[question];
+    if (!asked) return reading;
     // 「フリーダイヤルの番号と、何時までやってるか教えて」: the message was split after the と.
-    const joined = question > 0 && /[とや]$/u.test(clauses[question - 1]!);
+    const joined = question > 0 && JOINS_NEXT.test(clauses[question - 1]!);
     if (reading.decision.units.length > (joined ? 2 : 1)) return reading;
-    const sides: [string, string] | null = joined
-      ? [clauses[question - 1]!.slice(0, -1), clauses[question]!]
-      : clauses[question]
-        ? splitCoordination(clauses[question])
-        : null;
+    const sides = joined ? ([clauses[question - 1]!.slice(0, -1), asked] as const) : splitCoordination(asked);
     if (!sides) return reading;
     const unitOf = (side: string) => {
       const d = decide(analyseMessage(side));
@@ -541,7 +547,7 @@ export function createUnderstanding(
       (c, i) =>
         (i === clauses.length - 1 && !askedEarlier) ||
         isQuestion(c, askedLater(i) || askedBefore(i)) ||
-        (/[とや]$/.test(c) && isQuestion(clauses[i + 1] ?? '')) ||
+        (JOINS_NEXT.test(c) && isQuestion(clauses[i + 1] ?? '')) ||
         // 「お知らせを受け取れるようにしたい。あとメニューも見せて」: a wish before あと is the first thing asked.
         (additive && i < clauses.length - 1 && WISH.test(c)),
     );

@@ -302,6 +302,12 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('詐欺の電話で暗証番号を教えてしまいました。どうすればいいですか')).toBe('city');
     expect(handoffOf('口座番号を聞かれたけど教えませんでした。大丈夫ですか')).toEqual(['fraud.report']);
     expect(handoffOf('結婚して苗字が変わりました。ポイントの申込みはこのままで大丈夫ですか')).toBe('hotline');
+    // The page says nothing of residents of foreign nationality, so a question asked about one is not the
+    // page's either.
+    expect(handoffOf('妻はフィリピン国籍です。妻もマイナポイントをもらえますか')).toBe('hotline');
+    expect(handoffOf('在留カードの期限が来月で切れます。マイナンバーカードはそのまま使えますか')).toBe(
+      'hotline',
+    );
     // The page asks for the 4-digit PIN only: the signature certificate's longer password is not on it.
     expect(handoffOf('6文字以上のパスワードも必要ですか')).toBe('hotline');
     expect(handoffOf('英数字のパスワードを忘れました')).toBe('hotline');

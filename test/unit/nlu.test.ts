@@ -464,6 +464,12 @@ describe('understanding: concepts, not sentences', () => {
       units: [],
       handoff: 'hotline',
     });
+    // Nor how many years a card lasts, or how soon a new one is made: the page says only that both exist.
+    expect(converse('マイナンバーカードに有効期限ってあるの？', 'それって何年くらい？').units).toEqual([]);
+    expect(converse('これからカードを作るにはどこへ行けばいい？', 'どれくらいでできますか').units).toEqual(
+      [],
+    );
+    expect(nlu.understand('カードの更新は期限の何か月前からできますか').units).toEqual([]);
     // Not the eligibility interview: the page cannot tell anyone whether their own application arrived.
     expect(nlu.understand('私のポイントの申込みがちゃんと登録されているか見てもらえますか').units).toEqual(
       [],

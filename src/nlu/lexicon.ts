@@ -339,8 +339,10 @@ export class Lexicon {
 
     // Most messages have no Latin letters or digits at all: then no Latin form can be in them.
     for (const form of message.words.size > 0 ? this.latinForms : []) {
-      const hit = form.surface.includes(' ')
-        ? latinText.includes(` ${form.surface} `) || message.surface.includes(form.surface.replace(/ /g, ''))
+      // A message's Latin words are split at hyphens too, so 'year-end' is looked for as the words 'year end'.
+      const asWords = form.surface.replace(/-/g, ' ');
+      const hit = asWords.includes(' ')
+        ? latinText.includes(` ${asWords} `) || message.surface.includes(asWords.replace(/ /g, ''))
         : message.words.has(form.surface) || inflectionOf(message.words, form.surface);
       if (hit) note(form, form.surface, form.surface);
     }

@@ -1086,6 +1086,16 @@ describe('words found where a word starts', () => {
     expect(words('What happens to his card?')).toEqual([]);
   });
 
+  it('finds a hyphenated English word however it is written (Wi-Fi, wifi, wi fi)', () => {
+    const english = new Lexicon({ facility: ['wi-fi'], charge: ['top-up'] });
+    const words = (text: string) => [...english.find(formsOf(text)).concepts.keys()].sort();
+    expect(words('市役所のWi-Fiは使えますか')).toEqual(['facility']);
+    expect(words('Is there wifi?')).toEqual(['facility']);
+    expect(words('Is there wi fi at the counter?')).toEqual(['facility']);
+    expect(words('Can I top-up my card there?')).toEqual(['charge']);
+    expect(words('Is the top floor up there?')).toEqual([]);
+  });
+
   it('finds a word after an honorific the dictionary keeps whole (お手伝い), or reads apart (お電話)', () => {
     expect(found('お手伝いをお願いできますか')).toEqual(['support']);
     expect(found('お電話でも聞けますか')).toEqual(['phone']);

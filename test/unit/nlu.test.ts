@@ -679,6 +679,15 @@ describe('slots', () => {
     expect(readSlots('最終受付は16:30ですか').when?.minutes).toBeUndefined();
     expect(readSlots('4時に行っても間に合う？').when?.minutes).toBe(16 * 60);
   });
+
+  it('reads the part of the day said before an hour (夜9時 is 21:00, 朝9時 is 9:00)', () => {
+    expect(readSlots('夜9時に窓口に行っても大丈夫？').when?.minutes).toBe(21 * 60);
+    expect(readSlots('夜の11時過ぎでも申し込める？').when?.minutes).toBe(23 * 60);
+    expect(readSlots('夕方5時に行っても間に合う？').when?.minutes).toBe(17 * 60);
+    expect(readSlots('晩の7時半に行けますか').when?.minutes).toBe(19 * 60 + 30);
+    expect(readSlots('朝9時に行ってもいい？').when?.minutes).toBe(9 * 60);
+    expect(readSlots('午前11時に行きます').when?.minutes).toBe(11 * 60);
+  });
 });
 
 describe('clauses', () => {

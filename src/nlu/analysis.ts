@@ -108,6 +108,20 @@ export function analyse(
   return analyseExample(text, lexicon, generic, together).analysis;
 }
 
+/**
+ * What words mean only said together, though others come between them (マスク忘れたら窓口でもらえますか): the
+ * content's rules applied to the concepts of one text, or of a follow-up read with what it leans on.
+ */
+export function meaningsSaidTogether(
+  concepts: ReadonlySet<string>,
+  together: readonly SaidTogether[],
+): string[] {
+  const said = (c: string) => concepts.has(c);
+  return together
+    .filter((t) => t.concepts.every(said) && (t.anyOf?.some(said) ?? true) && !t.unless?.some(said))
+    .map((t) => t.means);
+}
+
 /** The analysis, and the text as read aloud (in kana): examples are learned both ways. */
 export function analyseExample(
   text: string,
@@ -122,12 +136,7 @@ export function analyseExample(
   const found = withoutIndefinites(all, normal);
   const slots = readSlots(normal);
   const concepts = new Set([...found.keys(), ...slotConcepts(slots, normal)]);
-  // Words a form cannot join because others come between them (マスク忘れたら窓口でもらえますか).
-  const said = (c: string) => concepts.has(c);
-  for (const t of together) {
-    if (t.concepts.every(said) && (t.anyOf?.some(said) ?? true) && !t.unless?.some(said))
-      concepts.add(t.means);
-  }
+  for (const meaning of meaningsSaidTogether(concepts, together)) concepts.add(meaning);
   const named = (prefix: string) => [...concepts].filter((c) => c.startsWith(prefix));
   const analysis = {
     concepts,

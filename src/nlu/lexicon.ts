@@ -35,6 +35,8 @@ interface Form {
   surface: string;
   reading: string | null;
   latin: boolean;
+  /** A Latin form as the words a message's Latin text is split into, at spaces and hyphens (year-end → year end). */
+  latinWords: string | null;
   /** For matching with one typo: the kana form, or null when the form is not one to match that way. */
   fuzzyKana: string | null;
   /** For matching a reading with one sound wrong: the reading, or null. */
@@ -264,6 +266,7 @@ export class Lexicon {
           surface,
           reading: reading && reading.length >= MIN_READING && !ASKS_A_COUNT.test(surface) ? reading : null,
           latin,
+          latinWords: latin ? surface.replace(/-/g, ' ') : null,
           fuzzyKana,
           fuzzyReading,
           kanaPairs: pairsOf(fuzzyKana),
@@ -339,8 +342,7 @@ export class Lexicon {
 
     // Most messages have no Latin letters or digits at all: then no Latin form can be in them.
     for (const form of message.words.size > 0 ? this.latinForms : []) {
-      // A message's Latin words are split at hyphens too, so 'year-end' is looked for as the words 'year end'.
-      const asWords = form.surface.replace(/-/g, ' ');
+      const asWords = form.latinWords!;
       const hit = asWords.includes(' ')
         ? latinText.includes(` ${asWords} `) || message.surface.includes(asWords.replace(/ /g, ''))
         : message.words.has(form.surface) || inflectionOf(message.words, form.surface);

@@ -822,6 +822,9 @@ describe('notice settings, the menu and greetings in words', () => {
     ['土曜は窓口やっとる？', 'counter.openOn'],
     // The menu named with any particle, and a hiragana word stretched with ー (おはよー for おはよう).
     ['メニューも見せて', 'menu'],
+    // The word alone, as the rich menu's bar reads, and typed in half-width kana.
+    ['メニュー', 'menu'],
+    ['ﾒﾆｭｰ', 'menu'],
     ['おはよー', 'greeting'],
     ['ありがとー', 'thanks'],
     // Notices started again, or asked for by the name of a phone's push messages.

@@ -81,6 +81,15 @@ describe('understanding: concepts, not sentences', () => {
     expect(u.units).toEqual(['items.overview']);
   });
 
+  it("reads finding the phone or the internet hard (苦手, 不慣れ, 自信がない) as asking for the counter's help", () => {
+    expect(nlu.understand('スマホに不慣れなので、誰かに手伝ってもらえると助かるのですが').units).toEqual([
+      'apply.counterSupport',
+    ]);
+    expect(nlu.understand('ネットに自信がないんだけど手伝ってもらえる？').units).toEqual([
+      'apply.counterSupport',
+    ]);
+  });
+
   it('reads a question word in regional speech (どごさ: where)', () => {
     expect(nlu.understand('支援窓口はどごさあるの？').units).toEqual(['counter.places']);
   });

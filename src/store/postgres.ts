@@ -64,7 +64,8 @@ function* claim(conversationKey: string, leaseMs: number, now: number): Program<
   );
   if (busy) return null;
   // One statement, the row locked while it is read: a claim that waited for a lapsed holder's commit sees
-  // what that commit wrote (the decided reply, or the event finished) rather than the row as it was before.
+  // what that commit wrote (the decided reply, the event finished, or its lease renewed) rather than the row as
+  // it was before. The lease is checked again here because the read above took no lock.
   const claimed = yield* step(
     row<EventRow>(
       `UPDATE inbox_events
@@ -73,11 +74,12 @@ function* claim(conversationKey: string, leaseMs: number, now: number): Program<
         WHERE id = (SELECT id FROM inbox_events
                      WHERE conversation_key = ? AND status IN ('pending', 'processing', 'replying')
                      ORDER BY event_timestamp, seq LIMIT 1 FOR UPDATE)
-          AND status IN ('pending', 'processing', 'replying')
+          AND (status = 'pending' OR (status IN ('processing', 'replying') AND lease_until <= ?))
       RETURNING *`,
       now + leaseMs,
       randomUUID(),
       conversationKey,
+      now,
     ),
   );
   return claimed ? toEvent(claimed) : null;

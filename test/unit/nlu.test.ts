@@ -48,6 +48,8 @@ describe('understanding: concepts, not sentences', () => {
     ['12時から13時の間って受付してる？', 'counter.lunch'],
     // 「市役所だけ？」 after asking where narrows nothing: it asks where else too.
     ['窓口はどこ？市役所だけ？', 'counter.places'],
+    // Anywhere but the city hall asks for the other places, even typed in kana.
+    ['しやくしょいがいで てつづき できる？', 'counter.places'],
     // Having no payment service yet asks which there are (やってない here is not the counter being closed).
     ['キャッシュレスはなんもやってないです', 'service.list'],
     // Common conversion slips: 何字 for 何時, 詐偽 for 詐欺.

@@ -70,6 +70,8 @@ describe('understanding: concepts, not sentences', () => {
     ['キャッシュカードでも大丈夫？', 'items.account'],
     ['今行っても大丈夫？', 'counter.openOn'],
     ['暗証番号を設定し直したい', 'card.pinReset'],
+    // Not remembering it, said politely (覚えてません), is forgetting it.
+    ['暗証番号を全然覚えてません。どうすればいいですか', 'card.pinReset'],
     // 過ぎ is a deadline passed, not a card expired, unless 期限 is what passed.
     ['5月末を過ぎたらポイントの申込みはもう無理？', 'deadline.points'],
   ])('%s → %s', (text, unit) => {

@@ -343,6 +343,11 @@ describe('understanding: concepts, not sentences', () => {
     // Words apart that together ask what the page does not say: a mask handed out, a lost card stopped.
     expect(handoffOf('マスクを家に忘れてきたら、窓口で1枚もらえますか')).toBe('city');
     expect(handoffOf('落としたカードをすぐに止めたいときはどうすれば？')).toBe('hotline');
+    // What to bring to pick up or apply for the card itself: the page lists only the support counter's items.
+    expect(handoffOf('新しいカードを受け取りに行くとき、何を持っていけばいいですか')).toBe('hotline');
+    expect(handoffOf('カードを受け取ったときに決めた暗証番号も持っていく必要がありますか')).toEqual([
+      'items.pin',
+    ]);
     expect(handoffOf('マスクの着用は必要ですか')).toEqual(['counter.mask']);
     // Whether one's application went through is not on the page, however the question after it is put.
     expect(handoffOf('保険証の登録ができているか確認したいです。どうすればいいですか')).toBe('hotline');

@@ -343,6 +343,9 @@ describe('understanding: concepts, not sentences', () => {
     // Words apart that together ask what the page does not say: a mask handed out, a lost card stopped.
     expect(handoffOf('マスクを家に忘れてきたら、窓口で1枚もらえますか')).toBe('city');
     expect(handoffOf('落としたカードをすぐに止めたいときはどうすれば？')).toBe('hotline');
+    // A lost notice of issue is not on the page; a notice that arrived only sets the scene for where to go.
+    expect(handoffOf('交付通知書をなくしたみたいです。それでもカードは受け取れますか')).toBe('hotline');
+    expect(handoffOf('交付通知書が届いたのですが、受け取りはどこでできますか')).toEqual(['card.new']);
     // What to bring to pick up or apply for the card itself: the page lists only the support counter's items.
     expect(handoffOf('新しいカードを受け取りに行くとき、何を持っていけばいいですか')).toBe('hotline');
     expect(handoffOf('カードを受け取ったときに決めた暗証番号も持っていく必要がありますか')).toEqual([

@@ -508,6 +508,8 @@ describe('understanding: concepts, not sentences', () => {
       [],
     );
     expect(nlu.understand('カードの更新は期限の何か月前からできますか').units).toEqual([]);
+    // Nor whether it is done the same day.
+    expect(nlu.understand('電子証明書の更新は即日でできますか').units).toEqual([]);
     // Not the eligibility interview: the page cannot tell anyone whether their own application arrived.
     expect(nlu.understand('私のポイントの申込みがちゃんと登録されているか見てもらえますか').units).toEqual(
       [],

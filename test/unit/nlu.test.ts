@@ -461,6 +461,10 @@ describe('understanding: concepts, not sentences', () => {
     // That the counter is expected to be crowded is on the page.
     expect(handoffOf('窓口は混みますか？')).toEqual(['counter.crowded']);
     expect(handoffOf('職員の対応がひどかったです。どこに言えばいいですか')).toBe('city');
+    // The page gives the city's number but not its hours: the toll-free line's hours are not the city's.
+    expect(handoffOf('市役所の電話は何時までつながりますか')).toBe('city');
+    expect(handoffOf('土日に市役所に電話してもいい？')).toBe('city');
+    expect(handoffOf('市役所から土曜日に電話がきたけど詐欺？')).toEqual(['fraud.report']);
   });
 
   it('hands off a change of health insurance and which clinic takes the card', () => {

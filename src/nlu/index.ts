@@ -446,7 +446,10 @@ export function createUnderstanding(
     const saidWithContext = reading.followUp
       ? meaningsSaidTogether(reading.analysis.concepts, knowledge.together)
       : [];
-    const declaredSilent = [...own, ...saidWithContext].some((c) => c.startsWith(SILENT_PREFIX));
+    // 「母の通知カードが見つからないんですが、何か困ることは？」: so is a situation told before the question.
+    const toldSituation = clauses.some((c) => [...analyseMessage(c).concepts].some((s) => situations.has(s)));
+    const declaredSilent =
+      toldSituation || [...own, ...saidWithContext].some((c) => c.startsWith(SILENT_PREFIX));
     return declaredSilent || asksWhatUnitLacks(own, reading)
       ? handedOff(reading, nearestLine(reading, [...routes.keys()]))
       : reading;

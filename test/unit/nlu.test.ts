@@ -345,6 +345,12 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('落としたカードをすぐに止めたいときはどうすれば？')).toBe('hotline');
     // A lost notice of issue is not on the page; a notice that arrived only sets the scene for where to go.
     expect(handoffOf('交付通知書をなくしたみたいです。それでもカードは受け取れますか')).toBe('hotline');
+    // Likewise the old notification card, or the application form, lost: told before the question, or in it.
+    expect(handoffOf('通知カードが見当たらないのですが、何か困ることはありますか')).toBe('hotline');
+    expect(handoffOf('カードの申請書をなくしたので、もう一度もらえますか')).toBe('hotline');
+    // Nor are applying on paper by post, or points for holders of a disability certificate, on the page.
+    expect(handoffOf('申込書を郵便で送ることはできますか')).toBe('hotline');
+    expect(handoffOf('障害者手帳を持っているとポイントが増えますか')).toBe('hotline');
     expect(handoffOf('交付通知書が届いたのですが、受け取りはどこでできますか')).toEqual(['card.new']);
     // What to bring to pick up or apply for the card itself: the page lists only the support counter's items.
     expect(handoffOf('新しいカードを受け取りに行くとき、何を持っていけばいいですか')).toBe('hotline');

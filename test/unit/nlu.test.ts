@@ -348,6 +348,8 @@ describe('understanding: concepts, not sentences', () => {
     // Likewise the old notification card, or the application form, lost: told before the question, or in it.
     expect(handoffOf('通知カードが見当たらないのですが、何か困ることはありますか')).toBe('hotline');
     expect(handoffOf('カードの申請書をなくしたので、もう一度もらえますか')).toBe('hotline');
+    // An application form only mentioned is no sign: when to send it is the card's deadline.
+    expect(handoffOf('カードの申請書を2月末までに出せばいいですか')).toEqual(['deadline.card']);
     // Nor are applying on paper by post, or points for holders of a disability certificate, on the page.
     expect(handoffOf('申込書を郵便で送ることはできますか')).toBe('hotline');
     expect(handoffOf('障害者手帳を持っているとポイントが増えますか')).toBe('hotline');

@@ -520,8 +520,9 @@ describe('understanding: concepts, not sentences', () => {
       [],
     );
     expect(nlu.understand('カードの更新は期限の何か月前からできますか').units).toEqual([]);
-    // Nor whether it is done the same day.
+    // Nor whether it is done the same day; but the last day itself (当日中) is the deadline's.
     expect(nlu.understand('電子証明書の更新は即日でできますか').units).toEqual([]);
+    expect(nlu.understand('締め切り当日中にチャージすればポイントつく？').units).toEqual(['deadline.charge']);
     // Not the eligibility interview: the page cannot tell anyone whether their own application arrived.
     expect(nlu.understand('私のポイントの申込みがちゃんと登録されているか見てもらえますか').units).toEqual(
       [],

@@ -514,8 +514,9 @@ describe('understanding: concepts, not sentences', () => {
     // Nor how many years a card lasts, or how soon a new one is made: the page says only that both exist.
     expect(converse('マイナンバーカードに有効期限ってあるの？', 'それって何年くらい？').units).toEqual([]);
     expect(converse('マイナンバーカードって有効期限ある？', '何年？').units).toEqual([]);
-    // A year named with its month is a date: 令和何年の何月 asks the deadline.
+    // A year named with its month, or up to which year, is a date: both ask the deadline.
     expect(nlu.understand('カードは令和何年の何月までに申請すればいい？').units).toEqual(['deadline.card']);
+    expect(nlu.understand('カードの申請は何年までにすればいい？').units).toEqual(['deadline.card']);
     expect(converse('これからカードを作るにはどこへ行けばいい？', 'どれくらいでできますか').units).toEqual(
       [],
     );

@@ -13,6 +13,11 @@ export interface MessageForms {
   wordsByReading: Map<number, string>;
   /** Latin words, for English messages and words like PIN or PayPay. */
   words: Set<string>;
+  /**
+   * The Latin words in order, one space apart where only spaces, hyphens or points part them, and kept apart by
+   * a bar where anything else comes between (37.5度 → ` 37 5 | `, 37歳で5人 → ` 37 | 5 | `).
+   */
+  latinText: string;
   /** Offsets in `surface` where a word starts or ends. */
   boundaries: Set<number>;
   /**
@@ -35,7 +40,10 @@ interface Form {
   surface: string;
   reading: string | null;
   latin: boolean;
-  /** A Latin form as the words a message's Latin text is split into, at spaces and hyphens (year-end → year end). */
+  /**
+   * A Latin form as the words a message's Latin text is split into, at spaces, hyphens and points (year-end →
+   * year end, 37.5 → 37 5).
+   */
   latinWords: string | null;
   /** For matching with one typo: the kana form, or null when the form is not one to match that way. */
   fuzzyKana: string | null;
@@ -136,6 +144,11 @@ export function formsOf(text: string): MessageForms {
     ableLemma: anyAble ? { text: ableLemma, boundaries: ableBoundaries } : null,
     reading,
     wordsByReading,
+    latinText: ` ${normal
+      .replace(/[\s.-]+/g, ' ')
+      .replace(/[^a-z0-9' ]+/g, ' | ')
+      .replace(/ +/g, ' ')
+      .trim()} `,
     words: new Set(
       (normal.match(/[a-z0-9']+/g) ?? []).flatMap((w) => {
         const stem = w.replace(/(ing|ed|es|s)$/, '');
@@ -266,7 +279,7 @@ export class Lexicon {
           surface,
           reading: reading && reading.length >= MIN_READING && !ASKS_A_COUNT.test(surface) ? reading : null,
           latin,
-          latinWords: latin ? surface.replace(/-/g, ' ') : null,
+          latinWords: latin ? surface.replace(/[-.]/g, ' ') : null,
           fuzzyKana,
           fuzzyReading,
           kanaPairs: pairsOf(fuzzyKana),
@@ -338,13 +351,12 @@ export class Lexicon {
       if (!found.has(form.concept)) found.set(form.concept, shown);
       for (const t of texts) if (t) matched.push(t);
     };
-    const latinText = ` ${[...message.words].join(' ')} `;
 
     // Most messages have no Latin letters or digits at all: then no Latin form can be in them.
     for (const form of message.words.size > 0 ? this.latinForms : []) {
       const asWords = form.latinWords!;
       const hit = asWords.includes(' ')
-        ? latinText.includes(` ${asWords} `) || message.surface.includes(asWords.replace(/ /g, ''))
+        ? message.latinText.includes(` ${asWords} `) || message.surface.includes(asWords.replace(/ /g, ''))
         : message.words.has(form.surface) || inflectionOf(message.words, form.surface);
       if (hit) note(form, form.surface, form.surface);
     }

@@ -855,6 +855,8 @@ describe('notice settings, the menu and greetings in words', () => {
     ['土曜は窓口やっとる？', 'counter.openOn'],
     // The menu named with any particle, and a hiragana word stretched with ー (おはよー for おはよう).
     ['メニューも見せて', 'menu'],
+    // What can be asked, with the particle left out.
+    ['ここでは何聞ける？', 'menu'],
     ['おはよー', 'greeting'],
     ['ありがとー', 'thanks'],
     // Notices started again, or asked for by the name of a phone's push messages.

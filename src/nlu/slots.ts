@@ -73,8 +73,9 @@ const ONE_SLASH_DATE = new RegExp(SLASH_DATE);
 const ANY_DATE = new RegExp(`${KANJI_DATE}|${SLASH_DATE}`, 'g');
 const ONE_CLOCK = new RegExp(`(?<!\\d)${CLOCK}(?!\\d)`);
 // 「夜11時」「夕方5時」「朝9時」: the part of the day said before the hour tells morning from evening.
-const EVENING = /^(午後|夕方|夜|晩)/;
-const ONE_SPOKEN_TIME = new RegExp(`(午前|午後|朝の?|夕方の?|夜の?|晩の?)?\\s*${HOUR}`);
+const MORNING_WORDS = ['午前', '朝'];
+const EVENING_WORDS = ['午後', '夕方', '夜', '晩'];
+const ONE_SPOKEN_TIME = new RegExp(`(${[...MORNING_WORDS, ...EVENING_WORDS].join('|')})?の?\\s*${HOUR}`);
 const ANY_TIME = new RegExp(`(?<![\\d/])(?:${CLOCK}|${HOUR})`, 'g');
 
 /** Every date a normalised message names (12月29日, 1/3), as MM-DD. */
@@ -204,7 +205,7 @@ function readTime(t: string): number | undefined {
   } else if (spoken && !/何時/.test(spoken[0])) {
     hour = Number(spoken[2]);
     minute = spoken[3] === '半' ? 30 : Number(spoken[4] ?? 0);
-    half = spoken[1] === undefined ? undefined : EVENING.test(spoken[1]) ? 'pm' : 'am';
+    half = spoken[1] === undefined ? undefined : EVENING_WORDS.includes(spoken[1]) ? 'pm' : 'am';
   } else if (/何時|なんじ/.test(t)) {
     // 「夕方何時まで」 asks for a time; it does not name one.
     return undefined;

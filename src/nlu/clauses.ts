@@ -22,7 +22,11 @@ export function splitClauses(text: string): string[] {
       .split(new RegExp(`(?<=[。?!\\n])|(?:、|\\s)${ADDING}、?|\\s+(?:and also|also)\\s+`, 'iu'))
       .flatMap((part) => part.split(/(?<=(?:の|[^るすいたなだ]と))、(?=.{4,})/u))
       // 「…持っていないのですが、何を持っていけば？」: what comes before …ですが is the situation, after it the question.
-      .flatMap((part) => part.split(/(?<=(?:のですが|んですが|のですけど|んですけど|んだけど))、/u))
+      .flatMap((part) =>
+        part.split(
+          /(?<=(?:のですが|んですが|のですけど|んですけど|んだけど|ましたが|ましたけど|ますが|ますけど))、/u,
+        ),
+      )
       // 「暗証番号を忘れたうえに、証明書も切れてる」: one problem, then another.
       .flatMap((part) => part.split(/(?<=(?:[たいる]し|だし|うえに|上に))、/u))
       // 「窓口は何階で、昼休みは何時から？」: two questions joined by で/て, the first with its own question word, the

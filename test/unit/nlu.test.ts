@@ -350,6 +350,10 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('カードの申請書をなくしたので、もう一度もらえますか').units).toEqual([]);
     // An application form only mentioned is no sign: when to send it is the card's deadline.
     expect(handoffOf('カードの申請書を2月末までに出せばいいですか')).toEqual(['deadline.card']);
+    // Whether to go to the police is not on the page; the police told as done, or impersonated, set the scene.
+    expect(nlu.understand('カードを落としたら警察に届けたほうがいいですか').units).toEqual([]);
+    expect(handoffOf('警察には届けましたが、カードを作り直すのにお金はかかりますか')).toEqual(['card.lost']);
+    expect(handoffOf('警察を名乗る電話でマイナポイントの口座番号を聞かれた')).toEqual(['fraud.report']);
     // Nor are applying on paper by post, or points for holders of a disability certificate, on the page.
     expect(handoffOf('申込書を郵便で送ることはできますか')).toBe('hotline');
     expect(handoffOf('障害者手帳を持っているとポイントが増えますか')).toBe('hotline');

@@ -430,6 +430,9 @@ describe('understanding: concepts, not sentences', () => {
 
   it('hands off a proxy, a card the phone cannot read, a call rate and leaked data: none is on the page', () => {
     expect(handoffOf('妻の私が代わりに暗証番号の再設定をしてもらえますか')).toBe('hotline');
+    // Whether it must be the holder in person is the same question, asked the other way round.
+    expect(nlu.understand('電子証明書の更新って本人が行かなあかんの？').units).toEqual([]);
+    expect(nlu.understand('本人しか申し込めないんですか').units).toEqual([]);
     expect(handoffOf('スマホでカードが読み取れないんですがどうしたらいい？')).toBe('hotline');
     expect(handoffOf('050の番号は1分あたりいくらかかりますか')).toBe('hotline');
     expect(handoffOf('カードを落としたら情報が漏れたりしますか')).toBe('hotline');

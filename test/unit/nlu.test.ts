@@ -433,6 +433,8 @@ describe('understanding: concepts, not sentences', () => {
     // Whether it must be the holder in person is the same question, asked the other way round.
     expect(nlu.understand('電子証明書の更新って本人が行かなあかんの？').units).toEqual([]);
     expect(nlu.understand('本人しか申し込めないんですか').units).toEqual([]);
+    // Nor is how many people are waiting now.
+    expect(nlu.understand('窓口って何人ぐらい待ってる？').units).toEqual([]);
     expect(handoffOf('スマホでカードが読み取れないんですがどうしたらいい？')).toBe('hotline');
     expect(handoffOf('050の番号は1分あたりいくらかかりますか')).toBe('hotline');
     expect(handoffOf('カードを落としたら情報が漏れたりしますか')).toBe('hotline');
@@ -862,6 +864,8 @@ describe('notice settings, the menu and greetings in words', () => {
     ['土曜は窓口やっとる？', 'counter.openOn'],
     // The menu named with any particle, and a hiragana word stretched with ー (おはよー for おはよう).
     ['メニューも見せて', 'menu'],
+    // How to do it, asked casually (どうやるの).
+    ['申し込みってどうやるの？', 'apply.how'],
     // What can be asked, with the particle left out.
     ['ここでは何聞ける？', 'menu'],
     ['おはよー', 'greeting'],

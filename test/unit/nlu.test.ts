@@ -433,6 +433,11 @@ describe('understanding: concepts, not sentences', () => {
     // Whether it must be the holder in person is the same question, asked the other way round.
     expect(nlu.understand('電子証明書の更新って本人が行かなあかんの？').units).toEqual([]);
     expect(nlu.understand('本人しか申し込めないんですか').units).toEqual([]);
+    // Nor is being served first, or what becomes of points when a payment company goes under; a pregnancy
+    // told only as background does not send the question away.
+    expect(nlu.understand('母は足が悪いので、窓口で優先してもらえると助かるのですが').units).toEqual([]);
+    expect(nlu.understand('決済サービスの会社がつぶれたら、ポイントはどうなりますか').units).toEqual([]);
+    expect(handoffOf('妊娠中ですが窓口の受付時間は？')).toEqual(['counter.hours']);
     // Nor is how many people are waiting now.
     expect(nlu.understand('窓口って何人ぐらい待ってる？').units).toEqual([]);
     expect(handoffOf('スマホでカードが読み取れないんですがどうしたらいい？')).toBe('hotline');

@@ -438,6 +438,9 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('母は足が悪いので、窓口で優先してもらえると助かるのですが').units).toEqual([]);
     expect(nlu.understand('決済サービスの会社がつぶれたら、ポイントはどうなりますか').units).toEqual([]);
     expect(handoffOf('妊娠中ですが窓口の受付時間は？')).toEqual(['counter.hours']);
+    // Nor whether the toll-free line takes calls from a mobile; a mobile only mentioned is no sign.
+    expect(nlu.understand('フリーダイヤルは携帯からでもかけられますか').units).toEqual([]);
+    expect(handoffOf('携帯からかけてもつながらないときは？')).toEqual(['contact.hotlineFallback']);
     // Nor is how many people are waiting now.
     expect(nlu.understand('窓口って何人ぐらい待ってる？').units).toEqual([]);
     expect(handoffOf('スマホでカードが読み取れないんですがどうしたらいい？')).toBe('hotline');

@@ -429,11 +429,10 @@ export function createUnderstanding(
     ]);
     // 「父が亡くなりました。父の分のポイントは受け取れますか」: the situation told before the question is what
     // the question is about.
-    const silent =
-      own.find((c) => unknownOnly.has(c)) ??
-      clauses
-        .flatMap((c) => [...analyseMessage(c).concepts])
-        .find((c) => situations.has(c) && unknownOnly.has(c));
+    const toldSituations = clauses
+      .flatMap((c) => [...analyseMessage(c).concepts])
+      .filter((c) => situations.has(c));
+    const silent = own.find((c) => unknownOnly.has(c)) ?? toldSituations.find((c) => unknownOnly.has(c));
     if (silent) {
       // Several known unknowns may use the word (コンビニ: applying there, or a shop's service).
       const candidates = [...unknownOnly.get(silent)!];
@@ -447,9 +446,8 @@ export function createUnderstanding(
       ? meaningsSaidTogether(reading.analysis.concepts, knowledge.together)
       : [];
     // 「母の通知カードが見つからないんですが、何か困ることは？」: so is a situation told before the question.
-    const toldSituation = clauses.some((c) => [...analyseMessage(c).concepts].some((s) => situations.has(s)));
     const declaredSilent =
-      toldSituation || [...own, ...saidWithContext].some((c) => c.startsWith(SILENT_PREFIX));
+      toldSituations.length > 0 || [...own, ...saidWithContext].some((c) => c.startsWith(SILENT_PREFIX));
     return declaredSilent || asksWhatUnitLacks(own, reading)
       ? handedOff(reading, nearestLine(reading, [...routes.keys()]))
       : reading;

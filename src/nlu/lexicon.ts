@@ -15,7 +15,8 @@ export interface MessageForms {
   words: Set<string>;
   /**
    * The Latin words in order, one space apart where only spaces, hyphens or points part them, and kept apart by
-   * a bar where anything else comes between (37.5度 → ` 37 5 | `, 37歳で5人 → ` 37 | 5 | `).
+   * a bar where anything else comes between (37.5度 → ` 37 5 | `, 37歳で5人 → ` 37 | 5 | `); empty when the
+   * message has no Latin words.
    */
   latinText: string;
   /** Offsets in `surface` where a word starts or ends. */
@@ -134,6 +135,12 @@ export function formsOf(text: string): MessageForms {
     wordsByReading.set(reading.length, surface);
     reading += fold(t.reading);
   }
+  const words = new Set(
+    (normal.match(/[a-z0-9']+/g) ?? []).flatMap((w) => {
+      const stem = w.replace(/(ing|ed|es|s)$/, '');
+      return stem.length >= 3 && stem !== w ? [w, stem] : [w];
+    }),
+  );
   return {
     tokens,
     boundaries,
@@ -144,17 +151,16 @@ export function formsOf(text: string): MessageForms {
     ableLemma: anyAble ? { text: ableLemma, boundaries: ableBoundaries } : null,
     reading,
     wordsByReading,
-    latinText: ` ${normal
-      .replace(/[\s.-]+/g, ' ')
-      .replace(/[^a-z0-9' ]+/g, ' | ')
-      .replace(/ +/g, ' ')
-      .trim()} `,
-    words: new Set(
-      (normal.match(/[a-z0-9']+/g) ?? []).flatMap((w) => {
-        const stem = w.replace(/(ing|ed|es|s)$/, '');
-        return stem.length >= 3 && stem !== w ? [w, stem] : [w];
-      }),
-    ),
+    words,
+    // Most messages have no Latin letters or digits: no Latin form is looked for in them (see Lexicon.find).
+    latinText:
+      words.size === 0
+        ? ''
+        : ` ${normal
+            .replace(/[\s.-]+/g, ' ')
+            .replace(/[^a-z0-9' ]+/g, ' | ')
+            .replace(/ +/g, ' ')
+            .trim()} `,
   };
 }
 

@@ -432,6 +432,21 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('マイナンバーカードがあればスマホで申し込めますか')).toEqual(['apply.online']);
   });
 
+  it('hands off details the page does not give: how many years, a floor of a branch, an extension, a leaflet', () => {
+    // The page says the card and its certificates expire, never after how many years.
+    expect(nlu.understand('マイナンバーカードの有効期限は何年なの？').units).toEqual([]);
+    expect(nlu.understand('カードの有効期間って何年あるの').units).toEqual([]);
+    expect(nlu.understand('マイナンバーカードには有効期限がありますか').units).toEqual(['card.validity']);
+    // 何Ｆ asks for a floor, which the page gives only for the city hall.
+    expect(nlu.understand('泉支所の窓口は何Ｆですか').units).toEqual([]);
+    expect(nlu.understand('ポイントの申込期限って延びないの？').units).toEqual([]);
+    expect(nlu.understand('ポイントの申込期限はいつまで？').units).toEqual(['deadline.points']);
+    expect(nlu.understand('英語のチラシはありますか').units).toEqual([]);
+    expect(
+      nlu.understand("I'm moving to Atami next month. Can I apply at the counter before I move?").units,
+    ).toEqual([]);
+  });
+
   it('hands off a proxy, a card the phone cannot read, a call rate and leaked data: none is on the page', () => {
     expect(handoffOf('妻の私が代わりに暗証番号の再設定をしてもらえますか')).toBe('hotline');
     // Whether it must be the holder in person is the same question, asked the other way round.

@@ -432,7 +432,7 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('マイナンバーカードがあればスマホで申し込めますか')).toEqual(['apply.online']);
   });
 
-  it('hands off details the page does not give: how many years, a floor of a branch, an extension, a leaflet', () => {
+  it('hands off details the page does not give: how many years, a floor of a branch, an extension, a proxy', () => {
     // The page says the card and its certificates expire, never after how many years.
     expect(nlu.understand('マイナンバーカードの有効期限は何年なの？').units).toEqual([]);
     expect(nlu.understand('カードの有効期間って何年あるの').units).toEqual([]);
@@ -442,6 +442,13 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('ポイントの申込期限って延びないの？').units).toEqual([]);
     expect(nlu.understand('ポイントの申込期限はいつまで？').units).toEqual(['deadline.points']);
     expect(nlu.understand('英語のチラシはありますか').units).toEqual([]);
+    // Nor whether the line for other languages is free, or the card compulsory.
+    expect(nlu.understand('Is the English line free to call?').units).toEqual([]);
+    expect(nlu.understand('マイナンバーカードを作るのは義務なんですか').units).toEqual([]);
+    expect(nlu.understand('カードって絶対作らないといけないの？').units).toEqual([]);
+    // Nor may one relative apply for another, or points of two people be put together.
+    expect(nlu.understand('弟の分も私が窓口で申し込んでいいの？').units).toEqual([]);
+    expect(nlu.understand('妻と私のポイントをまとめられる？').units).toEqual([]);
     expect(
       nlu.understand("I'm moving to Atami next month. Can I apply at the counter before I move?").units,
     ).toEqual([]);

@@ -138,6 +138,11 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('マイナンバーカードと暗証番号を持っていけばいいですか').units).toHaveLength(1);
   });
 
+  it('answers what is asked outright for the place named, when torn between the place and the fact', () => {
+    expect(nlu.understand('泉支所は何時まで開いていますか').units).toEqual(['counter.closing']);
+    expect(nlu.understand('泉支所は何階ですか').units).toEqual([]);
+  });
+
   it('reads the second thing asked as of what the first is of (「Aの番号と受付時間」: the hours of A)', () => {
     expect(nlu.understand('マイナンバー総合フリーダイヤルの電話番号と受付時間を知りたい').units).toEqual([
       'contact.hotline',
@@ -449,6 +454,23 @@ describe('understanding: concepts, not sentences', () => {
     // Nor may one relative apply for another, or points of two people be put together.
     expect(nlu.understand('弟の分も私が窓口で申し込んでいいの？').units).toEqual([]);
     expect(nlu.understand('妻と私のポイントをまとめられる？').units).toEqual([]);
+    // Nor an exemption from the mask, which service one applied with, a company's service, how a fee is paid.
+    expect(nlu.understand('喘息でマスクをつけられないのですが、窓口に行ってもいいですか').units).toEqual([]);
+    expect(nlu.understand('マスクはつけていかないといけませんか').units).toEqual(['counter.mask']);
+    expect(nlu.understand('どの決済サービスに申し込んだか忘れてしまいました').units).toEqual([]);
+    expect(nlu.understand('仕事用のスマホで申し込んでもいいですか').units).toEqual([]);
+    expect(nlu.understand('Can I pay the reissue fee with a credit card at the counter?').units).toEqual([]);
+  });
+
+  it('hands off a question asked by someone who lives elsewhere, even when that is told first', () => {
+    expect(nlu.understand('三島市在住です。泉支所で申込みを手伝ってもらえますか？').units).toEqual([]);
+    expect(nlu.understand('東京に住んでいますが、熱海の窓口で手続きを手伝ってもらえますか').units).toEqual(
+      [],
+    );
+    // A town named only to say where in Atami one lives is no sign.
+    expect(
+      nlu.understand('湯河原寄りの泉地区に住んでいます。泉支所でも手伝ってもらえますか？').units,
+    ).toEqual(['counter.izumi']);
     expect(
       nlu.understand("I'm moving to Atami next month. Can I apply at the counter before I move?").units,
     ).toEqual([]);

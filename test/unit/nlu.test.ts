@@ -460,6 +460,10 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('どの決済サービスに申し込んだか忘れてしまいました').units).toEqual([]);
     expect(nlu.understand('仕事用のスマホで申し込んでもいいですか').units).toEqual([]);
     expect(nlu.understand('Can I pay the reissue fee with a credit card at the counter?').units).toEqual([]);
+    // A forgotten My Number (not the card's PIN) is looked up elsewhere: the page does not say where.
+    expect(nlu.understand('個人番号を忘れてしまった').units).toEqual([]);
+    expect(nlu.understand('マイナンバーを思い出せないんですがどうしたらいいですか').units).toEqual([]);
+    expect(nlu.understand('マイナンバーカードの暗証番号を忘れました').units).toEqual(['card.pinReset']);
   });
 
   it('hands off a question asked by someone who lives elsewhere, even when that is told first', () => {

@@ -1,5 +1,5 @@
 // A question word of its own (何階, 何時, どこ, いつ, いくら, どう…).
-const ASKS = /(何|なに|なん|どこ|どちら|いつ|いくら|どう|どの|どれ|誰|だれ)/u;
+export const ASKS = /(何|なに|なん|どこ|どちら|いつ|いくら|どう|どの|どれ|誰|だれ)/u;
 
 // Words that add a second question: 「…。あと、…？」「…、それと…」.
 const ADDING = '(?:あと|それと|それから|ついでに|また)';

@@ -3,7 +3,7 @@ import { inYearEndClosure } from '../../flows/lib/schedule';
 import type { Content } from '../content/schema';
 import { analyse, meaningsSaidTogether, type Analysis } from './analysis';
 import { parseAnswer, parseControl } from './answers';
-import { addsAQuestion, isQuestion, requests, splitClauses, splitCoordination } from './clauses';
+import { addsAQuestion, ASKS, isQuestion, requests, splitClauses, splitCoordination } from './clauses';
 import { SoftmaxClassifier, type ClassifierOptions } from './classifier';
 import { detectScript } from './language';
 import { Lexicon } from './lexicon';
@@ -353,6 +353,15 @@ export function createUnderstanding(
   ): Reading => {
     const alone = decide(own);
     if (!before) return { analysis: own, decision: alone, followUp: false };
+    // 「（有効期限はある？）何年？」: a question word and nothing the lexicon knows asks a particular of the last
+    // answer that no word here names; read with the last question, it would only get the same answer again.
+    const asksUnread =
+      own.concepts.size === 0 &&
+      own.unknownWords.length === 0 &&
+      ASKS.test(text) &&
+      fold(text).length <= 6 &&
+      !marksFollowUp(text);
+    if (asksUnread) return { analysis: own, decision: alone, followUp: false };
     const vague = !specific(alone);
     // Only particulars (a place, a day, an amount) and how it is asked: the subject is the last question's.
     const onlyParticulars = [...own.concepts].every((c) => slotLike(c) || !namesSubject(c));

@@ -647,6 +647,14 @@ describe('follow-ups read against the last question', () => {
     expect(converse('今日は窓口開いてますか', 'じゃあ明日は？').followUp).toBe(true);
   });
 
+  it('hands off a bare question word that asks a particular of the last answer that no word names', () => {
+    // The page says the certificate expires, not after how many years; nor at what age anyone is eligible.
+    expect(converse('電子証明書にも期限はある？', '何年？').units).toEqual([]);
+    expect(converse('誰が対象なの？', '何歳？').units).toEqual([]);
+    // A particular the lexicon knows still leans on the last question.
+    expect(converse('本庁舎の窓口は何時からですか', '何時まで？').units).toEqual(['counter.closing']);
+  });
+
   it('does not read a new, complete question as a follow-up', () => {
     const u = converse('本庁舎の窓口は何時からですか', '詐欺の電話に気をつけることは？');
     expect(u.units).toEqual(['fraud.overview']);

@@ -464,6 +464,20 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('個人番号を忘れてしまった').units).toEqual([]);
     expect(nlu.understand('マイナンバーを思い出せないんですがどうしたらいいですか').units).toEqual([]);
     expect(nlu.understand('マイナンバーカードの暗証番号を忘れました').units).toEqual(['card.pinReset']);
+    expect(nlu.understand('マイナンバー総合フリーダイヤルの番号を忘れてしまいました').units).toEqual([
+      'contact.hotline',
+    ]);
+  });
+
+  it("hands off the days and hours of the city's card office, which the page does not give", () => {
+    // Cards, resets and renewals are done at 市民生活課; the hours on the page are the support counter's.
+    expect(nlu.understand('暗証番号の再設定は土日もやってる？').units).toEqual([]);
+    expect(nlu.understand('電子証明書の更新って祝日もできる？').units).toEqual([]);
+    expect(nlu.understand('カードの受け取りは何時まで？').units).toEqual([]);
+    expect(nlu.understand('マイナンバーカードの交付申請は、いつまでにすればいいですか').units).toEqual([
+      'deadline.card',
+    ]);
+    expect(nlu.understand('支援窓口は土日もやってる？').units).toEqual(['counter.closedDays']);
   });
 
   it('hands off a question asked by someone who lives elsewhere, even when that is told first', () => {

@@ -18,7 +18,7 @@ import path from 'node:path';
  * or at what was reached; page-silent answers are held at what has been reached (2 of 159), so that no change
  * makes it worse. Raise them as understanding improves; `npm run nlu:eval` prints the details.
  */
-const FLOORS = { evaluation: 0.95, blind: 0.935, crossValidation: 0.91, silentAnsweredRate: 0.013 };
+const FLOORS = { evaluation: 0.95, blind: 0.935, crossValidation: 0.91, silentAnsweredRate: 0.007 };
 
 const content = loadContent();
 const rows = readEvaluationSplit();

@@ -287,16 +287,15 @@ export function createUnderstanding(
       const overview = overviewOfParts(torn.map((r) => r.unit));
       if (overview) return { units: [overview], handoff: null, confidence: best.score, ranked };
       // 「泉支所は何時まで開いていますか」: torn between the place (泉支所 has a counter) and the fact asked outright
-      // (what time it closes, for any place): a unit none of whose examples asks that cannot answer it; one that
-      // does and answers for the place named can.
+      // (what time it closes, for any place), whichever comes first: a unit none of whose examples asks that
+      // cannot answer it; one that does and answers for the place named can.
       const asked = [...analysis.concepts].filter((c) => askedOutright.has(c));
       const lacksAsked = (unit: string) =>
         asked.some((c) => !matcher.uses(unit, c) && !gives.get(unit)?.has(c));
       const place = analysis.slots.place;
-      if (asked.length > 0 && lacksAsked(best.unit)) {
+      if (asked.length > 0 && torn.some((r) => lacksAsked(r.unit))) {
         const fit = torn.find(
           (r) =>
-            r !== best &&
             r.score >= closeThreshold &&
             !routes.has(r.unit) &&
             !lacksAsked(r.unit) &&

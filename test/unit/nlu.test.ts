@@ -149,10 +149,6 @@ describe('understanding: concepts, not sentences', () => {
       'contact.hotlineHours',
     ]);
     expect(nlu.understand('市役所の問い合わせ先を知りたいです').units).toEqual(['contact.city']);
-    // The city hall's own number is the page's contact there; a branch's or a section's is not on the page.
-    expect(nlu.understand('熱海市役所の電話番号を教えてください').units).toEqual(['contact.city']);
-    expect(nlu.understand('市役所に電話したいんだけど番号は？').units).toEqual(['contact.city']);
-    expect(handoffOf('泉支所の電話番号は？')).toBe('city');
     // 時間 alone would be the counter's hours: the フリーダイヤルの before it says whose.
     expect(nlu.understand('フリーダイヤルの番号と時間教えて').units).toEqual([
       'contact.hotline',

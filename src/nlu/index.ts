@@ -232,6 +232,9 @@ export function createUnderstanding(
   const facets = new Set(knowledge.facets);
   const askedOutright = new Set(knowledge.askedOutright);
   const gives = new Map(knowledge.units.map((u) => [u.id, new Set(u.gives)]));
+  /** Whether a unit lacks a particular: none of its examples asks for it, and its answer does not give it. */
+  const lacksFacet = (unit: string, concept: string) =>
+    !matcher.uses(unit, concept) && !gives.get(unit)?.has(concept);
   const subjects = new Set(knowledge.subjects);
   const routes = new Map(knowledge.unknowns.map((u) => [`${UNKNOWN_PREFIX}${u.id}`, u.route]));
   const actionUnits = new Set(knowledge.units.filter((u) => u.action).map((u) => u.id));
@@ -290,8 +293,7 @@ export function createUnderstanding(
       // (what time it closes, for any place), whichever comes first: a unit none of whose examples asks that
       // cannot answer it; one that does and answers for the place named can.
       const asked = [...analysis.concepts].filter((c) => askedOutright.has(c));
-      const lacksAsked = (unit: string) =>
-        asked.some((c) => !matcher.uses(unit, c) && !gives.get(unit)?.has(c));
+      const lacksAsked = (unit: string) => asked.some((c) => lacksFacet(unit, c));
       const place = analysis.slots.place;
       if (asked.length > 0 && torn.some((r) => lacksAsked(r.unit))) {
         const fit = torn.find(
@@ -426,7 +428,7 @@ export function createUnderstanding(
   const asksWhatUnitLacks = (own: string[], reading: Reading): boolean => {
     const [unit, ...more] = reading.decision.units;
     if (!unit || more.length > 0 || actionUnits.has(unit)) return false;
-    const lacks = (c: string) => !matcher.uses(unit, c) && !gives.get(unit)?.has(c);
+    const lacks = (c: string) => lacksFacet(unit, c);
     // 「（暗証番号を忘れたら？）そこは何時まで？」: a follow-up takes the last unit; a particular it asks outright
     // must still be that unit's.
     if (reading.followUp) return own.some((c) => askedOutright.has(c) && lacks(c));

@@ -96,6 +96,40 @@ const withoutIndefinites = (found: Map<string, string>, normal: string): Map<str
   return found;
 };
 
+// 申し込み方, 選び方: a verb's stem and 方 (read かた) say how to do it, as 「…の仕方」 does.
+const WAY = { suffix: '方', reading: 'カタ', sameAs: '仕方' };
+const wayConceptsOf = new WeakMap<Lexicon, string[]>();
+
+/**
+ * The concepts of 「仕方」 when a message asks the way of doing something with a verb's stem and 方, and, for a word
+ * the dictionary keeps whole (選び方), the concepts of its stem; such a word counts as known when its stem is.
+ */
+function waysOfDoing(forms: MessageForms, lexicon: Lexicon, matched: string[]): string[] {
+  let way = wayConceptsOf.get(lexicon);
+  if (!way) {
+    way = [...lexicon.find(formsOf(WAY.sameAs)).concepts.keys()];
+    wayConceptsOf.set(lexicon, way);
+  }
+  const out: string[] = [];
+  forms.tokens.forEach((t, i) => {
+    const reading = t.reading;
+    if (t.surface === WAY.suffix && reading === WAY.reading && forms.tokens[i - 1]?.pos === '動詞') {
+      out.push(...way);
+    } else if (
+      t.pos === '名詞' &&
+      t.surface.length >= 3 &&
+      t.surface.endsWith(WAY.suffix) &&
+      reading.endsWith(WAY.reading)
+    ) {
+      const stem = lexicon.find(formsOf(t.surface.slice(0, -WAY.suffix.length))).concepts;
+      if (stem.size === 0) return;
+      out.push(...way, ...stem.keys());
+      matched.push(fold(t.surface));
+    }
+  });
+  return out;
+}
+
 /** Concepts that, said in one sentence, mean one more (マスク … もらえる: a mask handed out at the counter). */
 type SaidTogether = Content['knowledge']['together'][number];
 
@@ -134,6 +168,7 @@ export function analyseExample(
   const normal = text.normalize('NFKC').toLowerCase();
   const { concepts: all, matched } = lexicon.find(forms);
   const found = withoutIndefinites(all, normal);
+  for (const concept of waysOfDoing(forms, lexicon, matched)) found.set(concept, '〜方');
   const slots = readSlots(normal);
   const concepts = new Set([...found.keys(), ...slotConcepts(slots, normal)]);
   for (const meaning of meaningsSaidTogether(concepts, together)) concepts.add(meaning);

@@ -8,7 +8,7 @@ import { SoftmaxClassifier, type ClassifierOptions } from './classifier';
 import { detectScript } from './language';
 import { Lexicon } from './lexicon';
 import { UnitMatcher, type MatcherOptions, type Ranked, type UnitPatterns } from './matcher';
-import { DAY_KINDS, mergeSlots, mergeWithMemory, type DialogueMemory } from './memory';
+import { DAY_KINDS, mergeSlots, mergeWithMemory, asksOnlyHow, type DialogueMemory } from './memory';
 import { fold } from './normalize';
 import { romajiToKana } from './romaji';
 import { datesNamed, timesNamed } from './slots';
@@ -398,8 +398,11 @@ export function createUnderstanding(
     }
     // 「（暗証番号はメモしていった方がいい？）スマホもいる？」: sure of an answer of its own, and far surer of it than
     // of any reading with the last question, a short message asks a question of its own.
+    // 「（フリーダイヤルの番号は？）何時まで？」 names nothing but how it asks: it never asks on its own.
+    const onlyAsks = [...own.concepts].every(asksOnlyHow);
     const clearlyOwn =
       better &&
+      !onlyAsks &&
       answered(alone) &&
       alone.confidence >= threshold &&
       alone.confidence - better.decision.confidence >= clearMargin;

@@ -11,6 +11,12 @@ export interface MessageForms {
   reading: string;
   /** Each word by the offset in `reading` where it starts (folded, as written). */
   wordsByReading: Map<number, string>;
+  /**
+   * Offsets in `surface`, `lemma` and `reading` inside a katakana word with a long vowel (メール). Folding drops
+   * its ー, so a form with no katakana found across such a word and another is a slip across words (や|メール ≠
+   * やめる); ダメ or ホント written in katakana fold to the native word and are left alone.
+   */
+  katakana: { surface: Set<number>; lemma: Set<number>; reading: Set<number> };
   /** Latin words, for English messages and words like PIN or PayPay. */
   words: Set<string>;
   /**
@@ -32,7 +38,7 @@ export interface MessageForms {
    * The dictionary forms with each potential verb read as the verb it is made from (申し込める → 申し込む,
    * 使える → 使う), and its word boundaries; null when the message has no verb of that shape.
    */
-  ableLemma: { text: string; boundaries: Set<number> } | null;
+  ableLemma: { text: string; boundaries: Set<number>; katakana: Set<number> } | null;
   tokens: Token[];
 }
 
@@ -40,6 +46,8 @@ interface Form {
   concept: string;
   surface: string;
   reading: string | null;
+  /** Whether the form is written with katakana in it (このアカウント may span a particle and a loanword). */
+  katakana: boolean;
   latin: boolean;
   /**
    * A Latin form as the words a message's Latin text is split into, at spaces, hyphens and points (year-end →
@@ -69,6 +77,9 @@ const MIN_LOOSE = 3;
 // a word in kanji with a typo is found by its reading.
 const MIN_FUZZY = 6;
 const KANA_ONLY = /^[\u3040-\u309fー]+$/;
+// A loanword with a long vowel (メール): folding drops its ー, so its kana could read as a native word (める).
+const LONG_KATAKANA_WORD = /^[\u30a1-\u30faー]*ー[\u30a1-\u30faー]*$/u;
+const HAS_KATAKANA = /[\u30a1-\u30fa]/u;
 // A form this short is looked for only as written, where it must start a word (熱 is not in 熱海, ピン is not in
 // フィリピン): in dictionary forms it would match pieces of other words.
 const MAX_PART_OF_WORD = 2;
@@ -108,10 +119,12 @@ export function formsOf(text: string): MessageForms {
   const lemmaBoundaries = new Set<number>([0]);
   const wordsByReading = new Map<number, string>();
   const looseStarts = new Set<number>();
+  const katakana = { surface: new Set<number>(), lemma: new Set<number>(), reading: new Set<number>() };
   let reading = '';
   let offset = 0;
   let lemmaOffset = 0;
   const ableBoundaries = new Set<number>([0]);
+  const ableKatakana = new Set<number>();
   let ableLemma = '';
   let anyAble = false;
   for (const t of tokens) {
@@ -119,6 +132,9 @@ export function formsOf(text: string): MessageForms {
     const base = fold(t.base);
     const able = t.pos === '動詞' ? godanOf(base) : null;
     anyAble ||= able !== null;
+    if (LONG_KATAKANA_WORD.test(t.surface)) {
+      for (let i = 0; i < base.length; i++) ableKatakana.add(ableLemma.length + i);
+    }
     ableLemma += able ?? base;
     ableBoundaries.add(ableLemma.length);
     // The dictionary keeps some honorifics whole (お手伝い, お受け取り): the word starts after お or ご too.
@@ -128,12 +144,18 @@ export function formsOf(text: string): MessageForms {
     if (t.pos === 'UNK' && KANA_ONLY.test(surface) && surface.length >= 4) {
       for (let i = 1; i < surface.length; i++) looseStarts.add(offset + i);
     }
+    const read = fold(t.reading);
+    if (LONG_KATAKANA_WORD.test(t.surface)) {
+      for (let i = 0; i < surface.length; i++) katakana.surface.add(offset + i);
+      for (let i = 0; i < base.length; i++) katakana.lemma.add(lemmaOffset + i);
+      for (let i = 0; i < read.length; i++) katakana.reading.add(reading.length + i);
+    }
     offset += surface.length;
     boundaries.add(offset);
     lemmaOffset += base.length;
     lemmaBoundaries.add(lemmaOffset);
     wordsByReading.set(reading.length, surface);
-    reading += fold(t.reading);
+    reading += read;
   }
   const words = new Set(
     (normal.match(/[a-z0-9']+/g) ?? []).flatMap((w) => {
@@ -148,9 +170,10 @@ export function formsOf(text: string): MessageForms {
     lemmaBoundaries,
     surface: fold(normal),
     lemma: fold(tokens.map((t) => t.base).join('')),
-    ableLemma: anyAble ? { text: ableLemma, boundaries: ableBoundaries } : null,
+    ableLemma: anyAble ? { text: ableLemma, boundaries: ableBoundaries, katakana: ableKatakana } : null,
     reading,
     wordsByReading,
+    katakana,
     words,
     // Most messages have no Latin letters or digits: no Latin form is looked for in them (see Lexicon.find).
     latinText:
@@ -208,13 +231,14 @@ function occurring(
   map: Map<string, number[]>,
   formText: (order: number) => string | null,
   starts?: Set<number>,
+  slips?: (order: number, at: number, length: number) => boolean,
 ): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < text.length; i++) {
     if (starts && !starts.has(i)) continue;
     for (const order of map.get(text[i]!) ?? []) {
       const f = formText(order);
-      if (f && text.startsWith(f, i)) out.add(order);
+      if (f && text.startsWith(f, i) && !slips?.(order, i, f.length)) out.add(order);
     }
   }
   return out;
@@ -283,6 +307,7 @@ export class Lexicon {
         return {
           concept,
           surface,
+          katakana: HAS_KATAKANA.test(normal),
           reading: reading && reading.length >= MIN_READING && !ASKS_A_COUNT.test(surface) ? reading : null,
           latin,
           latinWords: latin ? surface.replace(/[-.]/g, ' ') : null,
@@ -327,7 +352,17 @@ export class Lexicon {
     const found = new Map<string, string>();
     const matched: string[] = [];
     const claimed: boolean[] = new Array<boolean>(message.surface.length).fill(false);
-    const claim = (needle: string): boolean => {
+    const slipsIn =
+      (katakana: Set<number>) =>
+      (order: number, at: number, length: number): boolean => {
+        if (this.forms[order]!.katakana || katakana.size === 0) return false;
+        let inside = 0;
+        for (let i = at; i < at + length; i++) if (katakana.has(i)) inside++;
+        return inside > 0 && inside < length;
+      };
+    const claim = (order: number): boolean => {
+      const needle = this.forms[order]!.surface;
+      const slips = slipsIn(message.katakana.surface);
       let fresh = false;
       for (
         let at = message.surface.indexOf(needle);
@@ -338,7 +373,7 @@ export class Lexicon {
         // be a whole word.
         const starts =
           message.boundaries.has(at) || (needle.length >= MIN_LOOSE && message.looseStarts.has(at));
-        if (!starts) continue;
+        if (!starts || slips(order, at, needle.length)) continue;
         if (needle.length === 1 && !message.boundaries.has(at + 1)) continue;
         let free = false;
         for (let i = at; i < at + needle.length; i++) if (!claimed[i]) free = true;
@@ -367,29 +402,43 @@ export class Lexicon {
       if (hit) note(form, form.surface, form.surface);
     }
     // Exact forms, longest first, so that typo matching below never reads words already found.
-    const inSurface = occurring(message.surface, this.bySurface, (o) => this.forms[o]!.surface);
+    const inSurface = occurring(
+      message.surface,
+      this.bySurface,
+      (o) => this.forms[o]!.surface,
+      undefined,
+      slipsIn(message.katakana.surface),
+    );
     // In dictionary forms a short form would match pieces of other words (see MAX_PART_OF_WORD).
-    const inDictionaryForm = (lemma: string, starts: Set<number>) =>
+    const inDictionaryForm = (lemma: string, starts: Set<number>, katakana: Set<number>) =>
       occurring(
         lemma,
         this.bySurface,
         (o) => (this.forms[o]!.surface.length > MAX_PART_OF_WORD ? this.forms[o]!.surface : null),
         starts,
+        slipsIn(katakana),
       );
-    const inLemma = inDictionaryForm(message.lemma, message.lemmaBoundaries);
+    const inLemma = inDictionaryForm(message.lemma, message.lemmaBoundaries, message.katakana.lemma);
     const able = message.ableLemma;
-    const inAbleLemma = able ? inDictionaryForm(able.text, able.boundaries) : [];
+    const inAbleLemma = able ? inDictionaryForm(able.text, able.boundaries, able.katakana) : [];
     const formReading = (o: number, long: boolean) => {
       const reading = this.forms[o]!.reading;
       return reading && reading.length >= READING_ANYWHERE === long ? reading : null;
     };
     const inReading = [
-      ...occurring(message.reading, this.byReading, (o) => formReading(o, true)),
+      ...occurring(
+        message.reading,
+        this.byReading,
+        (o) => formReading(o, true),
+        undefined,
+        slipsIn(message.katakana.reading),
+      ),
       ...occurring(
         message.reading,
         this.byReading,
         (o) => formReading(o, false),
         this.unknownWordStarts(message),
+        slipsIn(message.katakana.reading),
       ),
     ];
     const hits = [...new Set([...inSurface, ...inLemma, ...inAbleLemma, ...inReading])].sort((a, b) => a - b);
@@ -397,7 +446,7 @@ export class Lexicon {
       const form = this.forms[order]!;
       if (inSurface.has(order)) {
         // Claimed even when the concept is already found, so that its characters hide shorter forms.
-        if (claim(form.surface)) note(form, form.surface, form.surface, form.reading);
+        if (claim(order)) note(form, form.surface, form.surface, form.reading);
         continue;
       }
       note(form, form.surface, form.surface, form.reading);

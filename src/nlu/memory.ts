@@ -25,6 +25,8 @@ const SLOT_FAMILIES: ((c: string) => boolean)[] = [
 const familyOf = (concept: string) => SLOT_FAMILIES.findIndex((isIn) => isIn(concept));
 /** The families that say how a question is asked (いつから, いつまで, どこ, 何時). */
 const ASKING_FAMILIES = new Set([familyOf('until'), familyOf('where')]);
+/** Whether a concept only says how a question is asked (いつまで, 何時, どこ), nothing about what. */
+export const asksOnlyHow = (concept: string) => ASKING_FAMILIES.has(familyOf(concept));
 
 /**
  * The earlier question with this message's particulars put in: what an elliptical follow-up asks. With

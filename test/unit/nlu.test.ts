@@ -663,6 +663,9 @@ describe('follow-ups read against the last question', () => {
     expect(converse('誰が対象なの？', '何歳？').units).toEqual([]);
     // A particular the lexicon knows still leans on the last question.
     expect(converse('本庁舎の窓口は何時からですか', '何時まで？').units).toEqual(['counter.closing']);
+    // Nothing but how it asks: never a question of its own, however sure its own reading is (the counter's hours).
+    expect(converse('フリーダイヤルの番号教えて', '何時まで？').units).toEqual(['contact.hotlineHours']);
+    expect(converse('フリーダイヤルの番号は？', '何時まで？').units).toEqual(['contact.hotlineHours']);
   });
 
   it('does not read a new, complete question as a follow-up', () => {
@@ -1174,6 +1177,23 @@ describe('what a message asks, and what it only says', () => {
   });
 });
 
+describe('the way of doing something (申し込み方)', () => {
+  it('reads a verb stem and 方 as 「…の仕方」', () => {
+    expect(nlu.understand('申し込み方を教えて').units).toEqual(['apply.how']);
+    expect(nlu.understand('マイナポイントって何？申し込み方も教えて').units.sort()).toEqual([
+      'apply.how',
+      'programme.what',
+    ]);
+  });
+
+  it('reads a word kept whole (選び方) by its stem, and leaves 方 after a noun alone', () => {
+    const lexicon = new Lexicon({ how: ['仕方'], choose: ['選び'], mother: ['母'] });
+    const read = (text: string) => [...analyse(text, lexicon).concepts].sort();
+    expect(read('選び方がわからない')).toEqual(['choose', 'how']);
+    expect(read('母の方が詳しい')).toEqual(['mother']);
+  });
+});
+
 describe('potential verbs', () => {
   const lexicon = new Lexicon({ apply: ['申し込む'], transfer: ['振り込む'], get: ['受け取る'] });
   const found = (text: string) => [...lexicon.find(formsOf(text)).concepts.keys()];
@@ -1219,6 +1239,21 @@ describe('words found where a word starts', () => {
   it('does not find a word inside another (とめて is not in まとめて)', () => {
     expect(found('まとめて教えて')).toEqual([]);
     expect(found('通知をとめてください')).toEqual(['stop']);
+  });
+
+  it('does not read a word across a loanword with a long vowel and the word before it (や|メール is not やめる)', () => {
+    const slips = new Lexicon({
+      stop: ['やめる'],
+      list: ['どの'],
+      mail: ['メール'],
+      must: ['行かないとだめ'],
+    });
+    const read = (text: string) => [...slips.find(formsOf(text)).concepts.keys()].sort();
+    expect(read('ファックスやメールで問い合わせできますか')).toEqual(['mail']);
+    expect(read('マイナンバー化ードの申請')).toEqual([]);
+    expect(read('通知をやめる')).toEqual(['stop']);
+    expect(read('どのカードですか')).toEqual(['list']);
+    expect(read('窓口に行かないとダメ？')).toEqual(['must']);
   });
 
   it("finds an English word as a word or inflected, never inside another ('point' is not in 'appointment', 'hi' not in 'his')", () => {

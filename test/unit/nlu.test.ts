@@ -945,6 +945,9 @@ describe('notice settings, the menu and greetings in words', () => {
     ['土曜は窓口やっとる？', 'counter.openOn'],
     // The menu named with any particle, and a hiragana word stretched with ー (おはよー for おはよう).
     ['メニューも見せて', 'menu'],
+    // The bare word, as typed or in half-width kana.
+    ['メニュー', 'menu'],
+    ['ﾒﾆｭｰ', 'menu'],
     // How to do it, asked casually (どうやるの).
     ['申し込みってどうやるの？', 'apply.how'],
     // What can be asked, with the particle left out.

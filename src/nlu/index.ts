@@ -417,6 +417,20 @@ export function createUnderstanding(
     if (better && (preferMemory || (!addsOwnQuestion && better.decision.confidence >= alone.confidence))) {
       return { ...better, followUp: true };
     }
+    // 「（詐欺の相談先は？）何時まで？」: only a question word, which the last answer's subject cannot take; read alone
+    // it would answer the same question about another subject.
+    const groupOf = (unit: string) => unit.split('.')[0];
+    const lastGroups = before.units.filter((u) => !actionUnits.has(u)).map(groupOf);
+    if (
+      !afterQuestion &&
+      onlyAsks &&
+      own.concepts.size > 0 &&
+      answered(alone) &&
+      lastGroups.length > 0 &&
+      !lastGroups.includes(groupOf(alone.units[0]!))
+    ) {
+      return { analysis: own, decision: { ...alone, units: [], handoff: 'hotline' }, followUp: true };
+    }
     return { analysis: own, decision: alone, followUp: false };
   };
 

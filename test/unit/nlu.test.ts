@@ -666,6 +666,11 @@ describe('follow-ups read against the last question', () => {
     // Nothing but how it asks: never a question of its own, however sure its own reading is (the counter's hours).
     expect(converse('フリーダイヤルの番号教えて', '何時まで？').units).toEqual(['contact.hotlineHours']);
     expect(converse('フリーダイヤルの番号は？', '何時まで？').units).toEqual(['contact.hotlineHours']);
+    // …and one the last subject cannot take is handed off, not answered about another subject (the counter).
+    expect(converse('詐欺の相談先は？', '何時まで？').units).toEqual([]);
+    expect(converse('フリーダイヤルの番号は？', '何時から？').units).toEqual([]);
+    expect(converse('持ち物を教えて', '何時まで？').units).toEqual(['counter.closing']);
+    expect(converse('こんにちは', '何時まで？').units).toEqual(['counter.closing']);
   });
 
   it('does not read a new, complete question as a follow-up', () => {

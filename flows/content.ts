@@ -114,6 +114,11 @@ const answerUnit = z
      * and the hand-off is recorded for staff like a question the bot could not answer.
      */
     handsOffTo: z.enum(['hotline', 'city', 'multilingual']).optional(),
+    /**
+     * The office other than the support counters that this answer sends the resident to. 「そこは何時まで？」 after
+     * it asks about that office, not the counters, and the page does not give that office's hours.
+     */
+    sendsTo: z.enum(['cardOffice']).optional(),
     /** What to say instead once the programme is over (or before it starts). */
     whenEnded: z.enum(['programmeEnded', 'countersEnded']).optional(),
     /** Phrasings that ask for this unit: the matcher learns the unit's concepts from them. */

@@ -83,6 +83,14 @@ const LATIN_ONLY =
 // 「南熱海支所も同じ時間？」: compared with what was just asked.
 const SAME_AS_BEFORE = /(同じ|おなじ|一緒|いっしょ|同様)/;
 
+// 「そこって土曜日もやってる？」「そちらの受付時間は？」: a place or thing pointed at is the one just answered about.
+const POINTS_BACK = /(そこ|そちら|そっち|あそこ|あちら)(って|は|の|で|に|も|まで|、|$)/u;
+
+/** A message that points at what was just answered (そこ, そちら). */
+function pointsBack(text: string): boolean {
+  return POINTS_BACK.test(fold(text));
+}
+
 export function marksFollowUp(text: string): boolean {
   const t = fold(text);
   return t.length <= SHORT && (FOLLOW_UP_START.test(t) || FOLLOW_UP_END.test(t) || SAME_AS_BEFORE.test(t));
@@ -110,6 +118,10 @@ export function createUnderstanding(
   const ignoredFocusPenalty = 0.7;
 
   const takesSlot = slotTaker(knowledge);
+  const sentElsewhere = new Set(knowledge.units.filter((u) => u.sendsTo).map((u) => u.id));
+  const answersForCounters = new Set(
+    knowledge.units.filter((u) => u.slots.includes('place')).map((u) => u.id),
+  );
   if (model && (options.exclude || options.classifier)) {
     // A stored model was trained on every example, as `npm run build` trains it: it cannot answer for another.
     throw new Error('a stored model cannot leave examples out or be trained with other classifier options');
@@ -511,7 +523,24 @@ export function createUnderstanding(
   const understandText = (text: string, previous: DialogueMemory | null): Reading => {
     const clauses = splitClauses(text);
     const reading = readMessage(text, clauses, previous);
+    if (asksAboutOfficeElsewhere(text, previous, reading)) {
+      return handedOff(reading, nearestLine(reading, [...routes.keys()]));
+    }
     return unanswerable(text, clauses, coordinated(clauses, reading));
+  };
+
+  /**
+   * 「（暗証番号を忘れた）そこって土曜日もやってる？」: そこ is the office the last answer sent the resident to, not the
+   * support counters, whose hours and days would answer it.
+   */
+  const asksAboutOfficeElsewhere = (text: string, previous: DialogueMemory | null, reading: Reading) => {
+    const last = previous?.units.filter((u) => !actionUnits.has(u)) ?? [];
+    return (
+      pointsBack(text) &&
+      last.length > 0 &&
+      last.every((u) => sentElsewhere.has(u)) &&
+      reading.decision.units.some((u) => answersForCounters.has(u))
+    );
   };
 
   /**

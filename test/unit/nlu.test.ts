@@ -673,6 +673,18 @@ describe('follow-ups read against the last question', () => {
     expect(converse('こんにちは', '何時まで？').units).toEqual(['counter.closing']);
   });
 
+  it('hands off the hours of the office the last answer sent the resident to, pointed at with そこ', () => {
+    expect(converse('暗証番号忘れた', 'そこって土曜日もやってる？').units).toEqual([]);
+    expect(converse('電子証明書の期限が切れてた', 'そこの受付時間は？').units).toEqual([]);
+    // After an answer about the support counters, そこ is the counter.
+    expect(converse('本庁舎の支援窓口はどこ？', 'そこって土曜日もやってる？').units).toEqual([
+      'counter.openOn',
+    ]);
+    expect(converse('持ち物を教えて', 'そこって何時まで？').units).toEqual(['counter.closing']);
+    // Without そこ, a question of its own about the counters is answered.
+    expect(converse('暗証番号忘れた', '支援窓口は土曜日もやってる？').units).toEqual(['counter.openOn']);
+  });
+
   it('does not read a new, complete question as a follow-up', () => {
     const u = converse('本庁舎の窓口は何時からですか', '詐欺の電話に気をつけることは？');
     expect(u.units).toEqual(['fraud.overview']);

@@ -343,6 +343,19 @@ export function createUnderstanding(
     pairs: a.pairs,
   });
 
+  const silentTogether = (concepts: Iterable<string>) =>
+    meaningsSaidTogether(new Set(concepts), knowledge.together).filter((c) => c.startsWith(SILENT_PREFIX));
+  /**
+   * 「（保険証の登録で何ポイント？）登録ってどうやるの？」: a message that names no subject the last one did not,
+   * said with it, asks what the page does not say (how to register the card as a health insurance card).
+   */
+  const asksSilentWithLastSubject = (own: Analysis, before: DialogueMemory): boolean => {
+    const subjects = [...own.concepts].filter(namesSubject);
+    if (subjects.length === 0 || subjects.some((c) => !before.concepts.includes(c))) return false;
+    const earlier = new Set(silentTogether(before.concepts));
+    return silentTogether(mergeWithMemory(own, before).concepts).some((c) => !earlier.has(c));
+  };
+
   interface Reading {
     analysis: Analysis;
     decision: Decision;
@@ -375,6 +388,9 @@ export function createUnderstanding(
       fold(text).length <= 6 &&
       !marksFollowUp(text);
     if (asksUnread) return { analysis: own, decision: alone, followUp: false };
+    if (asksSilentWithLastSubject(own, before)) {
+      return { analysis: own, decision: { ...alone, units: [], handoff: 'hotline' }, followUp: true };
+    }
     const vague = !specific(alone);
     // Only particulars (a place, a day, an amount) and how it is asked: the subject is the last question's.
     const onlyParticulars = [...own.concepts].every((c) => slotLike(c) || !namesSubject(c));

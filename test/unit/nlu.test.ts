@@ -685,6 +685,13 @@ describe('follow-ups read against the last question', () => {
     expect(converse('暗証番号忘れた', '支援窓口は土曜日もやってる？').units).toEqual(['counter.openOn']);
   });
 
+  it('hands off a follow-up that, said with the last subject, asks what the page does not say', () => {
+    // How to register the card as a health insurance card: the page gives only the points.
+    expect(converse('保険証の登録で何ポイント？', '登録ってどうやるの？').units).toEqual([]);
+    expect(converse('保険証の登録で何ポイント？', '口座のほうは？').units).toEqual(['points.account']);
+    expect(converse('保険証の登録で何ポイント？', '申し込みってどうやるの？').units).toEqual(['apply.how']);
+  });
+
   it('does not read a new, complete question as a follow-up', () => {
     const u = converse('本庁舎の窓口は何時からですか', '詐欺の電話に気をつけることは？');
     expect(u.units).toEqual(['fraud.overview']);

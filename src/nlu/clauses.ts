@@ -11,6 +11,9 @@ export function addsAQuestion(text: string): boolean {
   return ADDED.test(text.normalize('NFKC'));
 }
 
+const ENGLISH_SECOND_QUESTION =
+  /,?\s+and\s+(?=(?:what|where|when|which|who|how)(?:\s+\w+)?\s+(?:is|are|do|does|should|can|could|will|would|time)\b)/iu;
+
 /**
  * Splits a message into clauses: sentences, and the parts joined by あと / それと / ついでに. A long message is
  * usually context first and the question last; a compound message is two questions.
@@ -21,6 +24,9 @@ export function splitClauses(text: string): string[] {
     normal
       .split(new RegExp(`(?<=[。?!\\n])|(?:、|\\s)${ADDING}、?|\\s+(?:and also|also)\\s+`, 'iu'))
       .flatMap((part) => part.split(/(?<=(?:の|[^るすいたなだ]と))、(?=.{4,})/u))
+      // "Where are the counters, and what should I bring?": "and" before a direct question (a question word, then a
+      // verb that asks) starts a second question; "…if I'm eligible and how many points I would get" does not.
+      .flatMap((part) => part.split(ENGLISH_SECOND_QUESTION))
       // 「…持っていないのですが、何を持っていけば？」: what comes before …ですが is the situation, after it the question.
       .flatMap((part) =>
         part.split(

@@ -880,6 +880,19 @@ describe('clauses', () => {
     expect(splitClauses('どういう制度なのかさっぱりで、何がもらえるんですか')).toHaveLength(1);
   });
 
+  it('splits English at "and" before a direct question, not before an indirect one', () => {
+    expect(splitClauses('Where are the counters, and what should I bring?')).toEqual([
+      'Where are the counters',
+      'what should I bring?',
+    ]);
+    expect(nlu.understand('What time do you open and what should I bring?').units).toEqual([
+      'counter.opening',
+      'items.overview',
+    ]);
+    expect(splitClauses("How can I check if I'm eligible and how many points I would get?")).toHaveLength(1);
+    expect(splitClauses('Can I bring my passbook and my phone?')).toHaveLength(1);
+  });
+
   it('finds two things joined by と only between nouns, and only when both are asked for', () => {
     expect(splitCoordination('窓口の場所と休みの日を教えて')).toEqual(['窓口の場所', '休みの日を教えて']);
     expect(splitCoordination('フリーダイヤルの番号と、営業時間を知りたいです')).toEqual([

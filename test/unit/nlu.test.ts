@@ -512,6 +512,17 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('050の番号は通話料がかかりますか')).toEqual(['contact.hotlineFallback']);
   });
 
+  it('hands off a call back from the free dial, and what to do once a fraudster was given something', () => {
+    expect(
+      nlu.understand('フリーダイヤル全然つながらないんだけど、折り返しの電話予約とかできる?').units,
+    ).toEqual([]);
+    expect(nlu.understand('Can the hotline call me back?').units).toEqual([]);
+    expect(handoffOf('フリーダイヤルがつながらない')).toEqual(['contact.hotlineFallback']);
+    // 〜ちゃった says the same as 〜てしまった.
+    expect(nlu.understand('通帳を渡しちゃったんだけどどうしよう').units).toEqual([]);
+    expect(nlu.understand('口座番号を教えちゃったけど大丈夫？').units).toEqual([]);
+  });
+
   it('hands off how to register the health insurance use, whether one joined phase 1, and non-Japanese residents', () => {
     expect(handoffOf('健康保険証の利用登録の方法を教えてください')).toBe('hotline');
     expect(handoffOf('保険証の登録でもらえるポイントはいくら？')).toEqual(['points.health']);
@@ -690,6 +701,15 @@ describe('follow-ups read against the last question', () => {
     expect(converse('保険証の登録で何ポイント？', '登録ってどうやるの？').units).toEqual([]);
     expect(converse('保険証の登録で何ポイント？', '口座のほうは？').units).toEqual(['points.account']);
     expect(converse('保険証の登録で何ポイント？', '申し込みってどうやるの？').units).toEqual(['apply.how']);
+  });
+
+  it('reads an English follow-up about a line that does not connect', () => {
+    expect(
+      converse("What's the Mynapoint hotline number?", "And if that number doesn't connect?").units,
+    ).toEqual(['contact.hotlineFallback']);
+    expect(nlu.understand("The hotline won't connect, what should I do?").units).toEqual([
+      'contact.hotlineFallback',
+    ]);
   });
 
   it('does not read a new, complete question as a follow-up', () => {

@@ -703,6 +703,11 @@ describe('follow-ups read against the last question', () => {
     expect(converse('保険証の登録で何ポイント？', '申し込みってどうやるの？').units).toEqual(['apply.how']);
   });
 
+  it('hands off a follow-up in English about getting there by bus, which the page does not say', () => {
+    expect(converse('Where are the support counters?', 'Is there a bus from the station?').units).toEqual([]);
+    expect(converse('Where are the support counters?', 'What about Izumi?').units).toEqual(['counter.izumi']);
+  });
+
   it('reads an English follow-up about a line that does not connect', () => {
     expect(
       converse("What's the Mynapoint hotline number?", "And if that number doesn't connect?").units,

@@ -91,6 +91,10 @@ function pointsBack(text: string): boolean {
   return POINTS_BACK.test(fold(text));
 }
 
+// 「病院の受付でもできる？」「区役所でも手続きできますか」: can it be done there too.
+const CAN_BE_DONE_THERE = /(?:の(?:受付|窓口))?でも(?:でき|出来|申し込|申込|手続|登録)/u;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function marksFollowUp(text: string): boolean {
   const t = fold(text);
   return t.length <= SHORT && (FOLLOW_UP_START.test(t) || FOLLOW_UP_END.test(t) || SAME_AS_BEFORE.test(t));
@@ -490,6 +494,20 @@ export function createUnderstanding(
     decision: { ...reading.decision, units: [], handoff: route },
   });
 
+  /**
+   * 「保険証の登録って病院の受付でもできるの？」: whether it can be done at a place or with a thing the lexicon does not
+   * know (病院, 区役所) asks what the page does not say, whatever else the question names.
+   */
+  const asksAtUnknownPlace = (clause: string): boolean => {
+    const normal = clause.normalize('NFKC');
+    if (!CAN_BE_DONE_THERE.test(normal)) return false;
+    // The dictionary's unknown words, before the examples taught any of them (病院 is in a known unknown's).
+    return analyse(clause, lexicon, generic).unknownWords.some(
+      (word) =>
+        word.length >= 2 && new RegExp(`${escapeRegExp(word)}${CAN_BE_DONE_THERE.source}`, 'u').test(normal),
+    );
+  };
+
   /** A question about something the page does not cover goes to the hand-off, however close its other words. */
   const unanswerable = (text: string, clauses: string[], reading: Reading): Reading => {
     const questions = clauses.filter((c) => isQuestion(c, true));
@@ -497,9 +515,8 @@ export function createUnderstanding(
     // asks it about what was told before it.
     const onlyWhatToDo = questions.length > 0 && questions.every((c) => onlyAsksHow(analyseMessage(c)));
     const asked = onlyWhatToDo ? clauses : questions;
-    const own = (asked.length ? asked : clauses.length ? clauses.slice(-1) : [text]).flatMap((c) => [
-      ...analyseMessage(c).concepts,
-    ]);
+    const askedClauses = asked.length ? asked : clauses.length ? clauses.slice(-1) : [text];
+    const own = askedClauses.flatMap((c) => [...analyseMessage(c).concepts]);
     // 「父が亡くなりました。父の分のポイントは受け取れますか」: the situation told before the question is what
     // the question is about.
     const toldSituations = clauses
@@ -520,7 +537,9 @@ export function createUnderstanding(
       : [];
     // 「母の通知カードが見つからないんですが、何か困ることは？」: so is a situation told before the question.
     const declaredSilent =
-      toldSituations.length > 0 || [...own, ...saidWithContext].some((c) => c.startsWith(SILENT_PREFIX));
+      toldSituations.length > 0 ||
+      [...own, ...saidWithContext].some((c) => c.startsWith(SILENT_PREFIX)) ||
+      (reading.decision.units.length > 0 && askedClauses.some(asksAtUnknownPlace));
     return declaredSilent || asksWhatUnitLacks(own, reading)
       ? handedOff(reading, nearestLine(reading, [...routes.keys()]))
       : reading;

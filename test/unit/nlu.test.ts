@@ -512,6 +512,13 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('050の番号は通話料がかかりますか')).toEqual(['contact.hotlineFallback']);
   });
 
+  it('hands off whether it can be done at a place the lexicon does not know (病院の受付でも, 区役所でも)', () => {
+    expect(nlu.understand('保険証の利用登録って病院の受付でもできるの？').units).toEqual([]);
+    expect(nlu.understand('カードの手続きは東京の区役所でもできますか？').units).toEqual([]);
+    expect(nlu.understand('泉支所でもできますか').units).toEqual(['counter.izumi']);
+    expect(nlu.understand('スマホでもできる？').units).toEqual(['apply.online']);
+  });
+
   it('hands off a call back from the free dial, and what to do once a fraudster was given something', () => {
     expect(
       nlu.understand('フリーダイヤル全然つながらないんだけど、折り返しの電話予約とかできる?').units,
@@ -527,6 +534,8 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('健康保険証の利用登録の方法を教えてください')).toBe('hotline');
     expect(handoffOf('保険証の登録でもらえるポイントはいくら？')).toEqual(['points.health']);
     expect(handoffOf('第1弾をやったかどうか忘れちゃった')).toBe('hotline');
+    // Whether phase 1 itself is still open is not on the page either.
+    expect(handoffOf('第1弾ってまだ申し込める？')).toBe('hotline');
     expect(handoffOf('第1弾に申し込んだ人もチャージのポイントはもらえる？')).toEqual([
       'points.cashless.phase1',
     ]);

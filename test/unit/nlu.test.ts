@@ -536,6 +536,9 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('第1弾をやったかどうか忘れちゃった')).toBe('hotline');
     // Whether phase 1 itself is still open is not on the page either.
     expect(handoffOf('第1弾ってまだ申し込める？')).toBe('hotline');
+    expect(nlu.understand('I joined phase 1. Can I still get the cashless points?').units).toEqual([
+      'points.cashless.phase1',
+    ]);
     expect(handoffOf('第1弾に申し込んだ人もチャージのポイントはもらえる？')).toEqual([
       'points.cashless.phase1',
     ]);

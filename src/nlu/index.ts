@@ -92,8 +92,7 @@ function pointsBack(text: string): boolean {
 }
 
 // 「病院の受付でもできる？」「区役所でも手続きできますか」: can it be done there too.
-const CAN_BE_DONE_THERE = /(?:の(?:受付|窓口))?でも(?:でき|出来|申し込|申込|手続|登録)/u;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const CAN_BE_DONE_THERE = /(?:の(?:受付|窓口))?でも(?:でき|出来|申し込|申込|手続|登録)/gu;
 
 export function marksFollowUp(text: string): boolean {
   const t = fold(text);
@@ -500,12 +499,11 @@ export function createUnderstanding(
    */
   const asksAtUnknownPlace = (clause: string): boolean => {
     const normal = clause.normalize('NFKC');
-    if (!CAN_BE_DONE_THERE.test(normal)) return false;
+    const placesBefore = [...normal.matchAll(CAN_BE_DONE_THERE)].map((match) => normal.slice(0, match.index));
+    if (placesBefore.length === 0) return false;
     // The dictionary's unknown words, before the examples taught any of them (病院 is in a known unknown's).
-    return analyse(clause, lexicon, generic).unknownWords.some(
-      (word) =>
-        word.length >= 2 && new RegExp(`${escapeRegExp(word)}${CAN_BE_DONE_THERE.source}`, 'u').test(normal),
-    );
+    const unknownWords = analyse(clause, lexicon, generic).unknownWords.filter((word) => word.length >= 2);
+    return placesBefore.some((before) => unknownWords.some((word) => before.endsWith(word)));
   };
 
   /** A question about something the page does not cover goes to the hand-off, however close its other words. */

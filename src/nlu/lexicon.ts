@@ -269,6 +269,16 @@ const pairsOf = (text: string | null) => {
  * Domain synonym sets: every surface form maps to one concept. A message contains a concept when one of its
  * forms occurs in the message as written, in dictionary form, as read aloud, or (for long forms) with one typo.
  */
+/**
+ * 「ちゃーじ」「ぽいんと」: a loanword typed in hiragana. Its long vowel is read as the vowel it stands for
+ * (ちゃあじ, as casual writing stretches a word), while the katakana form drops its ー (ちゃじ): both spellings
+ * are forms of the concept.
+ */
+function withHiraganaSpelling(raw: string): string[] {
+  return LONG_VOWEL_IN_KATAKANA.test(raw) ? [raw, toHiragana(raw)] : [raw];
+}
+const LONG_VOWEL_IN_KATAKANA = /[\u30a1-\u30f6]ー/u;
+
 export class Lexicon {
   private forms: Form[];
   private readonly fuzzyForms: Form[];
@@ -294,7 +304,7 @@ export class Lexicon {
       return reading;
     };
     this.forms = Object.entries(concepts).flatMap(([concept, list]) =>
-      list.map((raw) => {
+      list.flatMap(withHiraganaSpelling).map((raw) => {
         const normal = normalText(raw);
         const latin = LATIN.test(normal);
         const reading = latin ? null : read(normal);

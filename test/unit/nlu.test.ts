@@ -35,6 +35,9 @@ describe('understanding: concepts, not sentences', () => {
     ['チャージしたときのポイントって何割くらい付くんでしたっけ', 'points.cashless'],
     ['暗唱番号をわすれてしまいました', 'card.pinReset'],
     ['まいなぽいんとの もうしこみきかん', 'deadline.points'],
+    // A loanword typed in hiragana, its long vowel with ー.
+    ['ちゃーじっていつまでにすればいいの', 'deadline.charge'],
+    ['まいなんばーかーどの しんせい まどぐち どこ', 'card.new'],
     ['公金受け取り講座のポイントはいくら', 'points.account'],
     ['ﾏｲﾅﾝﾊﾞｰｶｰﾄﾞ なくしちゃった', 'card.lost'],
     ['わざわざ窓口行かないとダメ？', 'apply.online'],

@@ -631,6 +631,12 @@ describe('understanding: concepts, not sentences', () => {
     );
   });
 
+  it('hands off the month a counter stops, which the page does not give (its hours are times of day)', () => {
+    expect(nlu.understand('手続きコーナーは何月までやっていますか').units).toEqual([]);
+    expect(nlu.understand('窓口って何月までやってる？').units).toEqual([]);
+    expect(nlu.understand('ポイントの申込みは何月までですか').units).toEqual(['deadline.points']);
+  });
+
   it('offers the closest units as buttons when unsure', () => {
     const u = nlu.understand('カードのことで窓口に相談');
     expect(u.suggestions.length).toBeLessThanOrEqual(3);

@@ -637,6 +637,14 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('ポイントの申込みは何月までですか').units).toEqual(['deadline.points']);
   });
 
+  it('reads タダ as asking a fee, which the page gives only for a lost card', () => {
+    expect(nlu.understand('カードの申請ってタダでできるの？').units).toEqual([]);
+    expect(nlu.understand('窓口で手伝ってもらうのはタダですか').units).toEqual([]);
+    expect(nlu.understand('ただ、仕事で平日は行けません。土曜日はやってますか').units).toEqual([
+      'counter.openOn',
+    ]);
+  });
+
   it('offers the closest units as buttons when unsure', () => {
     const u = nlu.understand('カードのことで窓口に相談');
     expect(u.suggestions.length).toBeLessThanOrEqual(3);

@@ -645,6 +645,11 @@ describe('understanding: concepts, not sentences', () => {
     ]);
   });
 
+  it('reads どちら as where only with a particle of place (どちらで, はどちら), not as which (どちらのポイント)', () => {
+    expect(nlu.understand('マイナ保険証の利用登録はどちらでできますか').units).toEqual([]);
+    expect(nlu.understand('支援窓口はどちらですか').units).toEqual(['counter.places']);
+  });
+
   it('offers the closest units as buttons when unsure', () => {
     const u = nlu.understand('カードのことで窓口に相談');
     expect(u.suggestions.length).toBeLessThanOrEqual(3);

@@ -650,6 +650,14 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('支援窓口はどちらですか').units).toEqual(['counter.places']);
   });
 
+  it("hands off whether a kind of health insurance counts (後期高齢者, a company's), which the page does not say", () => {
+    expect(
+      nlu.understand('会社の健康保険に入っていますが、保険証の登録でポイントはもらえますか').units,
+    ).toEqual([]);
+    expect(nlu.understand('国保でもマイナ保険証のポイントもらえる？').units).toEqual([]);
+    expect(nlu.understand('保険証の登録で何ポイント？').units).toEqual(['points.health']);
+  });
+
   it('offers the closest units as buttons when unsure', () => {
     const u = nlu.understand('カードのことで窓口に相談');
     expect(u.suggestions.length).toBeLessThanOrEqual(3);

@@ -96,9 +96,11 @@ export class ConversationThread implements EventIntake {
       execArgv: entry.endsWith('.ts') ? ['--require', require.resolve('tsx/cjs')] : undefined,
       // Short-lived garbage (one message's analysis) is collected sooner with a small young generation, and a
       // bound on the old generation makes V8 collect it before growing: without one, the thread's heap grew by
-      // ~100 MiB under the bench's load (peak RSS 466 MiB, against 368 MiB with it). What this thread keeps alive
-      // (content, lexicon, classifier, a few turns in flight) is a small part of the bound.
-      resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 },
+      // ~100 MiB under the bench's load (peak RSS 466 MiB, against 368 MiB with a 256 MiB bound and 351–353 MiB
+      // with 128 MiB, where 256 MiB also saw 376–404). What this thread keeps alive is a small part of the bound:
+      // with the stored model, its heap holds ~11 MiB after a collection (content, lexicon, classifier; the
+      // tokenizer's dictionary is outside the heap), and a few turns in flight.
+      resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 },
     });
     return new Promise((resolve, reject) => {
       const failedToStart = (error: Error) => {

@@ -658,6 +658,18 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('保険証の登録で何ポイント？').units).toEqual(['points.health']);
   });
 
+  it('hands off help brought to a resident who cannot come (a care home, a hospital bed), which the page does not offer', () => {
+    const lineFor = (text: string) => nlu.understand(text).handoff;
+    expect(
+      lineFor(
+        '父は介護施設に入っていて出かけられません。施設にいながら申込みを手伝ってもらえる方法はありますか',
+      ),
+    ).toBe('city');
+    expect(lineFor('寝たきりの母のために手続きを手伝ってもらうにはどうしたらいいですか')).toBe('city');
+    expect(lineFor('入院中の父の代わりに、病室まで来てもらって申込みできますか')).toBe('city');
+    expect(nlu.understand('窓口に来てもらえれば手伝います？').units).toEqual(['apply.counterSupport']);
+  });
+
   it('offers the closest units as buttons when unsure', () => {
     const u = nlu.understand('カードのことで窓口に相談');
     expect(u.suggestions.length).toBeLessThanOrEqual(3);

@@ -91,12 +91,12 @@ function pointsBack(text: string): boolean {
   return POINTS_BACK.test(fold(text));
 }
 
-// 「病院の受付でもできる？」「区役所でも手続きできますか」: can it be done there too.
 // A known unknown closer than the next by less than this is not the closer (the classifier spreads a few hundredths
 // over every unit); then this many of the closest choose the line.
 const CLEAR_LEAD = 0.02;
 const VOTERS = 5;
 
+// 「病院の受付でもできる？」「区役所でも手続きできますか」: can it be done there too.
 const CAN_BE_DONE_THERE = /(?:の(?:受付|窓口))?でも(?:でき|出来|申し込|申込|手続|登録)/gu;
 
 export function marksFollowUp(text: string): boolean {
@@ -560,7 +560,10 @@ export function createUnderstanding(
     if (!next || closest.score - next.score >= CLEAR_LEAD) return routes.get(closest.unit) ?? otherwise;
     // Closest by a few thousandths, which is noise: the few closest vote, each by its likeness.
     const votes = new Map<HandoffRoute, number>();
-    for (const r of near) votes.set(routes.get(r.unit)!, (votes.get(routes.get(r.unit)!) ?? 0) + r.score);
+    for (const { unit, score } of near) {
+      const route = routes.get(unit)!;
+      votes.set(route, (votes.get(route) ?? 0) + score);
+    }
     return [...votes].sort((a, b) => b[1] - a[1])[0]![0];
   };
 

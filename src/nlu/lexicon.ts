@@ -266,11 +266,7 @@ const pairsOf = (text: string | null) => {
 };
 
 /**
- * Domain synonym sets: every surface form maps to one concept. A message contains a concept when one of its
- * forms occurs in the message as written, in dictionary form, as read aloud, or (for long forms) with one typo.
- */
-/**
- * 「ちゃーじ」「ぽいんと」: a loanword typed in hiragana. Its long vowel is read as the vowel it stands for
+ * 「ちゃーじ」「だうんろーど」: a loanword typed in hiragana. Its long vowel is read as the vowel it stands for
  * (ちゃあじ, as casual writing stretches a word), while the katakana form drops its ー (ちゃじ): both spellings
  * are forms of the concept.
  */
@@ -279,6 +275,10 @@ function withHiraganaSpelling(raw: string): string[] {
 }
 const LONG_VOWEL_IN_KATAKANA = /[\u30a1-\u30f6]ー/u;
 
+/**
+ * Domain synonym sets: every surface form maps to one concept. A message contains a concept when one of its
+ * forms occurs in the message as written, in dictionary form, as read aloud, or (for long forms) with one typo.
+ */
 export class Lexicon {
   private forms: Form[];
   private readonly fuzzyForms: Form[];

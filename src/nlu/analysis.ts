@@ -49,6 +49,9 @@ const slotConcepts = (slots: Slots, text: string): string[] => {
   return out;
 };
 
+// 「お母さん」「嫁さん」「娘ちゃん」: the person a question is asked for, with the affixes of address.
+const HONORIFIC_AFFIXES = /^[おご](?=.{2})|(?<=.)(さん|ちゃん|さま|様)$/gu;
+
 function unknownWords(
   forms: MessageForms,
   matched: string[],
@@ -69,7 +72,9 @@ function unknownWords(
     const tooShort = word.length < 2 && !(/^[\u4e00-\u9fff]$/.test(word) && t.posDetail === '一般');
     if (!content || tooShort || /^[\d\p{P}\p{S}\u3040-\u309f]+$/u.test(word)) continue;
     if (english && /^[a-z]+$/i.test(word)) continue;
-    if (generic.has(word) || generic.has(t.base) || known(fold(word), fold(t.reading))) continue;
+    const plain = t.base.replace(HONORIFIC_AFFIXES, '');
+    if (generic.has(word) || generic.has(t.base) || generic.has(plain)) continue;
+    if (known(fold(word), fold(t.reading))) continue;
     out.push(t.base);
   }
   return out;

@@ -1259,6 +1259,28 @@ describe('what a message asks, and what it only says', () => {
     expect(nlu.understand('熱海市民ですが、支援窓口は何時からですか？').units).toEqual(['counter.opening']);
   });
 
+  it('reads a son or a daughter as the person asked for, not as a question about children', () => {
+    // A grown child asking for a parent, or a parent passing a question on, asks what anyone would.
+    expect(nlu.understand('娘がポイントの申込みはいつまでか知りたがっています').units).toEqual([
+      'deadline.points',
+    ]);
+    expect(nlu.understand('息子に頼まれたんですが、保険証の登録で何ポイントもらえますか').units).toEqual([
+      'points.health',
+    ]);
+    // A child's own card or points, or a parent deciding for a child, is still what the page does not say.
+    expect(nlu.understand('中学生の娘もポイントをもらえますか').units).toEqual([]);
+    expect(nlu.understand('親の私が娘の暗証番号を決めてもいいですか').units).toEqual([]);
+    expect(nlu.understand('代わりに息子が窓口に行ってもいいですか').units).toEqual([]);
+  });
+
+  it('does not count the person a question is asked for as an unknown subject when addressed politely (嫁さん, お母さん)', () => {
+    const lexicon = new Lexicon({});
+    const unknown = (text: string) => analyse(text, lexicon, new Set(['嫁', '母', '旦那'])).unknownWords;
+    expect(unknown('嫁さんとお母さんと旦那さんに頼まれました')).toEqual([]);
+    // Only the affixes of address come off: a word that merely ends like one is still unknown.
+    expect(unknown('お嫁入り道具')).not.toEqual([]);
+  });
+
   it('answers the question, not the greeting around it; a thank-you after a request is answered too', () => {
     expect(nlu.understand('こんにちは。持ち物は？').units).toEqual(['items.overview']);
     expect(nlu.understand('こんばんは、通帳っているの？').units).toEqual(['items.account']);

@@ -74,6 +74,8 @@ const FOLLOW_UP_START =
 const FOLLOW_UP_END =
   /(も|のほう|のほうは|の方|の方は|の分|の分は|なら|ならば|だと|だったら|でも|でもいい|でもいいの|でも大丈夫|でもok|の場合|の場合は)(です|でしょう)?(か|かな)?$/;
 const SHORT = 16;
+// The support counters named as such (窓口, 支援コーナー), not one of their places.
+const COUNTER = 'counter';
 // 「フリーダイヤルの番号と、」: a clause ending on と or や names the first of two things the next clause asks about.
 const JOINS_NEXT = /[とや]$/u;
 const LATIN_ONLY =
@@ -577,13 +579,16 @@ export function createUnderstanding(
   };
 
   /**
-   * 「（暗証番号を忘れた）そこって土曜日もやってる？」: そこ is the office the last answer sent the resident to, not the
+   * 「（暗証番号を忘れた）そこって土曜日もやってる？」「（電子証明書の期限が切れてた）土曜でもできる？」: そこ, or a
+   * short question that names no counter, is about the office the last answer sent the resident to, not the
    * support counters, whose hours and days would answer it.
    */
   const asksAboutOfficeElsewhere = (text: string, previous: DialogueMemory | null, reading: Reading) => {
     const last = previous?.units.filter((u) => !actionUnits.has(u)) ?? [];
+    const { concepts, slots } = reading.analysis;
+    const namesNoCounter = !concepts.has(COUNTER) && !slots.place && fold(text).length <= SHORT;
     return (
-      pointsBack(text) &&
+      (pointsBack(text) || namesNoCounter) &&
       last.length > 0 &&
       last.every((u) => sentElsewhere.has(u)) &&
       reading.decision.units.some((u) => answersForCounters.has(u))

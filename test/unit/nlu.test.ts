@@ -750,6 +750,12 @@ describe('follow-ups read against the last question', () => {
     expect(converse('暗証番号忘れた', '支援窓口は土曜日もやってる？').units).toEqual(['counter.openOn']);
   });
 
+  it('hands off a short question of when, naming no counter, after an answer that sent the resident elsewhere', () => {
+    expect(converse('暗証番号を忘れてしまいました', '日曜でもできますか？').units).toEqual([]);
+    expect(converse('カードの電子証明書が切れてる', '何時まで受け付けてる？').units).toEqual([]);
+    expect(converse('電子証明書が切れてた', '支援窓口は何時まで？').units).toEqual(['counter.closing']);
+  });
+
   it('hands off a follow-up that, said with the last subject, asks what the page does not say', () => {
     // How to register the card as a health insurance card: the page gives only the points.
     expect(converse('保険証の登録で何ポイント？', '登録ってどうやるの？').units).toEqual([]);

@@ -1265,6 +1265,22 @@ describe('what a message asks, and what it only says', () => {
     expect(nlu.understand('熱海市民ですが、支援窓口は何時からですか？').units).toEqual(['counter.opening']);
   });
 
+  it('hands off a question asked from a situation the page does not speak of, told before it (生活保護, no bank account)', () => {
+    expect(nlu.understand('生活保護を受けています。保険証の登録のポイントはもらえますか').units).toEqual([]);
+    expect(nlu.understand('父は銀行の口座がないのですが、口座登録のポイントはどうなりますか').units).toEqual(
+      [],
+    );
+    // Having no card yet is not having no account.
+    expect(nlu.understand('カードを持っていないんですが、いつまでに申請すればいいですか').units).toEqual([
+      'deadline.card',
+    ]);
+  });
+
+  it('hands off a temperature check at the entrance, however 測る is written', () => {
+    expect(nlu.understand('窓口で熱測られるの？').units).toEqual([]);
+    expect(nlu.understand('支援窓口って熱はかりますか').units).toEqual([]);
+  });
+
   it('reads a son or a daughter as the person asked for, not as a question about children', () => {
     // A grown child asking for a parent, or a parent passing a question on, asks what anyone would.
     expect(nlu.understand('娘がポイントの申込みはいつまでか知りたがっています').units).toEqual([

@@ -1276,6 +1276,11 @@ describe('what a message asks, and what it only says', () => {
     ]);
   });
 
+  it('hands off the least amount one may charge, which the page does not give', () => {
+    expect(nlu.understand('チャージは最低いくらからできますか').units).toEqual([]);
+    expect(nlu.understand('ポイントのためのチャージって最低何円から？').units).toEqual([]);
+  });
+
   it('hands off a temperature check at the entrance, however 測る is written', () => {
     expect(nlu.understand('窓口で熱測られるの？').units).toEqual([]);
     expect(nlu.understand('支援窓口って熱はかりますか').units).toEqual([]);

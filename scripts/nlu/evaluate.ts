@@ -38,11 +38,16 @@ export function readEvaluationSplit(
     .flatMap((f) => readRows(path.join(dir, f)));
 }
 
-/** What the bot does with a message, as unit ids: the hand-off is `handoff`, other languages the phone line. */
-export function predict(nlu: LanguageUnderstanding, row: Pick<EvaluationRow, 'say' | 'context'>): string[] {
+/** The row's message understood after its earlier ones, as the bot would. */
+function understandRow(nlu: LanguageUnderstanding, row: Pick<EvaluationRow, 'say' | 'context'>) {
   let memory = null;
   for (const earlier of row.context ?? []) memory = nlu.understand(earlier, memory).memory ?? memory;
-  const u = nlu.understand(row.say, memory);
+  return nlu.understand(row.say, memory);
+}
+
+/** What the bot does with a message, as unit ids: the hand-off is `handoff`, other languages the phone line. */
+export function predict(nlu: LanguageUnderstanding, row: Pick<EvaluationRow, 'say' | 'context'>): string[] {
+  const u = understandRow(nlu, row);
   if (detectScript(row.say) === 'otherLanguage') return [MULTILINGUAL];
   if (u.units.length === 0) return [HANDOFF];
   return u.units;
@@ -131,6 +136,49 @@ export function crossValidate(
     }
   }
   return { accuracy: right / all.length, total: all.length, misses };
+}
+
+/**
+ * Which line a page-silent question should be handed to, labelled apart from the rows (the rows are never
+ * edited) by someone who saw only the page and the rule in fixtures/nlu/lines.md: `set:id` → line, where set
+ * is `evaluation` or a development set's file name without `.json`. `either` is right whichever line is named.
+ */
+export const lineLabels = z.record(
+  z.string().regex(/^(evaluation|dev\d*):[\w-]+$/),
+  z.enum(['hotline', 'city', 'either']),
+);
+export type LineLabels = z.infer<typeof lineLabels>;
+
+export function readLineLabels(file = path.join(__dirname, '../../fixtures/nlu/lines.json')): LineLabels {
+  return lineLabels.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+export interface LineReport {
+  right: number;
+  /** Labelled Japanese rows that were handed off (an English reply always names the multilingual line). */
+  total: number;
+  mistakes: { id: string; say: string; context?: string[]; want: string; got: string }[];
+}
+
+/** Of the labelled page-silent rows the bot hands off, how many name the line the label says. */
+export function evaluateLines(
+  content: Content,
+  rows: EvaluationRow[],
+  labels: LineLabels,
+  set: string,
+): LineReport {
+  const nlu = createUnderstanding(content);
+  const report: LineReport = { right: 0, total: 0, mistakes: [] };
+  for (const row of rows) {
+    const want = labels[`${set}:${row.id}`];
+    if (!want || row.lang || detectScript(row.say) !== 'japanese') continue;
+    const u = understandRow(nlu, row);
+    if (u.units.length > 0 || !u.handoff) continue;
+    report.total++;
+    if (want === 'either' || want === u.handoff) report.right++;
+    else report.mistakes.push({ id: row.id, say: row.say, context: row.context, want, got: u.handoff });
+  }
+  return report;
 }
 
 export const percent = (value: number) => `${(value * 100).toFixed(1)}%`;

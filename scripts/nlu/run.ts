@@ -1,10 +1,22 @@
+import path from 'node:path';
 import { loadContent } from '../../src/content/load';
 import { readCommandLine } from '../lib/cli';
-import { crossValidate, evaluate, isBlind, percent, rate, readEvaluationSplit, readRows } from './evaluate';
+import {
+  crossValidate,
+  evaluate,
+  evaluateLines,
+  isBlind,
+  percent,
+  rate,
+  readEvaluationSplit,
+  readLineLabels,
+  readRows,
+} from './evaluate';
 
 /**
  * `npm run nlu:eval`: accuracy on the evaluation split (never used by the matcher) by style and by unit, 5-fold
- * cross-validation of the examples, the mistakes, and page-silent questions answered as if in scope.
+ * cross-validation of the examples, the mistakes, page-silent questions answered as if in scope, and whether
+ * the page-silent questions handed off name the right phone line (fixtures/nlu/lines.json).
  * `--rows FILE` evaluates another file of rows instead (the development set, say).
  */
 function main() {
@@ -23,6 +35,9 @@ function main() {
   const content = loadContent(process.env.CONTENT_FILE);
   const rows = args.rows ? readRows(args.rows) : readEvaluationSplit();
   const report = evaluate(content, rows);
+  // A development set's lines are labelled under its file name (dev22.json → dev22).
+  const set = args.rows ? path.basename(args.rows, '.json') : 'evaluation';
+  const lines = evaluateLines(content, rows, readLineLabels(), set);
   const cv = crossValidate(content);
   const table = (title: string, tallies: Record<string, { right: number; total: number }>) => {
     console.log(`\n${title}`);
@@ -37,6 +52,10 @@ function main() {
   for (const m of report.mistakes.filter((x) => !isBlind(x.id))) {
     const context = m.context?.length ? `[${m.context.join(' / ')}] ` : '';
     console.log(`  ${m.id}: ${context}${m.say} → ${m.got.join('+')} (expected ${m.expected.join('+')})`);
+  }
+  for (const m of lines.mistakes.filter((x) => !isBlind(x.id))) {
+    const context = m.context?.length ? `[${m.context.join(' / ')}] ` : '';
+    console.log(`  ${m.id}: ${context}${m.say} → the ${m.got} line (expected the ${m.want} line)`);
   }
   if (args['cv-misses']) for (const miss of cv.misses) console.log(`  cv: ${miss}`);
   const blind = evaluate(
@@ -53,6 +72,11 @@ function main() {
   console.log(
     `page-silent questions answered as if in scope: ${report.silentAnswered} of ${report.silentTotal}`,
   );
+  if (lines.total) {
+    console.log(
+      `page-silent questions handed off to the right line: ${percent(lines.right / lines.total)} (${lines.right} of ${lines.total} labelled, in Japanese)`,
+    );
+  }
 }
 
 main();

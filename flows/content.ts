@@ -191,6 +191,13 @@ const knowledge = z.object({
         }),
     )
     .default([]),
+  /**
+   * A phone line's own words: a question handed off that names a line (フリーダイヤル, 050, 英語の電話) is about
+   * that line (what a call costs, when it is busy), and that line is the one to call, whatever else it is near.
+   */
+  linesNamed: z
+    .array(z.object({ concepts: z.array(z.string().min(1)).min(1), route: z.enum(['hotline', 'city']) }))
+    .default([]),
   /** Everyday words that say nothing about what is asked (母, 仕事, 場合): not counted as unknown words. */
   genericWords: z.array(z.string().min(1)).default([]),
   slotTexts: z.object({ ja: texts, en: texts }),
@@ -335,6 +342,9 @@ export const contentSchema = z
     const named = [
       ...(['facets', 'subjects', 'silentSituations'] as const).flatMap((list) =>
         c.knowledge[list].map((concept, i) => ({ path: ['knowledge', list, i], concept })),
+      ),
+      ...c.knowledge.linesNamed.flatMap((line, i) =>
+        line.concepts.map((concept) => ({ path: ['knowledge', 'linesNamed', i], concept })),
       ),
       ...c.knowledge.together.flatMap((rule, i) =>
         [...rule.concepts, ...(rule.anyOf ?? []), rule.means, ...(rule.unless ?? [])].map((concept) => ({

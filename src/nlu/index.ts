@@ -329,7 +329,7 @@ export function createUnderstanding(
       }
     }
     if (!best || !sure) {
-      return { units: [], handoff: 'hotline', confidence: best?.score ?? 0, ranked };
+      return { units: [], handoff: lineOf(ranked, [...routes.keys()]), confidence: best?.score ?? 0, ranked };
     }
     const route = routes.get(best.unit);
     if (route) return { units: [], handoff: route, confidence: best.score, ranked };
@@ -541,13 +541,16 @@ export function createUnderstanding(
       ? meaningsSaidTogether(reading.analysis.concepts, knowledge.together)
       : [];
     // 「母の通知カードが見つからないんですが、何か困ることは？」: so is a situation told before the question.
+    // 「名古屋の区役所でも手伝ってもらえますか」: a place the city does not know is not the city's own, so the
+    // city's line cannot speak for it.
+    const atUnknownPlace = askedClauses.some(asksAtUnknownPlace);
+    const line = () => (atUnknownPlace ? 'hotline' : nearestLine(reading, [...routes.keys()]));
     const declaredSilent =
       toldSituations.length > 0 ||
       [...own, ...saidWithContext].some((c) => c.startsWith(SILENT_PREFIX)) ||
-      (reading.decision.units.length > 0 && askedClauses.some(asksAtUnknownPlace));
-    return declaredSilent || asksWhatUnitLacks(own, reading)
-      ? handedOff(reading, nearestLine(reading, [...routes.keys()]))
-      : reading;
+      (answered(reading.decision) && atUnknownPlace);
+    if (declaredSilent || asksWhatUnitLacks(own, reading)) return handedOff(reading, line());
+    return answered(reading.decision) || !atUnknownPlace ? reading : handedOff(reading, 'hotline');
   };
 
   /** The known unknown among the candidates that the message is closest to knows which line to call. */
@@ -555,8 +558,10 @@ export function createUnderstanding(
     reading: Reading,
     candidates: string[],
     otherwise: HandoffRoute = 'hotline',
-  ): HandoffRoute => {
-    const near = reading.decision.ranked.filter((r) => candidates.includes(r.unit)).slice(0, VOTERS);
+  ): HandoffRoute => lineOf(reading.decision.ranked, candidates, otherwise);
+
+  function lineOf(ranked: Ranked[], candidates: string[], otherwise: HandoffRoute = 'hotline'): HandoffRoute {
+    const near = ranked.filter((r) => candidates.includes(r.unit)).slice(0, VOTERS);
     const [closest, next] = near;
     if (!closest) return otherwise;
     if (!next || closest.score - next.score >= CLEAR_LEAD) return routes.get(closest.unit) ?? otherwise;
@@ -567,7 +572,7 @@ export function createUnderstanding(
       votes.set(route, (votes.get(route) ?? 0) + score);
     }
     return [...votes].sort((a, b) => b[1] - a[1])[0]![0];
-  };
+  }
 
   const understandText = (text: string, previous: DialogueMemory | null): Reading => {
     const clauses = splitClauses(text);
@@ -575,7 +580,20 @@ export function createUnderstanding(
     if (asksAboutOfficeElsewhere(text, previous, reading)) {
       return handedOff(reading, nearestLine(reading, [...routes.keys()]));
     }
-    return unanswerable(text, clauses, coordinated(clauses, reading));
+    return toLineNamed(unanswerable(text, clauses, coordinated(clauses, reading)));
+  };
+
+  /** 「050の番号は1分いくら？」: a question handed off that names a phone line goes to that line. */
+  const toLineNamed = (reading: Reading): Reading => {
+    if (
+      answered(reading.decision) ||
+      (reading.decision.handoff !== 'hotline' && reading.decision.handoff !== 'city')
+    ) {
+      return reading;
+    }
+    const { concepts } = reading.analysis;
+    const named = knowledge.linesNamed.find((line) => line.concepts.every((c) => concepts.has(c)));
+    return named ? handedOff(reading, named.route) : reading;
   };
 
   /**

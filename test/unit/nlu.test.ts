@@ -339,9 +339,10 @@ describe('understanding: concepts, not sentences', () => {
     // The page asks for the 4-digit PIN only: the signature certificate's longer password is not on it.
     expect(handoffOf('6文字以上のパスワードも必要ですか')).toBe('hotline');
     expect(handoffOf('英数字のパスワードを忘れました')).toBe('hotline');
-    // Whether the new card has arrived at the city hall is not on the page either.
+    // Whether the new card has arrived at the city hall is not on the page either; the city issues it
+    // (fixtures/nlu/lines.md: the card's issuing is a procedure of 市民生活課).
     expect(handoffOf('先月カードを申請しました。市役所にもう私のカードが届いているか教えてください')).toBe(
-      'hotline',
+      'city',
     );
     // A question that only asks what to do is asked about what was told before it: here an error.
     expect(handoffOf('アプリでカードを読み取るとエラーが出ます。どうしたらいいでしょうか')).toBe('hotline');
@@ -352,7 +353,8 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('マスクを家に忘れてきたら、窓口で1枚もらえますか')).toBe('city');
     expect(handoffOf('落としたカードをすぐに止めたいときはどうすれば？')).toBe('hotline');
     // A lost notice of issue is not on the page; a notice that arrived only sets the scene for where to go.
-    expect(handoffOf('交付通知書をなくしたみたいです。それでもカードは受け取れますか')).toBe('hotline');
+    // Picking the card up is the city's (市民生活課), so its line.
+    expect(handoffOf('交付通知書をなくしたみたいです。それでもカードは受け取れますか')).toBe('city');
     // Likewise the old notification card, or the application form, lost: told before the question, or in it.
     expect(nlu.understand('通知カードが見当たらないのですが、何か困ることはありますか').units).toEqual([]);
     expect(nlu.understand('カードの申請書をなくしたので、もう一度もらえますか').units).toEqual([]);
@@ -611,10 +613,21 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('窓口に行くときはマスクが要りますか').units).toEqual(['counter.mask']);
   });
 
+  it("names the phone line a hand-off is about, and the hotline for a place that is not the city's", () => {
+    // A question about a line itself (what a call costs, when it is busy) goes to that line.
+    expect(handoffOf('050の番号は1分あたりいくらかかりますか')).toBe('hotline');
+    expect(handoffOf('フリーダイヤルが一番つながりやすいのは何時ごろ？')).toBe('hotline');
+    // An unsure hand-off goes to the line of the closest question the page does not answer, not always the
+    // hotline: the counters' own matters are the city's.
+    expect(handoffOf('支援窓口に赤ちゃんを連れて行っても大丈夫ですか')).toBe('city');
+    expect(handoffOf('名古屋の区役所でも手続きを手伝ってもらえますか？')).toBe('hotline');
+  });
+
   it('hands off how long a card takes to arrive, and whether an application went through', () => {
+    // The card is issued by the city (市民生活課), whose line can say how long it takes.
     expect(nlu.understand('カードを申請してから届くまで何日かかりますか')).toMatchObject({
       units: [],
-      handoff: 'hotline',
+      handoff: 'city',
     });
     // Nor how many years a card lasts, or how soon a new one is made: the page says only that both exist.
     expect(converse('マイナンバーカードに有効期限ってあるの？', 'それって何年くらい？').units).toEqual([]);

@@ -623,6 +623,12 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('名古屋の区役所でも手続きを手伝ってもらえますか？')).toBe('hotline');
   });
 
+  it("hands the card's own procedures to the city, which issues it (fixtures/nlu/lines.md)", () => {
+    expect(handoffOf('カードの申請から受け取りまでは何週間くらい？')).toBe('city');
+    expect(handoffOf('引っ越したらマイナンバーカードの住所変更はどこでするの？')).toBe('city');
+    expect(handoffOf('カードの再発行の手数料はいくら？')).toBe('city');
+  });
+
   it('hands off how long a card takes to arrive, and whether an application went through', () => {
     // The card is issued by the city (市民生活課), whose line can say how long it takes.
     expect(nlu.understand('カードを申請してから届くまで何日かかりますか')).toMatchObject({

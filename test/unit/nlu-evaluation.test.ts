@@ -25,9 +25,9 @@ const FLOORS = {
   blind: 0.935,
   crossValidation: 0.91,
   silentAnsweredRate: 0.007,
-  // Of the page-silent questions handed off, those that name the line fixtures/nlu/lines.json says (88.7%
-  // when the labels were first read).
-  rightLine: 0.88,
+  // Of the page-silent questions handed off, those that name the line fixtures/nlu/lines.json says: 88.7% when
+  // the labels were first read, 94.7% once the lines were mended on the development sets' labels.
+  rightLine: 0.94,
 };
 
 const content = loadContent();

@@ -192,8 +192,9 @@ const knowledge = z.object({
     )
     .default([]),
   /**
-   * A phone line's own words: a question handed off that names a line (フリーダイヤル, 050, 英語の電話) is about
-   * that line (what a call costs, when it is busy), and that line is the one to call, whatever else it is near.
+   * Words that tell whose matter a question handed off is, whatever else it is near: a phone line's own words
+   * (フリーダイヤル, 050, 英語の電話: what a call costs, when it is busy) for that line; the counter's own matters
+   * (an item the page does not list) for the city, which runs the counters.
    */
   linesNamed: z
     .array(z.object({ concepts: z.array(z.string().min(1)).min(1), route: z.enum(['hotline', 'city']) }))

@@ -583,7 +583,10 @@ export function createUnderstanding(
     return toLineNamed(unanswerable(text, clauses, coordinated(clauses, reading)));
   };
 
-  /** 「050の番号は1分いくら？」: a question handed off that names a phone line goes to that line. */
+  /**
+   * 「050の番号は1分いくら？」「（持ち物は？）免許証も？」: a question handed off that names a phone line goes to that
+   * line; one about the counters' own matters, to the city (knowledge.linesNamed).
+   */
   const toLineNamed = (reading: Reading): Reading => {
     if (
       answered(reading.decision) ||
@@ -591,7 +594,8 @@ export function createUnderstanding(
     ) {
       return reading;
     }
-    const { concepts } = reading.analysis;
+    const said = reading.analysis.concepts;
+    const concepts = new Set([...said, ...meaningsSaidTogether(said, knowledge.together)]);
     const named = knowledge.linesNamed.find((line) => line.concepts.every((c) => concepts.has(c)));
     return named ? handedOff(reading, named.route) : reading;
   };

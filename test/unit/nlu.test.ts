@@ -1295,6 +1295,16 @@ describe('what a message asks, and what it only says', () => {
     ]);
   });
 
+  it('hands off whether an item the page does not list is needed too, asked after the list or alone', () => {
+    expect(converse('窓口に何を持っていけばいい？', 'パスポートもいりますか？').units).toEqual([]);
+    expect(converse('持ち物を教えて', 'ハンコも持っていく？').units).toEqual([]);
+    expect(nlu.understand('支援窓口に行くとき、身分証はいりますか').units).toEqual([]);
+    // What the counters ask for is the city's to say.
+    expect(handoffOf('支援窓口に行くとき、身分証はいりますか')).toBe('city');
+    // An item the list names is answered.
+    expect(converse('持ち物を教えて', '通帳もいる？').units).toEqual(['items.account']);
+  });
+
   it('hands off the least amount one may charge, which the page does not give', () => {
     expect(nlu.understand('チャージは最低いくらからできますか').units).toEqual([]);
     expect(nlu.understand('ポイントのためのチャージって最低何円から？').units).toEqual([]);

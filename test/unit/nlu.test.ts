@@ -1300,7 +1300,7 @@ describe('what a message asks, and what it only says', () => {
     expect(converse('持ち物を教えて', 'ハンコも持っていく？').units).toEqual([]);
     expect(nlu.understand('支援窓口に行くとき、身分証はいりますか').units).toEqual([]);
     // What the counters ask for is the city's to say.
-    expect(handoffOf('支援窓口に行くとき、身分証はいりますか')).toBe('city');
+    expect(nlu.understand('支援窓口に行くとき、身分証はいりますか').handoff).toBe('city');
     // An item the list names is answered.
     expect(converse('持ち物を教えて', '通帳もいる？').units).toEqual(['items.account']);
   });

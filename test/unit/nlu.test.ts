@@ -1305,6 +1305,11 @@ describe('what a message asks, and what it only says', () => {
     expect(converse('持ち物を教えて', '通帳もいる？').units).toEqual(['items.account']);
   });
 
+  it("reads English 'what should I do' as asking how, and staff who speak a language at the counter as page-silent", () => {
+    expect(nlu.understand('I forgot my PIN. What should I do?').units).toEqual(['card.pinReset']);
+    expect(nlu.understand('Is there someone who speaks Spanish at the support counter?').units).toEqual([]);
+  });
+
   it('hands off the least amount one may charge, which the page does not give', () => {
     expect(nlu.understand('チャージは最低いくらからできますか').units).toEqual([]);
     expect(nlu.understand('ポイントのためのチャージって最低何円から？').units).toEqual([]);

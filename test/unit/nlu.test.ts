@@ -144,6 +144,9 @@ describe('understanding: concepts, not sentences', () => {
   it('answers what is asked outright for the place named, when torn between the place and the fact', () => {
     expect(nlu.understand('泉支所は何時まで開いていますか').units).toEqual(['counter.closing']);
     expect(nlu.understand('泉支所は何階ですか').units).toEqual([]);
+    // Unless the closest is a question the page does not answer: where to download the app is not the
+    // counter's help with setting it up.
+    expect(nlu.understand('マイナポイントのアプリはどこでダウンロードできますか').units).toEqual([]);
   });
 
   it('reads the second thing asked as of what the first is of (「Aの番号と受付時間」: the hours of A)', () => {

@@ -1324,6 +1324,13 @@ describe('what a message asks, and what it only says', () => {
     ]);
   });
 
+  it('hands off waiting inside over the lunch break and the card carried in a smartphone, neither on the page', () => {
+    expect(nlu.understand('お昼休みの間は中で待たせてもらえますか').units).toEqual([]);
+    expect(nlu.understand('スマホにマイナカードを入れて使えるって本当？').units).toEqual([]);
+    // The break itself is on the page.
+    expect(nlu.understand('お昼休みは何時から何時まで？').units).toEqual(['counter.lunch']);
+  });
+
   it('hands off the least amount one may charge, which the page does not give', () => {
     expect(nlu.understand('チャージは最低いくらからできますか').units).toEqual([]);
     expect(nlu.understand('ポイントのためのチャージって最低何円から？').units).toEqual([]);

@@ -1287,11 +1287,12 @@ describe('what a message asks, and what it only says', () => {
     expect(nlu.understand('熱海市民ですが、支援窓口は何時からですか？').units).toEqual(['counter.opening']);
   });
 
-  it('hands off a question asked from a situation the page does not speak of, told before it (生活保護, no bank account)', () => {
+  it('hands off a question asked from a situation the page does not speak of, told before it (生活保護, no bank account, abroad)', () => {
     expect(nlu.understand('生活保護を受けています。保険証の登録のポイントはもらえますか').units).toEqual([]);
     expect(nlu.understand('父は銀行の口座がないのですが、口座登録のポイントはどうなりますか').units).toEqual(
       [],
     );
+    expect(nlu.understand('海外に引っ越す予定です。ポイントはそのまま使えますか').units).toEqual([]);
     // Having no card yet is not having no account.
     expect(nlu.understand('カードを持っていないんですが、いつまでに申請すればいいですか').units).toEqual([
       'deadline.card',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Content } from '../../src/content/schema';
 import { createUnderstanding, type LanguageUnderstanding } from '../../src/nlu';
 import { detectScript } from '../../src/nlu/language';
+import type { Understanding } from '../../src/nlu/types';
 
 /** One evaluation row: a message (after an optional earlier one) and the unit(s) that answer it. */
 export const evaluationRow = z.object({
@@ -47,7 +48,10 @@ function understandRow(nlu: LanguageUnderstanding, row: Pick<EvaluationRow, 'say
 
 /** What the bot does with a message, as unit ids: the hand-off is `handoff`, other languages the phone line. */
 export function predict(nlu: LanguageUnderstanding, row: Pick<EvaluationRow, 'say' | 'context'>): string[] {
-  const u = understandRow(nlu, row);
+  return predicted(understandRow(nlu, row), row);
+}
+
+function predicted(u: Understanding, row: Pick<EvaluationRow, 'say'>): string[] {
   if (detectScript(row.say) === 'otherLanguage') return [MULTILINGUAL];
   if (u.units.length === 0) return [HANDOFF];
   return u.units;
@@ -75,10 +79,21 @@ export interface EvaluationReport {
   /** Page-silent questions that got an in-scope answer (must be 0). */
   silentAnswered: number;
   silentTotal: number;
+  /** Whether the labelled page-silent questions handed off name the right line (none counted without labels). */
+  lines: LineReport;
 }
 
-export function evaluate(content: Content, rows: EvaluationRow[]): EvaluationReport {
+/**
+ * `lines`: the labels of phone lines and the name the rows' set has in them (`evaluation`, `dev22`), to score the
+ * line of each hand-off from the same reading.
+ */
+export function evaluate(
+  content: Content,
+  rows: EvaluationRow[],
+  lines?: { labels: LineLabels; set: string },
+): EvaluationReport {
   const nlu = createUnderstanding(content);
+  const lineReport: LineReport = { right: 0, total: 0, mistakes: [] };
   const byStyle: Record<string, Tally> = {};
   const byUnit: Record<string, Tally> = {};
   const mistakes: EvaluationReport['mistakes'] = [];
@@ -86,7 +101,9 @@ export function evaluate(content: Content, rows: EvaluationRow[]): EvaluationRep
   let silentAnswered = 0;
   let silentTotal = 0;
   for (const row of rows) {
-    const got = predict(nlu, row);
+    const understood = understandRow(nlu, row);
+    const got = predicted(understood, row);
+    if (lines) scoreLine(lineReport, row, understood, lines.labels[`${lines.set}:${row.id}`]);
     const ok = isCorrect(row, got);
     if (ok) right++;
     else mistakes.push({ id: row.id, say: row.say, context: row.context, expected: row.expect, got });
@@ -108,6 +125,7 @@ export function evaluate(content: Content, rows: EvaluationRow[]): EvaluationRep
     byStyle,
     byUnit,
     mistakes,
+    lines: lineReport,
     silentAnswered,
     silentTotal,
   };
@@ -160,25 +178,13 @@ export interface LineReport {
   mistakes: { id: string; say: string; context?: string[]; want: string; got: string }[];
 }
 
-/** Of the labelled page-silent rows the bot hands off, how many name the line the label says. */
-export function evaluateLines(
-  content: Content,
-  rows: EvaluationRow[],
-  labels: LineLabels,
-  set: string,
-): LineReport {
-  const nlu = createUnderstanding(content);
-  const report: LineReport = { right: 0, total: 0, mistakes: [] };
-  for (const row of rows) {
-    const want = labels[`${set}:${row.id}`];
-    if (!want || row.lang || detectScript(row.say) !== 'japanese') continue;
-    const u = understandRow(nlu, row);
-    if (u.units.length > 0 || !u.handoff) continue;
-    report.total++;
-    if (want === 'either' || want === u.handoff) report.right++;
-    else report.mistakes.push({ id: row.id, say: row.say, context: row.context, want, got: u.handoff });
-  }
-  return report;
+/** A labelled Japanese row the bot hands off counts towards the line report: right when it names the label's line. */
+function scoreLine(report: LineReport, row: EvaluationRow, u: Understanding, want: string | undefined): void {
+  if (!want || row.lang || detectScript(row.say) !== 'japanese') return;
+  if (u.units.length > 0 || !u.handoff) return;
+  report.total++;
+  if (want === 'either' || want === u.handoff) report.right++;
+  else report.mistakes.push({ id: row.id, say: row.say, context: row.context, want, got: u.handoff });
 }
 
 export const percent = (value: number) => `${(value * 100).toFixed(1)}%`;

@@ -4,7 +4,6 @@ import { readCommandLine } from '../lib/cli';
 import {
   crossValidate,
   evaluate,
-  evaluateLines,
   isBlind,
   percent,
   rate,
@@ -34,10 +33,10 @@ function main() {
   });
   const content = loadContent(process.env.CONTENT_FILE);
   const rows = args.rows ? readRows(args.rows) : readEvaluationSplit();
-  const report = evaluate(content, rows);
   // A development set's lines are labelled under its file name (dev22.json → dev22).
   const set = args.rows ? path.basename(args.rows, '.json') : 'evaluation';
-  const lines = evaluateLines(content, rows, readLineLabels(), set);
+  const report = evaluate(content, rows, { labels: readLineLabels(), set });
+  const { lines } = report;
   const cv = crossValidate(content);
   const table = (title: string, tallies: Record<string, { right: number; total: number }>) => {
     console.log(`\n${title}`);

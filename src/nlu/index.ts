@@ -97,6 +97,8 @@ function pointsBack(text: string): boolean {
 // over every unit); then this many of the closest choose the line.
 const CLEAR_LEAD = 0.02;
 const VOTERS = 5;
+/** Known unknowns by id, as a set of them or the map of their routes. */
+type Candidates = { has(unit: string): boolean };
 
 // 「病院の受付でもできる？」「区役所でも手続きできますか」: can it be done there too.
 const CAN_BE_DONE_THERE = /(?:の(?:受付|窓口))?でも(?:でき|出来|申し込|申込|手続|登録)/gu;
@@ -330,7 +332,7 @@ export function createUnderstanding(
       }
     }
     if (!best || !sure) {
-      return { units: [], handoff: lineOf(ranked, [...routes.keys()]), confidence: best?.score ?? 0, ranked };
+      return { units: [], handoff: lineOf(ranked, routes), confidence: best?.score ?? 0, ranked };
     }
     const route = routes.get(best.unit);
     if (route) return { units: [], handoff: route, confidence: best.score, ranked };
@@ -531,8 +533,9 @@ export function createUnderstanding(
     const silent = own.find((c) => unknownOnly.has(c)) ?? toldSituations.find((c) => unknownOnly.has(c));
     if (silent) {
       // Several known unknowns may use the word (コンビニ: applying there, or a shop's service).
-      const candidates = [...unknownOnly.get(silent)!];
-      return handedOff(reading, nearestLine(reading, candidates, routes.get(candidates[0]!)));
+      const candidates = unknownOnly.get(silent)!;
+      const first = candidates.values().next().value!;
+      return handedOff(reading, nearestLine(reading, candidates, routes.get(first)));
     }
     // A subject the content declares page-silent (silent.*) that no known unknown's example uses yet (a card
     // applied for online, which only words said together name) is as silent: the closest known unknown tells
@@ -545,7 +548,7 @@ export function createUnderstanding(
     // 「名古屋の区役所でも手伝ってもらえますか」: a place the city does not know is not the city's own, so the
     // city's line cannot speak for it.
     const atUnknownPlace = askedClauses.some(asksAtUnknownPlace);
-    const line = () => (atUnknownPlace ? 'hotline' : nearestLine(reading, [...routes.keys()]));
+    const line = () => (atUnknownPlace ? 'hotline' : nearestLine(reading, routes));
     const declaredSilent =
       toldSituations.length > 0 ||
       [...own, ...saidWithContext].some((c) => c.startsWith(SILENT_PREFIX)) ||
@@ -557,12 +560,17 @@ export function createUnderstanding(
   /** The known unknown among the candidates that the message is closest to knows which line to call. */
   const nearestLine = (
     reading: Reading,
-    candidates: string[],
+    candidates: Candidates,
     otherwise: HandoffRoute = 'hotline',
   ): HandoffRoute => lineOf(reading.decision.ranked, candidates, otherwise);
 
-  function lineOf(ranked: Ranked[], candidates: string[], otherwise: HandoffRoute = 'hotline'): HandoffRoute {
-    const near = ranked.filter((r) => candidates.includes(r.unit)).slice(0, VOTERS);
+  /** `candidates`: the known unknowns that may choose (all of them: `routes`). */
+  function lineOf(
+    ranked: Ranked[],
+    candidates: Candidates,
+    otherwise: HandoffRoute = 'hotline',
+  ): HandoffRoute {
+    const near = ranked.filter((r) => candidates.has(r.unit)).slice(0, VOTERS);
     const [closest, next] = near;
     if (!closest) return otherwise;
     if (!next || closest.score - next.score >= CLEAR_LEAD) return routes.get(closest.unit) ?? otherwise;
@@ -579,7 +587,7 @@ export function createUnderstanding(
     const clauses = splitClauses(text);
     const reading = readMessage(text, clauses, previous);
     if (asksAboutOfficeElsewhere(text, previous, reading)) {
-      return handedOff(reading, nearestLine(reading, [...routes.keys()]));
+      return handedOff(reading, nearestLine(reading, routes));
     }
     return toLineNamed(unanswerable(text, clauses, coordinated(clauses, reading)));
   };

@@ -13,7 +13,7 @@ import {
   type ReplyEvent,
   type ReplyPart,
 } from './reply';
-import type { Lang } from './purposes';
+import type { HandoffRoute, Lang } from './purposes';
 import type { FlowDefinition, FlowEvent, FlowInput } from './types';
 
 interface AnswersContext {
@@ -23,6 +23,8 @@ interface AnswersContext {
   slots: QuestionSlots;
   /** Kept while the conversation lasts, so the next message can be read as a follow-up to this one. */
   memory: DialogueMemory | null;
+  /** The line for the other question of the message, which the content does not answer. */
+  rest?: HandoffRoute | null;
 }
 
 const NO_SLOTS: QuestionSlots = { items: [], asked: [] };
@@ -42,12 +44,19 @@ export function answerReply(content: Content, ctx: AnswersContext): ReplyEvent {
     const answer = composeAnswer(content, id, { lang: ctx.lang, now, slots: ctx.slots });
     return text(ctx.lang === 'en' ? withLanguageLine(content, answer) : answer);
   });
+  if (ctx.rest) parts.push(text(restReply(content, ctx.lang, ctx.rest)));
   const last = unitOf(content, ctx.units[ctx.units.length - 1]!);
   const next = [
     ...last.related,
     ...ctx.units.slice(0, -1).flatMap((id) => unitOf(content, id).related),
   ].filter((id, i, all) => !ctx.units.includes(id) && all.indexOf(id) === i);
   return replyEvent(parts, unitOptions(content, next.slice(0, 4), ctx.lang));
+}
+
+/** 「…もう一つのご質問には、お答えできません」 and the line that can answer it. */
+function restReply(content: Content, lang: Lang, route: HandoffRoute): string {
+  if (lang === 'en' || route === 'multilingual') return textFor(content, 'en', 'outOfScope.rest');
+  return textFor(content, lang, route === 'city' ? 'outOfScope.rest.city' : 'outOfScope.rest');
 }
 
 /**
@@ -74,15 +83,18 @@ export const answersFlow: FlowDefinition = {
         units: input.units ?? [],
         slots: input.slots ?? NO_SLOTS,
         memory: input.memory ?? null,
+        rest: input.handoff ?? null,
       }),
       initial: 'answered',
       states: {
         answered: {
           entry: [
             say(({ context }) => answerReply(content, context)),
-            // An answer that gives a phone line (「電話で聞きたい」) hands the resident over, as the hand-off flow does.
+            // An answer that gives a phone line (「電話で聞きたい」), or another question handed to one, hands the
+            // resident over, as the hand-off flow does.
             enqueueActions(({ context, enqueue }) => {
-              const line = context.units.map((id) => unitOf(content, id).handsOffTo).find(Boolean);
+              const line =
+                context.rest ?? context.units.map((id) => unitOf(content, id).handsOffTo).find(Boolean);
               if (line) enqueue.emit({ type: 'handoff', route: line });
             }),
           ],

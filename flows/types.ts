@@ -14,7 +14,10 @@ export interface FlowInput {
   slots?: QuestionSlots;
   /** What to remember of the question for a follow-up (kept in the conversation's state). */
   memory?: DialogueMemory | null;
-  /** For `outOfScope`: the phone line that can answer. */
+  /**
+   * For `outOfScope`: the phone line that can answer. For `answer`: the line for the other question of the
+   * message, which the content does not answer.
+   */
   handoff?: HandoffRoute;
   /** Closest answer units when the question was not understood well enough. */
   suggestions?: string[];

@@ -194,7 +194,11 @@ function intentsFor(
   if (u.control === 'cancel') return [{ kind: 'cancel' }];
   const intents: Intent[] = [];
   if (u.answer) intents.push({ kind: 'event', event: { type: 'ANSWER', answer: u.answer, now: nowIso } });
-  const asked = startUnits(content, u.units, { slots: u.slots, memory: u.memory });
+  const asked = startUnits(content, u.units, {
+    slots: u.slots,
+    memory: u.memory,
+    ...(u.handoff ? { handoff: u.handoff } : {}),
+  });
   if (asked) intents.push(asked);
   intents.push({ kind: 'event', event: { type: 'UNCLEAR', now: nowIso } });
   // A bare はい/いいえ with no open question is no question at all: show what the bot can do.

@@ -269,6 +269,8 @@ export function createUnderstanding(
   interface Decision {
     units: string[];
     handoff: HandoffRoute | null;
+    /** With `units`: the line for the other question of the message, which the page does not answer. */
+    rest?: HandoffRoute;
     confidence: number;
     ranked: Ranked[];
   }
@@ -424,6 +426,21 @@ export function createUnderstanding(
     const better = options
       .filter((o) => answered(o.decision))
       .sort((a, b) => b.decision.confidence - a.decision.confidence)[0];
+    // 「（泉支所でもやってますか）泉支所の電話番号は？」: a subject named anew that a known unknown is sure of, and
+    // that the last question's answer does not have, asks what the page does not say.
+    const surelyUnknown = routes.has(alone.ranked[0]?.unit ?? '') && alone.confidence >= threshold;
+    const lacksNewSubject = (unit: string) =>
+      [...own.concepts].some(
+        (c) =>
+          isLexiconConcept(c) &&
+          !cues.has(c) &&
+          !slotLike(c) &&
+          !before.concepts.includes(c) &&
+          lacksFacet(unit, c),
+      );
+    if (better && surelyUnknown && lacksNewSubject(better.decision.units[0]!)) {
+      return { analysis: own, decision: alone, followUp: false };
+    }
     // 「泉支所は何時まで？南熱海支所も？」: after a question of the same message, a clause that names only a place or
     // a day asks that question again for it.
     const onlySlots = own.concepts.size > 0 && [...own.concepts].every(slotLike);
@@ -589,7 +606,53 @@ export function createUnderstanding(
     if (asksAboutOfficeElsewhere(text, previous, reading)) {
       return handedOff(reading, nearestLine(reading, routes));
     }
-    return toLineNamed(unanswerable(text, clauses, coordinated(clauses, reading)));
+    const whole = toLineNamed(unanswerable(text, clauses, coordinated(clauses, reading)));
+    return partlyAnswered(clauses, previous, whole) ?? whole;
+  };
+
+  /**
+   * 「申込みの締め切りはいつ？それと、もらったポイントの有効期限は？」: two questions, one the page answers and one it
+   * does not. Each is read on its own (the second after the first): the one is answered and the other handed off,
+   * rather than the whole message either way.
+   */
+  const partlyAnswered = (
+    clauses: string[],
+    previous: DialogueMemory | null,
+    whole: Reading,
+  ): Reading | null => {
+    if (answered(whole.decision)) return null;
+    const questions = clauses.filter((c) => isQuestion(c, true));
+    if (questions.length < 2) return null;
+    let memory = previous;
+    const parts = questions.map((question) => {
+      const part = understandText(question, memory);
+      memory = answered(part.decision) ? asMemory(part.analysis, part.decision) : memory;
+      return part;
+    });
+    // A question answered on its own words, surely, with no word the bot does not know.
+    const answeredParts = parts.filter(
+      (p) =>
+        p.decision.units.length === 1 &&
+        !p.followUp &&
+        p.analysis.unknownWords.length === 0 &&
+        p.decision.confidence >= threshold &&
+        specific(p.decision),
+    );
+    // A question that names what the page does not say, not one merely unclear.
+    const surelySilent = (p: Reading) =>
+      !answered(p.decision) &&
+      p.decision.handoff !== null &&
+      (routes.has(p.decision.ranked[0]?.unit ?? '') ||
+        [...p.analysis.concepts].some((c) => c.startsWith(SILENT_PREFIX) || unknownOnly.has(c)));
+    const unanswered = parts.find(surelySilent);
+    const unclear = parts.some((p) => !answered(p.decision) && !surelySilent(p));
+    if (answeredParts.length === 0 || !unanswered || unclear) return null;
+    const units = [...new Set(answeredParts.map((p) => p.decision.units[0]!))];
+    if (units.length > 1) return null;
+    return {
+      ...answeredParts[0]!,
+      decision: { ...answeredParts[0]!.decision, units, rest: unanswered.decision.handoff! },
+    };
   };
 
   /**
@@ -841,12 +904,13 @@ export function createUnderstanding(
         .slice(0, 3)
         .map((r) => r.unit);
       const english = script === 'english';
+      const handoff = decision.units.length > 0 ? (decision.rest ?? null) : decision.handoff;
       const remembered = decision.units.filter((u) => !actionUnits.has(u) || asksBack.has(u));
       return {
         lang: english ? 'en' : 'ja',
         units: decision.units,
         slots: analysis.slots,
-        handoff: decision.handoff === 'hotline' && english ? 'multilingual' : decision.handoff,
+        handoff: english && handoff === 'hotline' ? 'multilingual' : handoff,
         followUp,
         confidence: decision.confidence,
         scores: decision.ranked.slice(0, 5).map((r) => ({ unit: r.unit, score: Number(r.score.toFixed(3)) })),

@@ -13,7 +13,10 @@ export interface Understanding {
   units: string[];
   /** The particulars of the question (day, time, place, amount…), merged with the last turn's on a follow-up. */
   slots: Analysis['slots'];
-  /** Set when nothing in the content answers: which phone line to give. */
+  /**
+   * Set when nothing in the content answers: which phone line to give. With `units`, a message of two questions
+   * whose other question the content does not answer: the line for that one.
+   */
   handoff: HandoffRoute | null;
   /** The message was read against the previous question (「南熱海支所も？」). */
   followUp: boolean;

@@ -1,5 +1,5 @@
 import type { RunningBot } from '../../src/bot';
-import { startTestBot } from '../helpers/bot';
+import { replyTexts, startTestBot } from '../helpers/bot';
 import { tempSqliteFile } from '../helpers/database';
 import { startFakeLine, type FakeLine } from '../helpers/fakeLine';
 import { newUserId, postbackEvent, postWebhook, textEvent } from '../helpers/webhook';
@@ -36,6 +36,16 @@ describe('every hand-off to a phone line is recorded, with its line', () => {
   ])('%s (%s)', async (_case, text, route) => {
     const recorded = await recordedFor(textEvent(newUserId(), text));
     expect(recorded).toEqual([expect.objectContaining({ text: text.normalize('NFKC'), route })]);
+  });
+
+  it('answers the one of two questions it can, and records the other with its line', async () => {
+    const text = '支援窓口は何階ですか？駐車場はありますか？';
+    const recorded = await recordedFor(textEvent(newUserId(), text));
+    expect(recorded).toEqual([expect.objectContaining({ text: text.normalize('NFKC'), route: 'city' })]);
+    const reply = replyTexts(line.replies().at(-1)!);
+    expect(reply).toMatch(/4階/);
+    expect(reply).toMatch(/もう一つのご質問/);
+    expect(reply).toContain('0557-86-6074');
   });
 
   it('records a hand-off asked for with a button, by the button, with its line', async () => {

@@ -129,6 +129,19 @@ describe('understanding: concepts, not sentences', () => {
     ]);
   });
 
+  it('answers the one of two questions the page answers and hands the other to its line', () => {
+    const floorAndParking = nlu.understand('支援窓口は何階ですか？駐車場はありますか？');
+    expect(floorAndParking.units).toEqual(['counter.cityHall']);
+    expect(floorAndParking.handoff).toBe('city');
+    const lunchAndWaiting = nlu.understand('お昼休みは何時まで？その間、中で待たせてもらえますか？');
+    expect(lunchAndWaiting.units).toEqual(['counter.lunch']);
+    expect(lunchAndWaiting.handoff).toBe('city');
+    // Both answered: nothing is handed off.
+    expect(nlu.understand('窓口の場所と、休みの日を教えて').handoff).toBeNull();
+    // A second question that only leans on a first the page does not answer (いつから？) is not answered alone.
+    expect(nlu.understand('紙の保険証ってなくなるってほんと？いつから？').units).toEqual([]);
+  });
+
   it('answers both things asked for with one 教えて, joined by と', () => {
     expect(nlu.understand('窓口の場所と休みの日を教えて').units).toEqual([
       'counter.places',
@@ -1335,6 +1348,24 @@ describe('what a message asks, and what it only says', () => {
   it('hands off the least amount one may charge, which the page does not give', () => {
     expect(nlu.understand('チャージは最低いくらからできますか').units).toEqual([]);
     expect(nlu.understand('ポイントのためのチャージって最低何円から？').units).toEqual([]);
+  });
+
+  it('hands off tax in the amount, goods returned and whether a person answers the hotline, none on the page', () => {
+    expect(nlu.understand('25%って消費税込みの値段で計算されますか').units).toEqual([]);
+    expect(nlu.understand('買った物を返品したらポイントは減るの？').units).toEqual([]);
+    expect(nlu.understand('フリーダイヤルって人と話せますか？自動音声だけ？').units).toEqual([]);
+    // The hotline's hours are on the page.
+    expect(nlu.understand('フリーダイヤルの受付時間は？').units).toEqual(['contact.hotlineHours']);
+  });
+
+  it('hands off a subject named anew after an answer that lacks it, when a known unknown is sure of it', () => {
+    const phone = converse('泉支所でもやってますか', '泉支所の電話番号は？');
+    expect(phone.units).toEqual([]);
+    expect(phone.handoff).toBe('city');
+    // The lost card's answer says that reissuing costs a fee.
+    expect(converse('マイナンバーカードをなくしました', '再発行ってお金かかる？').units).toEqual([
+      'card.lost',
+    ]);
   });
 
   it('hands off a temperature check at the entrance, however 測る is written', () => {

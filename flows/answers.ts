@@ -1,6 +1,7 @@
 import { enqueueActions, setup } from 'xstate';
 import type { Content } from './content';
 import { composeAnswer, unitOf } from './lib/compose';
+import { lineFor } from './lib/lines';
 import type { DialogueMemory, QuestionSlots } from './lib/slots';
 import { textFor } from './lib/texts';
 import {
@@ -55,8 +56,9 @@ export function answerReply(content: Content, ctx: AnswersContext): ReplyEvent {
 
 /** 「…もう一つのご質問には、お答えできません」 and the line that can answer it. */
 function restReply(content: Content, lang: Lang, route: HandoffRoute): string {
-  if (lang === 'en' || route === 'multilingual') return textFor(content, 'en', 'outOfScope.rest');
-  return textFor(content, lang, route === 'city' ? 'outOfScope.rest.city' : 'outOfScope.rest');
+  const line = lineFor(lang, route);
+  if (line === 'multilingual') return textFor(content, 'en', 'outOfScope.rest');
+  return textFor(content, lang, line === 'city' ? 'outOfScope.rest.city' : 'outOfScope.rest');
 }
 
 /**

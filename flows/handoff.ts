@@ -1,5 +1,6 @@
 import { emit, setup } from 'xstate';
 import type { Content } from './content';
+import { lineFor } from './lib/lines';
 import { textFor } from './lib/texts';
 import {
   replyEvent,
@@ -29,8 +30,8 @@ export const handoffFlow: FlowDefinition = {
         emitted: {} as ReplyEvent | HandoffEvent,
       },
       guards: {
-        foreignLanguage: ({ context }) => context.lang === 'en' || context.handoff === 'multilingual',
-        cityService: ({ context }) => context.handoff === 'city',
+        foreignLanguage: ({ context }) => lineFor(context.lang, context.handoff) === 'multilingual',
+        cityService: ({ context }) => lineFor(context.lang, context.handoff) === 'city',
       },
     }).createMachine({
       id: 'handoff',

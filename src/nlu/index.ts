@@ -351,6 +351,9 @@ export function createUnderstanding(
   /** A clause that names what it asks about (電子証明書, 泉支所), not only how it asks (どうすれば, いつまで). */
   const specific = (d: Decision) =>
     (d.ranked[0]?.evidence ?? []).some((c) => namesSubject(c) && !slotLike(c));
+  /** The closest unit is a question the page does not answer (a known unknown). */
+  const ranksUnknownFirst = (d: Decision) => routes.has(d.ranked[0]?.unit ?? '');
+  const surelyUnknown = (d: Decision) => d.confidence >= threshold && ranksUnknownFirst(d);
   const asMemory = (a: Analysis, d: Decision): DialogueMemory => ({
     units: d.units,
     concepts: [...a.concepts],
@@ -428,7 +431,6 @@ export function createUnderstanding(
       .sort((a, b) => b.decision.confidence - a.decision.confidence)[0];
     // 「（泉支所でもやってますか）泉支所の電話番号は？」: a subject named anew that a known unknown is sure of, and
     // that the last question's answer does not have, asks what the page does not say.
-    const surelyUnknown = routes.has(alone.ranked[0]?.unit ?? '') && alone.confidence >= threshold;
     const lacksNewSubject = (unit: string) =>
       [...own.concepts].some(
         (c) =>
@@ -438,7 +440,7 @@ export function createUnderstanding(
           !before.concepts.includes(c) &&
           lacksFacet(unit, c),
       );
-    if (better && surelyUnknown && lacksNewSubject(better.decision.units[0]!)) {
+    if (better && surelyUnknown(alone) && lacksNewSubject(better.decision.units[0]!)) {
       return { analysis: own, decision: alone, followUp: false };
     }
     // 「泉支所は何時まで？南熱海支所も？」: after a question of the same message, a clause that names only a place or
@@ -642,7 +644,7 @@ export function createUnderstanding(
     const surelySilent = (p: Reading) =>
       !answered(p.decision) &&
       p.decision.handoff !== null &&
-      (routes.has(p.decision.ranked[0]?.unit ?? '') ||
+      (ranksUnknownFirst(p.decision) ||
         [...p.analysis.concepts].some((c) => c.startsWith(SILENT_PREFIX) || unknownOnly.has(c)));
     const unanswered = parts.find(surelySilent);
     const unclear = parts.some((p) => !answered(p.decision) && !surelySilent(p));
@@ -788,10 +790,9 @@ export function createUnderstanding(
     let askedUnknownBefore = false;
     clauses.forEach((clause, i) => {
       const reading = readClause(clause, context, afterQuestion);
-      const knownUnknown =
-        reading.decision.confidence >= threshold && routes.has(reading.decision.ranked[0]?.unit ?? '');
       const unknownSubject =
-        (reading.analysis.unknownWords.length > 0 || knownUnknown) && isQuestion(clause, true);
+        (reading.analysis.unknownWords.length > 0 || surelyUnknown(reading.decision)) &&
+        isQuestion(clause, true);
       // 「市民生活課って何時まで開いてる？電話番号も知りたい」: a question that leans on such a question asks about its
       // subject too.
       const leansOnUnknown = asks[i]! && reading.followUp && askedUnknownBefore;

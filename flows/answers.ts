@@ -93,11 +93,11 @@ export const answersFlow: FlowDefinition = {
           entry: [
             say(({ context }) => answerReply(content, context)),
             // An answer that gives a phone line (「電話で聞きたい」), or another question handed to one, hands the
-            // resident over, as the hand-off flow does.
+            // resident over, and is recorded with the line the reply names, as the hand-off flow does.
             enqueueActions(({ context, enqueue }) => {
-              const line =
+              const route =
                 context.rest ?? context.units.map((id) => unitOf(content, id).handsOffTo).find(Boolean);
-              if (line) enqueue.emit({ type: 'handoff', route: line });
+              if (route) enqueue.emit({ type: 'handoff', route: lineFor(context.lang, route) });
             }),
           ],
         },

@@ -40,6 +40,13 @@ describe('the answers flow, when the other question of a message is not answered
     expect(lines).toEqual(['multilingual']);
   });
 
+  it('records the line for other languages when an English question about the city is handed off', () => {
+    const { texts, lines } = answer({ lang: 'en', units: ['counter.hours'], handoff: 'city' });
+    expect(texts[texts.length - 1]).toContain(content.phones.multilingual.number);
+    expect(texts[texts.length - 1]).not.toContain(content.phones.city.number);
+    expect(lines).toEqual(['multilingual']);
+  });
+
   it('hands nothing off when every question is answered', () => {
     const { texts, lines } = answer({ lang: 'ja', units: ['counter.cityHall'] });
     expect(texts).toHaveLength(1);

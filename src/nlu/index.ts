@@ -351,6 +351,14 @@ export function createUnderstanding(
   /** A clause that names what it asks about (電子証明書, 泉支所), not only how it asks (どうすれば, いつまで). */
   const specific = (d: Decision) =>
     (d.ranked[0]?.evidence ?? []).some((c) => namesSubject(c) && !slotLike(c));
+  /** 「窓口は何時まで？」: no word names a subject, but no other unit comes near. */
+  const leadsClearly = ({ analysis, decision }: Reading) => {
+    const [best, next] = decision.ranked;
+    const subjectLeftOut = [...analysis.concepts].some(
+      (c) => namesSubject(c) && !slotLike(c) && !best?.evidence.includes(c),
+    );
+    return !!best && !subjectLeftOut && best.score - (next?.score ?? 0) >= clearMargin;
+  };
   /** The closest unit is a question the page does not answer (a known unknown). */
   const ranksUnknownFirst = (d: Decision) => routes.has(d.ranked[0]?.unit ?? '');
   const surelyUnknown = (d: Decision) => d.confidence >= threshold && ranksUnknownFirst(d);
@@ -615,30 +623,36 @@ export function createUnderstanding(
   /**
    * 「申込みの締め切りはいつ？それと、もらったポイントの有効期限は？」: two questions, one the page answers and one it
    * does not. Each is read on its own (the second after the first): the one is answered and the other handed off,
-   * rather than the whole message either way.
+   * rather than the whole message either way. A message read as one answered question is split so only when it
+   * asks two with question marks and the question answered alone is the same.
    */
   const partlyAnswered = (
     clauses: string[],
     previous: DialogueMemory | null,
     whole: Reading,
   ): Reading | null => {
-    if (answered(whole.decision)) return null;
+    const wholeUnit = answered(whole.decision) ? whole.decision.units : null;
+    if (wholeUnit && wholeUnit.length > 1) return null;
     const questions = clauses.filter((c) => isQuestion(c, true));
     if (questions.length < 2) return null;
+    // Answered as one question, the message is split only where it plainly asks two.
+    if (wholeUnit && questions.filter((q) => /[?？]/.test(q)).length < 2) return null;
     let memory = previous;
     const parts = questions.map((question) => {
       const part = understandText(question, memory);
       memory = answered(part.decision) ? asMemory(part.analysis, part.decision) : memory;
       return part;
     });
-    // A question answered on its own words, surely, with no word the bot does not know.
+    // A question answered on its own words, surely, with no word the bot does not know. A later question that
+    // names no subject (「いつから？」「どうやって調べるの？」) leans on the earlier one, so only the first may be
+    // answered for leading clearly alone.
     const answeredParts = parts.filter(
-      (p) =>
+      (p, i) =>
         p.decision.units.length === 1 &&
         !p.followUp &&
         p.analysis.unknownWords.length === 0 &&
         p.decision.confidence >= threshold &&
-        specific(p.decision),
+        (specific(p.decision) || (i === 0 && leadsClearly(p))),
     );
     // A question that names what the page does not say, not one merely unclear.
     const surelySilent = (p: Reading) =>
@@ -650,7 +664,7 @@ export function createUnderstanding(
     const unclear = parts.some((p) => !answered(p.decision) && !surelySilent(p));
     if (answeredParts.length === 0 || !unanswered || unclear) return null;
     const units = [...new Set(answeredParts.map((p) => p.decision.units[0]!))];
-    if (units.length > 1) return null;
+    if (units.length > 1 || (wholeUnit && wholeUnit[0] !== units[0])) return null;
     return {
       ...answeredParts[0]!,
       decision: { ...answeredParts[0]!.decision, units, rest: unanswered.decision.handoff! },

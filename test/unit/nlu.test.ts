@@ -142,6 +142,33 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('紙の保険証ってなくなるってほんと？いつから？').units).toEqual([]);
   });
 
+  it('answers a first question that names no subject when nothing else comes near it, and hands off the other', () => {
+    const hoursAndParking = nlu.understand('窓口は何時から？それと車で行ったら停める所ある？');
+    expect(hoursAndParking.units).toEqual(['counter.opening']);
+    expect(hoursAndParking.handoff).toBe('city');
+    const closingAndExpiry = nlu.understand('受付は何時まで？ポイントの有効期限は？');
+    expect(closingAndExpiry.units).toEqual(['counter.closing']);
+    expect(closingAndExpiry.handoff).toBe('hotline');
+    // Read alone, 「今日って窓口混んでますか？」 is closest to whether the counter is open today, which leaves out
+    // what it asks (混雑): the whole message is handed off rather than answered about the wrong thing.
+    expect(nlu.understand('今日って窓口混んでますか？待ち時間は何分くらい？').units).toEqual([]);
+  });
+
+  it('splits a message read as one question when it plainly asks a second that the page does not answer', () => {
+    const pointsAndChange = nlu.understand(
+      '公金受取口座を登録したら何ポイント？口座はあとで別のに変えられる？',
+    );
+    expect(pointsAndChange.units).toEqual(['points.account']);
+    expect(pointsAndChange.handoff).toBe('hotline');
+    // Without question marks the clauses may be one question told at length, 「…ですか。…ますか。」 as in a long
+    // polite message: it is answered as one.
+    const told = nlu.understand(
+      '公金受取口座を登録したら何ポイントですか。口座はあとで別のに変えられますか。',
+    );
+    expect(told.units).toEqual(['points.account']);
+    expect(told.handoff).toBeNull();
+  });
+
   it('answers both things asked for with one 教えて, joined by と', () => {
     expect(nlu.understand('窓口の場所と休みの日を教えて').units).toEqual([
       'counter.places',

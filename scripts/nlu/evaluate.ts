@@ -23,6 +23,16 @@ export const HANDOFF = 'handoff';
 
 /** Rows written after tuning began by someone who never saw the matcher: scored, never shown while tuning. */
 export const isBlind = (id: string) => id.startsWith('c-') || id.startsWith('e-');
+/**
+ * Rows of a development set whose mistakes are never read while tuning: all of dev4, and the rows with an odd number
+ * of dev15 onwards (`l-003`), so that each keeps an honest half.
+ */
+export function isHeldOut(set: string, id: string): boolean {
+  if (set === 'dev4') return true;
+  const number = /^dev(\d+)$/.exec(set);
+  if (!number || Number(number[1]) < 15) return false;
+  return Number(id.replace(/\D/g, '')) % 2 === 1;
+}
 const MULTILINGUAL = 'contact.multilingual';
 
 export function readRows(file: string): EvaluationRow[] {

@@ -5,6 +5,7 @@ import {
   crossValidate,
   evaluate,
   isBlind,
+  isHeldOut,
   percent,
   rate,
   readEvaluationSplit,
@@ -47,12 +48,13 @@ function main() {
   table('by style', report.byStyle);
   if (!args.brief) table('by unit', report.byUnit);
   console.log('\nmistakes');
-  // Rows of a blind set (its file is named in BLIND_SETS) are scored but never shown: tuning must not see them.
-  for (const m of report.mistakes.filter((x) => !isBlind(x.id))) {
+  // Blind rows, and the held-out rows of a development set, are scored but never shown: tuning must not see them.
+  const hidden = (id: string) => isBlind(id) || isHeldOut(set, id);
+  for (const m of report.mistakes.filter((x) => !hidden(x.id))) {
     const context = m.context?.length ? `[${m.context.join(' / ')}] ` : '';
     console.log(`  ${m.id}: ${context}${m.say} → ${m.got.join('+')} (expected ${m.expected.join('+')})`);
   }
-  for (const m of lines.mistakes.filter((x) => !isBlind(x.id))) {
+  for (const m of lines.mistakes.filter((x) => !hidden(x.id))) {
     const context = m.context?.length ? `[${m.context.join(' / ')}] ` : '';
     console.log(`  ${m.id}: ${context}${m.say} → the ${m.got} line (expected the ${m.want} line)`);
   }
@@ -65,6 +67,15 @@ function main() {
   if (blind.total) {
     console.log(
       `  of which the blind set: ${percent(blind.accuracy)} of ${blind.total} rows (mistakes not shown)`,
+    );
+  }
+  const heldOut = evaluate(
+    content,
+    rows.filter((r) => isHeldOut(set, r.id)),
+  );
+  if (heldOut.total) {
+    console.log(
+      `  of which held out: ${percent(heldOut.accuracy)} of ${heldOut.total} rows (mistakes not shown)`,
     );
   }
   console.log(`cross-validation (5 folds of ${cv.total} examples): ${percent(cv.accuracy)}`);

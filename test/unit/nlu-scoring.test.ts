@@ -1,4 +1,4 @@
-import { isCorrect, type EvaluationRow } from '../../scripts/nlu/evaluate';
+import { isCorrect, isHeldOut, type EvaluationRow } from '../../scripts/nlu/evaluate';
 
 const row = (expect: string[], accept?: string[]): EvaluationRow => ({
   id: 'x-1',
@@ -21,5 +21,20 @@ describe('scoring a row', () => {
       isCorrect(row(['counter.cityHall'], ['counter.places']), ['counter.cityHall', 'counter.places']),
     ).toBe(false);
     expect(isCorrect(row(['counter.cityHall', 'handoff']), ['counter.cityHall'])).toBe(false);
+  });
+});
+
+describe('the held-out rows of the development sets, whose mistakes are never printed', () => {
+  it('holds out the rows with an odd number from dev15 on, and all of dev4', () => {
+    expect(isHeldOut('dev25', 'm-205')).toBe(true);
+    expect(isHeldOut('dev25', 'm-204')).toBe(false);
+    expect(isHeldOut('dev15', 'x-001')).toBe(true);
+    expect(isHeldOut('dev4', 'r-012')).toBe(true);
+  });
+
+  it('holds out nothing of the older development sets and the evaluation split', () => {
+    expect(isHeldOut('dev14', 'u-151')).toBe(false);
+    expect(isHeldOut('dev', 'd-001')).toBe(false);
+    expect(isHeldOut('evaluation', 'b-001')).toBe(false);
   });
 });

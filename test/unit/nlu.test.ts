@@ -363,6 +363,8 @@ describe('understanding: concepts, not sentences', () => {
     // The page names no ID document besides the card.
     expect(nlu.understand('カードの期限が切れてたら身分証明書として使えないの？').units).toEqual([]);
     expect(nlu.understand('再設定のときの本人確認書類は？').units).toEqual([]);
+    // Whether the current card stays usable once the My Number Card is registered: the page does not say.
+    expect(nlu.understand('保険証の利用登録をしたら、今の保険証って使えなくなるの？').units).toEqual([]);
     // The units that name them still answer.
     expect(nlu.understand('保険証の利用登録で何ポイントもらえる？').units).toEqual(['points.health']);
   });

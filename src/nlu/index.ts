@@ -631,12 +631,12 @@ export function createUnderstanding(
     previous: DialogueMemory | null,
     whole: Reading,
   ): Reading | null => {
-    const wholeUnit = answered(whole.decision) ? whole.decision.units : null;
-    if (wholeUnit && wholeUnit.length > 1) return null;
+    const wholeUnits = answered(whole.decision) ? whole.decision.units : null;
+    if (wholeUnits && wholeUnits.length > 1) return null;
     const questions = clauses.filter((c) => isQuestion(c, true));
     if (questions.length < 2) return null;
     // Answered as one question, the message is split only where it plainly asks two.
-    if (wholeUnit && questions.filter((q) => /[?？]/.test(q)).length < 2) return null;
+    if (wholeUnits && questions.filter((q) => /[?？]/.test(q)).length < 2) return null;
     let memory = previous;
     const parts = questions.map((question) => {
       const part = understandText(question, memory);
@@ -664,7 +664,7 @@ export function createUnderstanding(
     const unclear = parts.some((p) => !answered(p.decision) && !surelySilent(p));
     if (answeredParts.length === 0 || !unanswered || unclear) return null;
     const units = [...new Set(answeredParts.map((p) => p.decision.units[0]!))];
-    if (units.length > 1 || (wholeUnit && wholeUnit[0] !== units[0])) return null;
+    if (units.length > 1 || (wholeUnits && wholeUnits[0] !== units[0])) return null;
     return {
       ...answeredParts[0]!,
       decision: { ...answeredParts[0]!.decision, units, rest: unanswered.decision.handoff! },

@@ -131,6 +131,11 @@ const answerUnit = z
      * つながる？」. An example would do it too, but it would move the classifier for every other question.
      */
     gives: z.array(z.string().min(1)).default([]),
+    /**
+     * Concepts of which a question must say one for this answer to fit it: 「そのようなことはしません」 presumes the
+     * resident says what they were asked for (口座番号, 手数料…); 「このハガキは本物？」 alone is not answered by it.
+     */
+    presumes: z.array(z.string().min(1)).default([]),
   })
   .refine((u) => (u.answer === undefined) !== (u.action === undefined), {
     message: 'a unit has either an answer or an action',
@@ -355,6 +360,9 @@ export const contentSchema = z
           path: ['knowledge', 'together', i],
           concept,
         })),
+      ),
+      ...c.knowledge.units.flatMap((unit, u) =>
+        unit.presumes.map((concept, i) => ({ path: ['knowledge', 'units', u, 'presumes', i], concept })),
       ),
     ];
     for (const { path, concept } of named) {

@@ -284,6 +284,13 @@ export function createUnderstanding(
     return ofGroup && unitIds.has(overview) && units.includes(overview) ? overview : undefined;
   };
 
+  const presumed = new Map(knowledge.units.map((u) => [u.id, u.presumes]));
+  /** An answer that presumes something said (what the caller asked for) fits only a question that says it. */
+  const fitsWhatItPresumes = (unit: string, concepts: Set<string>) => {
+    const needs = presumed.get(unit) ?? [];
+    return needs.length === 0 || needs.some((c) => concepts.has(c));
+  };
+
   /**
    * `focus`: the concepts a follow-up itself says; an answer that takes none of them up ignores what was just
    * asked (「キャッシュカードでもいい？」 is about the cash card, not the whole list again).
@@ -303,7 +310,7 @@ export function createUnderstanding(
         const score = (1 - classifierShare) * (m?.score ?? 0) + classifierShare * (likely.get(unit) ?? 0);
         return { unit, score, evidence: m?.evidence ?? [] };
       })
-      .filter((r) => r.score > MIN_SCORE)
+      .filter((r) => r.score > MIN_SCORE && fitsWhatItPresumes(r.unit, analysis.concepts))
       .map((r) => ({ ...r, score: r.score * doubt * (heeds(r) ? 1 : ignoredFocusPenalty) }))
       .sort((a, b) => b.score - a.score);
     const best = ranked[0];

@@ -52,6 +52,7 @@ describe('city content', () => {
     bad.knowledge.silentSituations.push('silent.noSuchSituation');
     bad.knowledge.subjects.push('noSuchSubject');
     bad.knowledge.units[0].gives = ['counter'];
+    bad.knowledge.units[0].presumes = ['noSuchRequest'];
     bad.knowledge.together.push({ concepts: ['mask', 'noSuchWord'], means: 'silent.maskSupply' });
     bad.knowledge.together.push({
       concepts: ['mask', 'get'],
@@ -78,6 +79,7 @@ describe('city content', () => {
       expect(message).toMatch(/knowledge\.facets\.\d+: unknown concept noSuchConcept/);
       expect(message).toMatch(/knowledge\.askedOutright\.\d+: counter is not one of the facets/);
       expect(message).toMatch(/knowledge\.units\.0\.gives\.0: counter is not one of the facets/);
+      expect(message).toMatch(/knowledge\.units\.0\.presumes\.0: unknown concept noSuchRequest/);
       expect(message).toMatch(/knowledge\.silentSituations\.\d+: unknown concept silent\.noSuchSituation/);
       expect(message).toMatch(/knowledge\.subjects\.\d+: unknown concept noSuchSubject/);
       expect(message).toMatch(/knowledge\.together\.\d+: unknown concept noSuchWord/);

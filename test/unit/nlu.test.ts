@@ -369,6 +369,18 @@ describe('understanding: concepts, not sentences', () => {
     expect(nlu.understand('保険証の利用登録で何ポイントもらえる？').units).toEqual(['points.health']);
   });
 
+  it('answers that officials never ask for it only when the message says what was asked for', () => {
+    expect(
+      nlu.understand('市役所の職員を名乗る人から電話で口座番号を聞かれました。本物ですか？').units,
+    ).toEqual(['fraud.report']);
+    expect(nlu.understand('市役所の人が手数料を払えって電話してきた').units).toEqual(['fraud.report']);
+    // A call or a postcard said to be from the city, with nothing asked for: the page cannot tell if it is real.
+    expect(nlu.understand('市役所の職員を名乗る人から電話がありました。本物ですか？').units).toEqual([]);
+    expect(
+      nlu.understand('マイナポイントのことで市役所って名乗る電話がきたけど信じていいの？').units,
+    ).toEqual([]);
+  });
+
   it('hands off a question asked after a situation the page is silent on (a death, details given away)', () => {
     expect(handoffOf('母が先週亡くなりました。母が申し込んだポイントは家族が使えますか')).toBe('hotline');
     expect(handoffOf('メールのリンクから口座番号を入力してしまいました。どうすればいいですか')).toBe('city');

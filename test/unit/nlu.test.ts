@@ -30,6 +30,11 @@ describe('understanding: concepts, not sentences', () => {
     const u = nlu.understand(text);
     return u.units.length > 0 ? u.units : u.handoff;
   };
+  /** What a message is answered with and the line its other question is handed to, if any. */
+  const answeredAndHandedOff = (text: string) => {
+    const { units, handoff } = nlu.understand(text);
+    return { units, handoff };
+  };
 
   it.each([
     ['チャージしたときのポイントって何割くらい付くんでしたっけ', 'points.cashless'],
@@ -130,12 +135,14 @@ describe('understanding: concepts, not sentences', () => {
   });
 
   it('answers the one of two questions the page answers and hands the other to its line', () => {
-    const floorAndParking = nlu.understand('支援窓口は何階ですか？駐車場はありますか？');
-    expect(floorAndParking.units).toEqual(['counter.cityHall']);
-    expect(floorAndParking.handoff).toBe('city');
-    const lunchAndWaiting = nlu.understand('お昼休みは何時まで？その間、中で待たせてもらえますか？');
-    expect(lunchAndWaiting.units).toEqual(['counter.lunch']);
-    expect(lunchAndWaiting.handoff).toBe('city');
+    expect(answeredAndHandedOff('支援窓口は何階ですか？駐車場はありますか？')).toEqual({
+      units: ['counter.cityHall'],
+      handoff: 'city',
+    });
+    expect(answeredAndHandedOff('お昼休みは何時まで？その間、中で待たせてもらえますか？')).toEqual({
+      units: ['counter.lunch'],
+      handoff: 'city',
+    });
     // Both answered: nothing is handed off.
     expect(nlu.understand('窓口の場所と、休みの日を教えて').handoff).toBeNull();
     // A second question that only leans on a first the page does not answer (いつから？) is not answered alone.
@@ -143,30 +150,31 @@ describe('understanding: concepts, not sentences', () => {
   });
 
   it('answers a first question that names no subject when nothing else comes near it, and hands off the other', () => {
-    const hoursAndParking = nlu.understand('窓口は何時から？それと車で行ったら停める所ある？');
-    expect(hoursAndParking.units).toEqual(['counter.opening']);
-    expect(hoursAndParking.handoff).toBe('city');
-    const closingAndExpiry = nlu.understand('受付は何時まで？ポイントの有効期限は？');
-    expect(closingAndExpiry.units).toEqual(['counter.closing']);
-    expect(closingAndExpiry.handoff).toBe('hotline');
+    expect(answeredAndHandedOff('窓口は何時から？それと車で行ったら停める所ある？')).toEqual({
+      units: ['counter.opening'],
+      handoff: 'city',
+    });
+    expect(answeredAndHandedOff('受付は何時まで？ポイントの有効期限は？')).toEqual({
+      units: ['counter.closing'],
+      handoff: 'hotline',
+    });
     // Read alone, 「今日って窓口混んでますか？」 is closest to whether the counter is open today, which leaves out
     // what it asks (混雑): the whole message is handed off rather than answered about the wrong thing.
     expect(nlu.understand('今日って窓口混んでますか？待ち時間は何分くらい？').units).toEqual([]);
   });
 
   it('splits a message read as one question when it plainly asks a second that the page does not answer', () => {
-    const pointsAndChange = nlu.understand(
-      '公金受取口座を登録したら何ポイント？口座はあとで別のに変えられる？',
-    );
-    expect(pointsAndChange.units).toEqual(['points.account']);
-    expect(pointsAndChange.handoff).toBe('hotline');
+    expect(
+      answeredAndHandedOff('公金受取口座を登録したら何ポイント？口座はあとで別のに変えられる？'),
+    ).toEqual({
+      units: ['points.account'],
+      handoff: 'hotline',
+    });
     // Without question marks the clauses may be one question told at length, 「…ですか。…ますか。」 as in a long
     // polite message: it is answered as one.
-    const told = nlu.understand(
-      '公金受取口座を登録したら何ポイントですか。口座はあとで別のに変えられますか。',
-    );
-    expect(told.units).toEqual(['points.account']);
-    expect(told.handoff).toBeNull();
+    expect(
+      answeredAndHandedOff('公金受取口座を登録したら何ポイントですか。口座はあとで別のに変えられますか。'),
+    ).toEqual({ units: ['points.account'], handoff: null });
   });
 
   it('answers both things asked for with one 教えて, joined by と', () => {

@@ -310,10 +310,15 @@ export function createUnderstanding(
         const score = (1 - classifierShare) * (m?.score ?? 0) + classifierShare * (likely.get(unit) ?? 0);
         return { unit, score, evidence: m?.evidence ?? [] };
       })
-      .filter((r) => r.score > MIN_SCORE && fitsWhatItPresumes(r.unit, analysis.concepts))
+      .filter((r) => r.score > MIN_SCORE)
       .map((r) => ({ ...r, score: r.score * doubt * (heeds(r) ? 1 : ignoredFocusPenalty) }))
       .sort((a, b) => b.score - a.score);
     const best = ranked[0];
+    // The closest answer presumes what the message does not say (a card lost, something asked for): the message is
+    // about something beside it that the page does not answer, not about the next closest unit either.
+    if (best && !fitsWhatItPresumes(best.unit, analysis.concepts)) {
+      return { units: [], handoff: lineOf(ranked, routes), confidence: best.score, ranked };
+    }
     const margin = best ? best.score - (ranked[1]?.score ?? 0) : 0;
     const sure = best && (best.score >= threshold || (best.score >= closeThreshold && margin >= clearMargin));
     if (best && best.score >= closeThreshold) {

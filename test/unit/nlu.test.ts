@@ -389,6 +389,14 @@ describe('understanding: concepts, not sentences', () => {
     ).toEqual([]);
   });
 
+  it('answers that reissuing a card costs a fee only when the message says the card was lost or is reissued', () => {
+    expect(nlu.understand('マイナンバーカードをなくしたら再発行にお金かかる？').units).toEqual(['card.lost']);
+    expect(nlu.understand('カードを落としちゃったんだけど、どうしたらいい？').units).toEqual(['card.lost']);
+    // Making a card is another question: the page says nothing of what it costs.
+    expect(nlu.understand('かーどつくるのにおかねかかる？')).toMatchObject({ units: [], handoff: 'city' });
+    expect(nlu.understand('マイナンバーカードを作るのにお金はかかりますか').units).toEqual([]);
+  });
+
   it('hands off a question asked after a situation the page is silent on (a death, details given away)', () => {
     expect(handoffOf('母が先週亡くなりました。母が申し込んだポイントは家族が使えますか')).toBe('hotline');
     expect(handoffOf('メールのリンクから口座番号を入力してしまいました。どうすればいいですか')).toBe('city');

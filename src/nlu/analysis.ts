@@ -1,4 +1,5 @@
 import { bigramsOf, formsOf, type Lexicon, type MessageForms } from './lexicon';
+import type { Token } from './tokenizer';
 import { fold } from './normalize';
 import type { QuestionSlots } from '../../flows/lib/slots';
 import type { Content } from '../content/schema';
@@ -52,12 +53,18 @@ const slotConcepts = (slots: Slots, text: string): string[] => {
 // 「お母さん」「嫁さん」「娘ちゃん」: the person a question is asked for, with the affixes of address.
 const HONORIFIC_AFFIXES = /^[おご](?=.{2})|(?<=.)(さん|ちゃん|さま|様)$/gu;
 
+// 付き添う, 使いやすい: a verb or an adjective the content does not know says what is asked as much as a noun does.
+const inflects = (t: Token) => (t.pos === '動詞' || t.pos === '形容詞') && t.posDetail === '自立';
+
 function unknownWords(
   forms: MessageForms,
   matched: string[],
   generic: Set<string>,
   english: boolean,
+  lexicon: Lexicon,
 ): string[] {
+  // 作っても, 選べる: inflected away from the form the content lists (作る, 選ぶ).
+  const knownInDictionaryForm = (base: string) => lexicon.find(formsOf(base)).concepts.size > 0;
   const known = (word: string, reading: string) =>
     matched.some((m) => m.includes(word) || word.includes(m) || (reading.length >= 2 && m.includes(reading)));
   const out: string[] = [];
@@ -65,6 +72,7 @@ function unknownWords(
     const word = t.surface;
     const content =
       (t.pos === '名詞' && CONTENT_NOUNS.has(t.posDetail)) ||
+      (inflects(t) && /\p{Script=Han}/u.test(t.base) && !knownInDictionaryForm(t.base)) ||
       /^[a-z]{3,}$/i.test(word) ||
       /^[ァ-ヶー]{3,}$/.test(word);
     // Hiragana-only pieces are mostly the dictionary's guesses at kana spelling (まいな ぽい ん): not evidence.
@@ -181,7 +189,7 @@ export function analyseExample(
   const analysis = {
     concepts,
     slots: { ...slots, place: named('place.')[0], items: named('item.'), asked: named('asked.') },
-    unknownWords: unknownWords(forms, matched, generic, english),
+    unknownWords: unknownWords(forms, matched, generic, english, lexicon),
     pairs: [...bigramsOf(forms.surface)],
   };
   return { analysis, reading: forms.reading };

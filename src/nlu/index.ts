@@ -241,13 +241,17 @@ export function createUnderstanding(
   const situations = new Set(knowledge.silentSituations);
   const isLexiconConcept = (c: string) => !c.startsWith('@') && !c.startsWith(LEARNED_PREFIX);
   const onlyUnknownsUse = (c: string) => matcher.unitsUsing(c).every((u) => u.startsWith(UNKNOWN_PREFIX));
-  /** concept → the known unknowns whose examples use it, for concepts that mark a question as page-silent. */
-  const unknownOnly = new Map<string, Set<string>>();
+  /**
+   * concept → the known unknowns whose examples use it, each with the share of its examples that do, for concepts
+   * that mark a question as page-silent.
+   */
+  const unknownOnly = new Map<string, Map<string, number>>();
   for (const p of patterns.filter((p) => p.id.startsWith(UNKNOWN_PREFIX))) {
     for (const c of p.examples.flatMap((e) => [...e])) {
       if (c.startsWith(SILENT_PREFIX) || (isLexiconConcept(c) && onlyUnknownsUse(c))) {
-        if (!unknownOnly.has(c)) unknownOnly.set(c, new Set());
-        unknownOnly.get(c)!.add(p.id);
+        if (!unknownOnly.has(c)) unknownOnly.set(c, new Map());
+        const shares = unknownOnly.get(c)!;
+        shares.set(p.id, (shares.get(p.id) ?? 0) + 1 / p.examples.length);
       }
     }
   }
@@ -572,9 +576,7 @@ export function createUnderstanding(
     const silent = own.find((c) => unknownOnly.has(c)) ?? toldSituations.find((c) => unknownOnly.has(c));
     if (silent) {
       // Several known unknowns may use the word (コンビニ: applying there, or a shop's service).
-      const candidates = unknownOnly.get(silent)!;
-      const first = candidates.values().next().value!;
-      return handedOff(reading, nearestLine(reading, candidates, routes.get(first)));
+      return handedOff(reading, situationLine(silent, reading));
     }
     // A subject the content declares page-silent (silent.*) that no known unknown's example uses yet (a card
     // applied for online, which only words said together name) is as silent: the closest known unknown tells
@@ -594,6 +596,25 @@ export function createUnderstanding(
       (answered(reading.decision) && atUnknownPlace);
     if (declaredSilent || asksWhatUnitLacks(own, reading)) return handedOff(reading, line());
     return answered(reading.decision) || !atUnknownPlace ? reading : handedOff(reading, 'hotline');
+  };
+
+  /**
+   * The line for a situation only known unknowns say (届く, コンビニ): the closest of those that say it knows it. When
+   * the closest are as close as makes no difference (「市役所にカードが届いているか」), the one whose questions are
+   * about the situation (most of its examples say it) knows it better than one that says it once among many.
+   */
+  const situationLine = (situation: string, reading: Reading): HandoffRoute => {
+    const shares = unknownOnly.get(situation)!;
+    const near = reading.decision.ranked.filter((r) => shares.has(r.unit));
+    const [closest, next] = near;
+    if (closest && next && closest.score - next.score < CLEAR_LEAD) {
+      const [best] = near
+        .filter((r) => closest.score - r.score < CLEAR_LEAD)
+        .sort((a, b) => shares.get(b.unit)! - shares.get(a.unit)!);
+      return routes.get(best!.unit)!;
+    }
+    const first = shares.keys().next().value!;
+    return nearestLine(reading, shares, routes.get(first));
   };
 
   /** The known unknown among the candidates that the message is closest to knows which line to call. */

@@ -1444,9 +1444,29 @@ describe('what a message asks, and what it only says', () => {
     expect(nlu.understand('代わりに息子が窓口に行ってもいいですか').units).toEqual([]);
   });
 
+  it('counts a verb or an adjective the content does not know as unknown, as a noun, unless its dictionary form is known', () => {
+    const lexicon = new Lexicon({ newCard: ['作る'] });
+    const unknown = (text: string) => analyse(text, lexicon, new Set(['家族', '窓口', '行く'])).unknownWords;
+    expect(unknown('家族が付き添ってもいい？')).toEqual(['付き添う']);
+    expect(unknown('窓口は狭い？')).toEqual(['狭い']);
+    // 作っても is the content's 作る, inflected; 行く is listed as saying nothing of its own.
+    expect(unknown('今から作ってもいい？')).toEqual([]);
+    expect(unknown('窓口に行ってもいい？')).toEqual([]);
+  });
+
+  it('hands off a follow-up that asks, in a word the content does not know, what the last answer does not say', () => {
+    const support = nlu.understand('窓口では何をサポートしてもらえますか');
+    expect(support.units).toEqual(['apply.counterSupport']);
+    expect(nlu.understand('家族が付き添ってもいい？', support.memory)).toMatchObject({
+      units: [],
+      handoff: 'city',
+    });
+  });
+
   it('does not count the person a question is asked for as an unknown subject when addressed politely (嫁さん, お母さん)', () => {
     const lexicon = new Lexicon({});
-    const unknown = (text: string) => analyse(text, lexicon, new Set(['嫁', '母', '旦那'])).unknownWords;
+    const unknown = (text: string) =>
+      analyse(text, lexicon, new Set(['嫁', '母', '旦那', '頼む'])).unknownWords;
     expect(unknown('嫁さんとお母さんと旦那さんに頼まれました')).toEqual([]);
     // Only the affixes of address come off: a word that merely ends like one is still unknown.
     expect(unknown('お嫁入り道具')).not.toEqual([]);

@@ -53,7 +53,23 @@ const slotConcepts = (slots: Slots, text: string): string[] => {
 // 「お母さん」「嫁さん」「娘ちゃん」: the person a question is asked for, with the affixes of address.
 const HONORIFIC_AFFIXES = /^[おご](?=.{2})|(?<=.)(さん|ちゃん|さま|様)$/gu;
 
-// 付き添う, 使いやすい: a verb or an adjective the content does not know says what is asked as much as a noun does.
+const dictionaryFormsKnown = new WeakMap<Lexicon, Map<string, boolean>>();
+const DICTIONARY_FORMS_KEPT = 20_000;
+
+/** 作っても: a word inflected away from the form the content lists (作る), known by its dictionary form. */
+function knownInDictionaryForm(lexicon: Lexicon, base: string): boolean {
+  let known = dictionaryFormsKnown.get(lexicon);
+  if (!known) dictionaryFormsKnown.set(lexicon, (known = new Map()));
+  let isKnown = known.get(base);
+  if (isKnown === undefined) {
+    isKnown = lexicon.find(formsOf(base)).concepts.size > 0;
+    // The dictionary's verbs and adjectives are finite, but a cap keeps the memory bounded all the same.
+    if (known.size < DICTIONARY_FORMS_KEPT) known.set(base, isKnown);
+  }
+  return isKnown;
+}
+
+// 付き添う, 狭い: a verb or an adjective the content does not know says what is asked as much as a noun does.
 const inflects = (t: Token) => (t.pos === '動詞' || t.pos === '形容詞') && t.posDetail === '自立';
 
 function unknownWords(
@@ -63,8 +79,6 @@ function unknownWords(
   english: boolean,
   lexicon: Lexicon,
 ): string[] {
-  // 作っても, 選べる: inflected away from the form the content lists (作る, 選ぶ).
-  const knownInDictionaryForm = (base: string) => lexicon.find(formsOf(base)).concepts.size > 0;
   const known = (word: string, reading: string) =>
     matched.some((m) => m.includes(word) || word.includes(m) || (reading.length >= 2 && m.includes(reading)));
   const out: string[] = [];
@@ -72,7 +86,7 @@ function unknownWords(
     const word = t.surface;
     const content =
       (t.pos === '名詞' && CONTENT_NOUNS.has(t.posDetail)) ||
-      (inflects(t) && /\p{Script=Han}/u.test(t.base) && !knownInDictionaryForm(t.base)) ||
+      (inflects(t) && /\p{Script=Han}/u.test(t.base) && !knownInDictionaryForm(lexicon, t.base)) ||
       /^[a-z]{3,}$/i.test(word) ||
       /^[ァ-ヶー]{3,}$/.test(word);
     // Hiragana-only pieces are mostly the dictionary's guesses at kana spelling (まいな ぽい ん): not evidence.

@@ -605,16 +605,8 @@ export function createUnderstanding(
    */
   const situationLine = (situation: string, reading: Reading): HandoffRoute => {
     const shares = unknownOnly.get(situation)!;
-    const near = reading.decision.ranked.filter((r) => shares.has(r.unit));
-    const [closest, next] = near;
-    if (closest && next && closest.score - next.score < CLEAR_LEAD) {
-      const [best] = near
-        .filter((r) => closest.score - r.score < CLEAR_LEAD)
-        .sort((a, b) => shares.get(b.unit)! - shares.get(a.unit)!);
-      return routes.get(best!.unit)!;
-    }
     const first = shares.keys().next().value!;
-    return nearestLine(reading, shares, routes.get(first));
+    return lineOf(reading.decision.ranked, shares, routes.get(first), (unit) => shares.get(unit)!);
   };
 
   /** The known unknown among the candidates that the message is closest to knows which line to call. */
@@ -624,16 +616,26 @@ export function createUnderstanding(
     otherwise: HandoffRoute = 'hotline',
   ): HandoffRoute => lineOf(reading.decision.ranked, candidates, otherwise);
 
-  /** `candidates`: the known unknowns that may choose (all of them: `routes`). */
+  /**
+   * `candidates`: the known unknowns that may choose (all of them: `routes`). `tieBreak`: among those as close as
+   * the closest, the one it rates highest chooses, instead of a vote.
+   */
   function lineOf(
     ranked: Ranked[],
     candidates: Candidates,
     otherwise: HandoffRoute = 'hotline',
+    tieBreak?: (unit: string) => number,
   ): HandoffRoute {
     const near = ranked.filter((r) => candidates.has(r.unit)).slice(0, VOTERS);
     const [closest, next] = near;
     if (!closest) return otherwise;
     if (!next || closest.score - next.score >= CLEAR_LEAD) return routes.get(closest.unit) ?? otherwise;
+    if (tieBreak) {
+      const [chosen] = near
+        .filter((r) => closest.score - r.score < CLEAR_LEAD)
+        .sort((a, b) => tieBreak(b.unit) - tieBreak(a.unit));
+      return routes.get(chosen!.unit) ?? otherwise;
+    }
     // Closest by a few thousandths, which is noise: the few closest vote, each by its likeness.
     const votes = new Map<HandoffRoute, number>();
     for (const { unit, score } of near) {

@@ -408,16 +408,22 @@ export function createUnderstanding(
    * One clause, read alone or, when it leans on what came before (「週末も？」), against it. `afterQuestion`: the
    * clause before is a question of the same message that was answered. Then a second question that can be
    * answered alone (「今日は開いてる？場所も教えて」) is a question of its own; in a later message, or after a
-   * sentence of context, it would lean on what came before (「南熱海支所も？」).
+   * sentence of context, it would lean on what came before (「南熱海支所も？」). `addedQuestion`: the message adds a
+   * question with あと or それと after one asked with 「？」 (「最大何ポイント？あと対象者って誰？」).
    */
-  const readClause = (text: string, before: DialogueMemory | null, afterQuestion = false): Reading =>
-    readAnalysis(analyseMessage(text), before, text, afterQuestion);
+  const readClause = (
+    text: string,
+    before: DialogueMemory | null,
+    afterQuestion = false,
+    addedQuestion = false,
+  ): Reading => readAnalysis(analyseMessage(text), before, text, afterQuestion, addedQuestion);
 
   const readAnalysis = (
     own: Analysis,
     before: DialogueMemory | null,
     text: string,
     afterQuestion = false,
+    addedQuestion = false,
   ): Reading => {
     const alone = decide(own);
     if (!before) return { analysis: own, decision: alone, followUp: false };
@@ -491,12 +497,12 @@ export function createUnderstanding(
       alone.confidence >= threshold &&
       alone.confidence - better.decision.confidence >= clearMargin;
     if (clearlyOwn) return { analysis: own, decision: alone, followUp: false };
-    // 「今日は開いてますか？場所もあわせて教えて」: after a question of the same message, 「〜も」 with a sure answer of
-    // its own adds a second question; read with the first, it would only be asked again.
+    // 「今日は開いてますか？場所もあわせて教えて」: after a question of the same message, 「〜も」 or あと with a sure
+    // answer of its own adds a second question; read with the first, it would only be asked again.
     const addsOwnQuestion =
       afterQuestion &&
       alone.confidence >= threshold &&
-      /[^\s\p{P}で]も(?!う)/u.test(text) &&
+      (addedQuestion || /[^\s\p{P}で]も(?!う)/u.test(text)) &&
       !before.units.includes(alone.units[0] ?? '');
     if (better && (preferMemory || (!addsOwnQuestion && better.decision.confidence >= alone.confidence))) {
       return { ...better, followUp: true };
@@ -838,7 +844,7 @@ export function createUnderstanding(
     const askedAboutUnknown: Reading[] = [];
     let askedUnknownBefore = false;
     clauses.forEach((clause, i) => {
-      const reading = readClause(clause, context, afterQuestion);
+      const reading = readClause(clause, context, afterQuestion, additive && questionMarkBefore(i));
       const unknownSubject =
         (reading.analysis.unknownWords.length > 0 || surelyUnknown(reading.decision)) &&
         isQuestion(clause, true);

@@ -134,6 +134,14 @@ describe('understanding: concepts, not sentences', () => {
     ]);
   });
 
+  it('answers a question added with あと after a question asked with 「？」 as a question of its own', () => {
+    // Read against the first, 「対象者って誰？」 gave way to the points' total, which the first already asked.
+    expect(nlu.understand('最大何ポイント？あと対象者って誰？').units).toEqual([
+      'points.overview',
+      'eligibility.who',
+    ]);
+  });
+
   it('answers the one of two questions the page answers and hands the other to its line', () => {
     expect(answeredAndHandedOff('支援窓口は何階ですか？駐車場はありますか？')).toEqual({
       units: ['counter.cityHall'],

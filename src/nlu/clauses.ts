@@ -76,6 +76,11 @@ const SUBORDINATE = /(ので|けど|けれど|けれども|ですが|のです�
 const PROBLEM =
   /(わからない|分からない|わかりません|分かりません|知らない|なくし|無くし|失くし|紛失|忘れ|困って|切れて|切れた|期限切れ|届かない|できない|つながらない|繋がらない)/u;
 
+/** Whether a clause states a problem (「暗証番号を忘れたんだけど」), which is a request for help with it. */
+export function statesProblem(clause: string): boolean {
+  return PROBLEM.test(clause.replace(/[\s\p{P}\p{S}]+$/u, ''));
+}
+
 /**
  * Whether a clause asks something (a statement of context does not). `strict`: asked in so many words, not a
  * problem stated (「…忘れてしまいそうです」 may be only the background of the question that follows).

@@ -3,7 +3,15 @@ import { inYearEndClosure } from '../../flows/lib/schedule';
 import type { Content } from '../content/schema';
 import { analyse, meaningsSaidTogether, type Analysis } from './analysis';
 import { parseAnswer, parseControl } from './answers';
-import { addsAQuestion, ASKS, isQuestion, requests, splitClauses, splitCoordination } from './clauses';
+import {
+  addsAQuestion,
+  ASKS,
+  isQuestion,
+  requests,
+  splitClauses,
+  splitCoordination,
+  statesProblem,
+} from './clauses';
 import { SoftmaxClassifier, type ClassifierOptions } from './classifier';
 import { detectScript } from './language';
 import { Lexicon } from './lexicon';
@@ -831,7 +839,7 @@ export function createUnderstanding(
         isQuestion(c, askedLater(i) || askedBefore(i)) ||
         (JOINS_NEXT.test(c) && isQuestion(clauses[i + 1] ?? '')) ||
         // 「お知らせを受け取れるようにしたい。あとメニューも見せて」: a wish before あと is the first thing asked.
-        (additive && i < clauses.length - 1 && WISH.test(c)),
+        (additive && i < clauses.length - 1 && (WISH.test(c) || statesProblem(c))),
     );
     const anyQuestion = asks.some(Boolean);
     let context: DialogueMemory | null = previous;

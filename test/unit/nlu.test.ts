@@ -1317,6 +1317,17 @@ describe('what a message asks, and what it only says', () => {
     ]);
   });
 
+  it('reads a problem stated before あと as the first of two things asked', () => {
+    expect(nlu.understand('カードをなくしたんだけど、あと窓口って日曜もやってる？').units).toEqual([
+      'card.lost',
+      'counter.openOn',
+    ]);
+    expect(nlu.understand('暗証番号を忘れちゃったんですが、あと泉支所は何時までですか？').units).toEqual([
+      'card.pinReset',
+      'counter.closing',
+    ]);
+  });
+
   it('reads a wish or a request before あと as the first of two things asked', () => {
     expect(nlu.understand('暗証番号を再設定したい。あと持ち物も教えて').units).toEqual([
       'card.pinReset',

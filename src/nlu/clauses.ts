@@ -1,8 +1,8 @@
 // A question word of its own (何階, 何時, どこ, いつ, いくら, どう…).
 export const ASKS = /(何|なに|なん|どこ|どちら|いつ|いくら|どう|どの|どれ|誰|だれ)/u;
 
-// Words that add a second question: 「…。あと、…？」「…、それと…」.
-const ADDING = '(?:あと|それと|それから|ついでに|また)';
+// Words that add a second question: 「…。あと、…？」「…、それと…」; not あとで (later) or それとも (or).
+const ADDING = '(?:あと(?![でにからの])|それと(?!も)|それから|ついでに|また)';
 const ADDED_AT_START = new RegExp(`^${ADDING}(?:、|,|\\s)*`, 'u');
 const ADDED = new RegExp(`(?:^|[。.?？!！\\n、\\s])${ADDING}`, 'u');
 

@@ -2,7 +2,7 @@ import { loadContent } from '../../src/content/load';
 import { createUnderstanding, type DialogueMemory } from '../../src/nlu';
 import { analyse } from '../../src/nlu/analysis';
 import { parseAnswer, parseControl } from '../../src/nlu/answers';
-import { splitClauses, splitCoordination } from '../../src/nlu/clauses';
+import { addsAQuestion, splitClauses, splitCoordination } from '../../src/nlu/clauses';
 import { detectScript } from '../../src/nlu/language';
 import { formsOf, Lexicon } from '../../src/nlu/lexicon';
 import { romajiToKana } from '../../src/nlu/romaji';
@@ -1037,6 +1037,17 @@ describe('clauses', () => {
     expect(splitClauses('持ち物は？あと、何時まで？')).toHaveLength(2);
     expect(splitClauses('暗証番号を忘れました。それと通帳もいりますか')).toHaveLength(2);
     expect(splitClauses('持ち物を教えてください')).toHaveLength(1);
+  });
+
+  it('reads あとで (later) and それとも (or) as words of the clause, not as a question added', () => {
+    expect(splitClauses('公金受取口座って、あとで口座を変えられるの？')).toEqual([
+      '公金受取口座って、あとで口座を変えられるの?',
+    ]);
+    expect(splitClauses('ポイントは自動でつくの？それとも手続きがいるの？')).toEqual([
+      'ポイントは自動でつくの?',
+      'それとも手続きがいるの?',
+    ]);
+    expect(addsAQuestion('ポイントは自動でつくの？それとも手続きがいるの？')).toBe(false);
   });
 
   it('splits one problem from the next (…たし、 …うえに、), and answers both', () => {

@@ -709,8 +709,17 @@ export function createUnderstanding(
       p.decision.handoff !== null &&
       (ranksUnknownFirst(p.decision) ||
         [...p.analysis.concepts].some((c) => c.startsWith(SILENT_PREFIX) || unknownOnly.has(c)));
-    const unanswered = parts.find(surelySilent);
-    const unclear = parts.some((p) => !answered(p.decision) && !surelySilent(p));
+    // 「…気をつけることは？もし被害にあったら、どこに相談すればいい？」: a question asked with 「？」 of its own that
+    // nothing answers is handed off too; 「…それとも…？」 only offers the other way of asking the same question.
+    const plainlyUnanswered = (p: Reading, i: number) =>
+      /[?？]/.test(questions[i]!) &&
+      !/^(?:それとも|または)/u.test(questions[i]!) &&
+      !answered(p.decision) &&
+      p.decision.handoff !== null;
+    const unanswered = parts.find((p, i) => surelySilent(p) || plainlyUnanswered(p, i));
+    const unclear = parts.some(
+      (p, i) => !answered(p.decision) && !surelySilent(p) && !plainlyUnanswered(p, i),
+    );
     if (answeredParts.length === 0 || !unanswered || unclear) return null;
     const units = [...new Set(answeredParts.map((p) => p.decision.units[0]!))];
     if (units.length > 1 || (wholeUnits && wholeUnits[0] !== units[0])) return null;

@@ -142,6 +142,14 @@ describe('understanding: concepts, not sentences', () => {
     ]);
   });
 
+  it('hands off a second question asked with 「？」 that nothing answers, though it names no silent subject', () => {
+    expect(
+      answeredAndHandedOff('年末年始はいつからいつまで休み？その間に急ぎの用があるときはどうすればいい？'),
+    ).toEqual({ units: ['counter.yearEnd'], handoff: 'city' });
+    // 「それとも」 asks the first question another way: nothing is left to hand off.
+    expect(answeredAndHandedOff('ポイントは自動でつくの？それとも手続きがいるの？').handoff).toBeNull();
+  });
+
   it('answers the one of two questions the page answers and hands the other to its line', () => {
     expect(answeredAndHandedOff('支援窓口は何階ですか？駐車場はありますか？')).toEqual({
       units: ['counter.cityHall'],

@@ -670,6 +670,23 @@ export function createUnderstanding(
   };
 
   /**
+   * 「保険証の登録で何ポイント？その登録はあとで取り消せる？」: a later question of the same message, asked with 「？」,
+   * that names a subject of its own (取り消す) the earlier did not, and that nothing answers alone: read with the
+   * earlier question it would only get the earlier answer again, so it is left unanswered (and handed off).
+   */
+  const restatesEarlier = (question: string, part: Reading, before: DialogueMemory): boolean => {
+    if (!part.followUp || !answered(part.decision)) return false;
+    if (!/[?？]/.test(question) || /^(?:それとも|または)/u.test(question)) return false;
+    if (!part.decision.units.every((u) => before.units.includes(u))) return false;
+    const own = analyseMessage(question);
+    const newSubject = [...own.concepts].some(
+      (c) => isLexiconConcept(c) && !slotLike(c) && namesSubject(c) && !before.concepts.includes(c),
+    );
+    const alone = decide(own);
+    return newSubject && !answered(alone) && alone.handoff !== null;
+  };
+
+  /**
    * 「申込みの締め切りはいつ？それと、もらったポイントの有効期限は？」: two questions, one the page answers and one it
    * does not. Each is read on its own (the second after the first): the one is answered and the other handed off,
    * rather than the whole message either way. A message read as one answered question is split so only when it
@@ -689,6 +706,10 @@ export function createUnderstanding(
     let memory = previous;
     const parts = questions.map((question) => {
       const part = understandText(question, memory);
+      if (memory && restatesEarlier(question, part, memory)) {
+        const own = analyseMessage(question);
+        return { analysis: own, decision: decide(own), followUp: false };
+      }
       memory = answered(part.decision) ? asMemory(part.analysis, part.decision) : memory;
       return part;
     });

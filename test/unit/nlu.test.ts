@@ -146,6 +146,11 @@ describe('understanding: concepts, not sentences', () => {
     expect(
       answeredAndHandedOff('年末年始はいつからいつまで休み？その間に急ぎの用があるときはどうすればいい？'),
     ).toEqual({ units: ['counter.yearEnd'], handoff: 'city' });
+    // Read with the first, the second would only get the points again.
+    expect(answeredAndHandedOff('保険証の登録で何ポイント？その登録はあとで取り消せる？')).toEqual({
+      units: ['points.health'],
+      handoff: 'hotline',
+    });
     // 「それとも」 asks the first question another way: nothing is left to hand off.
     expect(answeredAndHandedOff('ポイントは自動でつくの？それとも手続きがいるの？').handoff).toBeNull();
   });

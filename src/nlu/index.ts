@@ -61,6 +61,7 @@ export interface UnderstandingOptions {
 }
 
 // A sentence that ends by wanting or asking for something (…したい。, …たいです。, …にして。).
+const ALTERNATIVE = /^(?:それとも|または)/u;
 const WISH = /(?:たい(?:です)?|して)[。.!！]?$/u;
 // Units scoring less are not worth ranking, even as suggestions.
 const MIN_SCORE = 0.01;
@@ -676,7 +677,7 @@ export function createUnderstanding(
    */
   const restatesEarlier = (question: string, part: Reading, before: DialogueMemory): boolean => {
     if (!part.followUp || !answered(part.decision)) return false;
-    if (!/[?？]/.test(question) || /^(?:それとも|または)/u.test(question)) return false;
+    if (!/[?？]/.test(question) || ALTERNATIVE.test(question)) return false;
     if (!part.decision.units.every((u) => before.units.includes(u))) return false;
     const own = analyseMessage(question);
     const newSubject = [...own.concepts].some(
@@ -734,7 +735,7 @@ export function createUnderstanding(
     // nothing answers is handed off too; 「…それとも…？」 only offers the other way of asking the same question.
     const plainlyUnanswered = (p: Reading, i: number) =>
       /[?？]/.test(questions[i]!) &&
-      !/^(?:それとも|または)/u.test(questions[i]!) &&
+      !ALTERNATIVE.test(questions[i]!) &&
       !answered(p.decision) &&
       p.decision.handoff !== null;
     const unanswered = parts.find((p, i) => surelySilent(p) || plainlyUnanswered(p, i));
@@ -911,7 +912,12 @@ export function createUnderstanding(
       const picked = (asks[i] || !anyQuestion) && answered(reading.decision);
       // 「…思い出せないんです。どうしたらいいでしょう」: a bare 「どうしたらいい？」 after a question asks what to do
       // about it; it is not a second question about the steps of the programme.
-      if (picked && (picks.length === 0 || !onlyAsksHow(analyseMessage(clause)))) picks.push(reading);
+      // 「…前に家でやっておくべきですか？それとも窓口でやってもらえますか？」: after a question, それとも asks the same
+      // question the other way; its answer is the first one's.
+      const otherWayOfAsking = afterQuestion && ALTERNATIVE.test(clause);
+      if (picked && !otherWayOfAsking && (picks.length === 0 || !onlyAsksHow(analyseMessage(clause)))) {
+        picks.push(reading);
+      }
       afterQuestion = picked && asks[i]!;
       context = asMemory(reading.analysis, reading.decision);
     });

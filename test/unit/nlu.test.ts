@@ -157,6 +157,13 @@ describe('understanding: concepts, not sentences', () => {
     expect(answeredAndHandedOff('ポイントは自動でつくの？それとも手続きがいるの？').handoff).toBeNull();
   });
 
+  it('answers 「A？それとも B？」 once: それとも asks the same question the other way', () => {
+    expect(
+      nlu.understand('決済アプリの登録は家で済ませておくべきですか？それとも窓口でやってもらえますか？')
+        .units,
+    ).toEqual(['counter.setupService']);
+  });
+
   it('answers the one of two questions the page answers and hands the other to its line', () => {
     expect(answeredAndHandedOff('支援窓口は何階ですか？駐車場はありますか？')).toEqual({
       units: ['counter.cityHall'],

@@ -23,7 +23,7 @@ export function splitClauses(text: string): string[] {
   return (
     normal
       .split(new RegExp(`(?<=[。?!\\n])|(?:、|\\s)${ADDING}、?|\\s+(?:and also|also)\\s+`, 'iu'))
-      .flatMap((part) => part.split(/(?<=(?:の|[^るすいたなだ]と))、(?=.{4,})/u))
+      .flatMap((part) => part.split(/(?<=(?:の|[^るすいたなだあ]と))、(?=.{4,})/u))
       // "Where are the counters, and what should I bring?": "and" before a direct question (a question word, then a
       // verb that asks) starts a second question; "…if I'm eligible and how many points I would get" does not.
       .flatMap((part) => part.split(ENGLISH_SECOND_QUESTION))

@@ -1070,6 +1070,8 @@ describe('clauses', () => {
       'それとも手続きがいるの?',
     ]);
     expect(addsAQuestion('ポイントは自動でつくの？それとも手続きがいるの？')).toBe(false);
+    // 「…したあと、」 (after doing) joins no two things asked, as 「番号と、」 does.
+    expect(splitClauses('窓口で手続きしたあと、控えの紙はもらえますか')).toHaveLength(1);
   });
 
   it('splits one problem from the next (…たし、 …うえに、), and answers both', () => {

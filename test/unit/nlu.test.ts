@@ -51,6 +51,7 @@ describe('understanding: concepts, not sentences', () => {
     ['窓口は夕方何時に締め切られますか', 'counter.closing'],
     // 市への (to the city), not only 市の: the city's contact, not the national hotline.
     ['市への問い合わせ先は？', 'contact.city'],
+    ['What can this chatbot do for me?', 'menu'],
     ['窓口に持ってくもん、何があるんけ？', 'items.overview'],
     ['ねつあるけど まどぐち いっていい？', 'counter.health'],
     ['母は日本語が苦手です。英語で聞ける電話はありますか', 'contact.multilingual'],

@@ -232,13 +232,15 @@ function occurring(
   formText: (order: number) => string | null,
   starts?: Set<number>,
   slips?: (order: number, at: number, length: number) => boolean,
+  ends?: Set<number>,
 ): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < text.length; i++) {
     if (starts && !starts.has(i)) continue;
     for (const order of map.get(text[i]!) ?? []) {
       const f = formText(order);
-      if (f && text.startsWith(f, i) && !slips?.(order, i, f.length)) out.add(order);
+      if (!f || (ends && !ends.has(i + f.length))) continue;
+      if (text.startsWith(f, i) && !slips?.(order, i, f.length)) out.add(order);
     }
   }
   return out;
@@ -435,6 +437,9 @@ export class Lexicon {
       const reading = this.forms[o]!.reading;
       return reading && reading.length >= READING_ANYWHERE === long ? reading : null;
     };
+    // A short reading found where a word the lexicon does not know starts must end where a word ends: 「人が出」
+    // (ひとがで) is not in 「人が電話で」 (ひとがでんわで).
+    const wordEnds = new Set([...message.wordsByReading.keys(), message.reading.length]);
     const inReading = [
       ...occurring(
         message.reading,
@@ -449,6 +454,7 @@ export class Lexicon {
         (o) => formReading(o, false),
         this.unknownWordStarts(message),
         slipsIn(message.katakana.reading),
+        wordEnds,
       ),
     ];
     const hits = [...new Set([...inSurface, ...inLemma, ...inAbleLemma, ...inReading])].sort((a, b) => a - b);

@@ -1162,6 +1162,16 @@ describe('short answers', () => {
   });
 });
 
+describe('forms found by their reading', () => {
+  it('finds a short form by its reading only where a word ends: 人が出 (ひとがで) is not in 人が電話で', () => {
+    const lexicon = new Lexicon(content.knowledge.concepts);
+    const phoned = '市の人が電話で口座番号を聞いてくることってある？';
+    expect(lexicon.find(formsOf(phoned)).concepts.has('silent.operator')).toBe(false);
+    // Read as a person answering the phone, which the page does not speak of, it was handed off.
+    expect(nlu.understand(phoned).units).toEqual(['fraud.overview']);
+  });
+});
+
 describe('question words with a counter', () => {
   it('does not read 何回 as 何階, which sounds alike: a question word with a counter is found only as written', () => {
     const lexicon = new Lexicon(content.knowledge.concepts);

@@ -285,6 +285,8 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('車椅子を貸してもらえますか')).toBe('city');
     expect(handoffOf('熱海市に住んでないけど、熱海の支援窓口で申し込める？')).toBe('city');
     expect(handoffOf('ポイントの有効期限はいつまでですか')).toBe('hotline');
+    // The page gives the city's number, not the hours its phone is answered.
+    expect(handoffOf('市の担当部署の電話は土日もつながる？')).toBe('city');
     // コンビニ is a word of more than one known unknown: the closest one chooses the line (applying there is
     // the national programme's business, not the city's).
     expect(handoffOf('コンビニでマイナポイントの申込みはできる？')).toBe('hotline');

@@ -955,7 +955,10 @@ export function createUnderstanding(
       if (
         answered(whole.decision) &&
         whole.decision.confidence >= threshold &&
-        narrowedByContext(main, whole)
+        narrowedByContext(main, whole) &&
+        // 「第1弾のときは何もしてなくて…。満額もらうにはいくらくらい買い物すればいい？」: the context names a unit
+        // that does not have what the question asks (how much); it does not narrow the question, it hands it off.
+        !asksWhatUnitLacks([...main.analysis.concepts], whole)
       ) {
         return whole;
       }

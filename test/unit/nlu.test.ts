@@ -137,6 +137,14 @@ describe('understanding: concepts, not sentences', () => {
     ]);
   });
 
+  it("keeps the question's own answer when the context names a unit that lacks what it asks (how much)", () => {
+    expect(
+      nlu.understand(
+        '第1弾のときは何もしてなくて、今回初めて申し込みます。満額もらうにはいくらくらい買い物すればいい？',
+      ).units,
+    ).toEqual(['points.cashless']);
+  });
+
   it('answers a question added with あと after a question asked with 「？」 as a question of its own', () => {
     // Read against the first, 「対象者って誰？」 gave way to the points' total, which the first already asked.
     expect(nlu.understand('最大何ポイント？あと対象者って誰？').units).toEqual([

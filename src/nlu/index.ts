@@ -60,8 +60,11 @@ export interface UnderstandingOptions {
   model?: TrainedModel;
 }
 
-// A sentence that ends by wanting or asking for something (…したい。, …たいです。, …にして。).
+// 「…？それとも…？」: the same question asked the other way, not a second one.
 const ALTERNATIVE = /^(?:それとも|または)/u;
+/** A clause asked with 「？」 as a question of its own, not as the other way of asking the one before it. */
+const asksWithMark = (clause: string) => /[?？]/.test(clause) && !ALTERNATIVE.test(clause);
+// A sentence that ends by wanting or asking for something (…したい。, …たいです。, …にして。).
 const WISH = /(?:たい(?:です)?|して)[。.!！]?$/u;
 // Units scoring less are not worth ranking, even as suggestions.
 const MIN_SCORE = 0.01;
@@ -673,18 +676,21 @@ export function createUnderstanding(
   /**
    * 「保険証の登録で何ポイント？その登録はあとで取り消せる？」: a later question of the same message, asked with 「？」,
    * that names a subject of its own (取り消す) the earlier did not, and that nothing answers alone: read with the
-   * earlier question it would only get the earlier answer again, so it is left unanswered (and handed off).
+   * earlier question it would only get the earlier answer again, so it is read alone (and handed off): that
+   * reading, or null when the question does lean on the earlier one.
    */
-  const restatesEarlier = (question: string, part: Reading, before: DialogueMemory): boolean => {
-    if (!part.followUp || !answered(part.decision)) return false;
-    if (!/[?？]/.test(question) || ALTERNATIVE.test(question)) return false;
-    if (!part.decision.units.every((u) => before.units.includes(u))) return false;
+  const unansweredAlone = (question: string, part: Reading, before: DialogueMemory): Reading | null => {
+    if (!part.followUp || !answered(part.decision) || !asksWithMark(question)) return null;
+    if (!part.decision.units.every((u) => before.units.includes(u))) return null;
     const own = analyseMessage(question);
     const newSubject = [...own.concepts].some(
       (c) => isLexiconConcept(c) && !slotLike(c) && namesSubject(c) && !before.concepts.includes(c),
     );
+    if (!newSubject) return null;
     const alone = decide(own);
-    return newSubject && !answered(alone) && alone.handoff !== null;
+    return !answered(alone) && alone.handoff !== null
+      ? { analysis: own, decision: alone, followUp: false }
+      : null;
   };
 
   /**
@@ -707,10 +713,8 @@ export function createUnderstanding(
     let memory = previous;
     const parts = questions.map((question) => {
       const part = understandText(question, memory);
-      if (memory && restatesEarlier(question, part, memory)) {
-        const own = analyseMessage(question);
-        return { analysis: own, decision: decide(own), followUp: false };
-      }
+      const alone = memory && unansweredAlone(question, part, memory);
+      if (alone) return alone;
       memory = answered(part.decision) ? asMemory(part.analysis, part.decision) : memory;
       return part;
     });
@@ -734,10 +738,7 @@ export function createUnderstanding(
     // 「…気をつけることは？もし被害にあったら、どこに相談すればいい？」: a question asked with 「？」 of its own that
     // nothing answers is handed off too; 「…それとも…？」 only offers the other way of asking the same question.
     const plainlyUnanswered = (p: Reading, i: number) =>
-      /[?？]/.test(questions[i]!) &&
-      !ALTERNATIVE.test(questions[i]!) &&
-      !answered(p.decision) &&
-      p.decision.handoff !== null;
+      asksWithMark(questions[i]!) && !answered(p.decision) && p.decision.handoff !== null;
     const unanswered = parts.find((p, i) => surelySilent(p) || plainlyUnanswered(p, i));
     const unclear = parts.some(
       (p, i) => !answered(p.decision) && !surelySilent(p) && !plainlyUnanswered(p, i),

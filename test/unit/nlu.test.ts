@@ -689,6 +689,11 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('窓口って今混んでますか？')).toBe('city');
     // That the counter is expected to be crowded is on the page.
     expect(handoffOf('窓口は混みますか？')).toEqual(['counter.crowded']);
+    // The page says only that the counters will be crowded, not when or where they are quiet (空いている, not open).
+    expect(handoffOf('窓口が比較的すいているのは何曜日ですか')).toBe('city');
+    expect(handoffOf('本庁と南熱海支所、どちらが空いていますか')).toBe('city');
+    expect(handoffOf('支援窓口は夕方ごろが空いてたりする？')).toBe('city');
+    expect(handoffOf('土曜日は窓口空いてる？')).toEqual(['counter.openOn']);
     expect(handoffOf('職員の対応がひどかったです。どこに言えばいいですか')).toBe('city');
     // The page gives the city's number but not its hours: the toll-free line's hours are not the city's.
     expect(handoffOf('市役所の電話は何時までつながりますか')).toBe('city');

@@ -684,6 +684,15 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('外国語の窓口はある？')).toEqual(['contact.multilingual']);
   });
 
+  it('hands off what city hall has beside the counter (an ATM, a copier), in kana or in English too', () => {
+    expect(handoffOf('本庁舎にATMはありますか')).toBe('city');
+    expect(handoffOf('Is there an ATM in city hall?')).toBe('city');
+    expect(handoffOf('しやくしょに こぴーきは ありますか')).toBe('city');
+    expect(handoffOf('ベビーカーのまま4階まで行けますか')).toBe('city');
+    // The elevator is where the counter is.
+    expect(handoffOf('エレベーターを降りたらすぐ窓口ですか')).toEqual(['counter.cityHall']);
+  });
+
   it('hands off when the lines are quiet, how crowded it is right now, and a complaint told before the question', () => {
     expect(handoffOf('フリーダイヤルは何時ごろかけるとすぐつながりますか')).toBe('hotline');
     expect(handoffOf('窓口って今混んでますか？')).toBe('city');

@@ -968,6 +968,11 @@ describe('languages', () => {
     expect(nlu.understand('Should I bring anything?').units).toEqual(['items.overview']);
   });
 
+  it('reads "what should I do" as asking what to do, not what is needed', () => {
+    expect(nlu.understand("I can't remember my PIN. What should I do?").units).toEqual(['card.pinReset']);
+    expect(nlu.understand('Should I bring my PIN?').units).toEqual(['items.pin']);
+  });
+
   it('reads "ago" and "previously" as done already', () => {
     expect(
       nlu.understand(

@@ -440,8 +440,11 @@ describe('understanding: concepts, not sentences', () => {
 
   it('hands off a question asked after a situation the page is silent on (a death, details given away)', () => {
     expect(handoffOf('母が先週亡くなりました。母が申し込んだポイントは家族が使えますか')).toBe('hotline');
-    expect(handoffOf('メールのリンクから口座番号を入力してしまいました。どうすればいいですか')).toBe('city');
-    expect(handoffOf('詐欺の電話で暗証番号を教えてしまいました。どうすればいいですか')).toBe('city');
+    // What to do once details are given away, or whether to go to the police, is fraud in general: the national
+    // line's (fixtures/nlu/lines.md), as every labeller of the development sets has it.
+    expect(handoffOf('メールのリンクから口座番号を入力してしまいました。どうすればいいですか')).toBe('hotline');
+    expect(handoffOf('詐欺の電話で暗証番号を教えてしまいました。どうすればいいですか')).toBe('hotline');
+    expect(handoffOf('カードをなくしたら警察にも届け出るべきですか')).toBe('hotline');
     expect(handoffOf('口座番号を聞かれたけど教えませんでした。大丈夫ですか')).toEqual(['fraud.report']);
     expect(handoffOf('結婚して苗字が変わりました。ポイントの申込みはこのままで大丈夫ですか')).toBe('hotline');
     // The page says nothing of residents of foreign nationality, so a question asked about one is not the

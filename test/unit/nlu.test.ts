@@ -350,7 +350,8 @@ describe('understanding: concepts, not sentences', () => {
     // Nor the card at the doctor's, how many years a certificate lasts, or what to do once a link was opened.
     expect(handoffOf('マイナ保険証で受診すると薬の情報も見られるの')).toBe('hotline');
     expect(handoffOf('電子証明書は何年間有効ですか')).toBe('hotline');
-    expect(handoffOf('変なリンクを押してしまったらどうなる？')).toBe('city');
+    // Once a link was opened it is fraud in general: the national line's (fixtures/nlu/lines.md).
+    expect(handoffOf('変なリンクを押してしまったらどうなる？')).toBe('hotline');
     expect(handoffOf('自分のマイナンバーを忘れました')).toBe('city');
   });
 

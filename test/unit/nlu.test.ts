@@ -443,7 +443,9 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('母が先週亡くなりました。母が申し込んだポイントは家族が使えますか')).toBe('hotline');
     // What to do once details are given away, or whether to go to the police, is fraud in general: the national
     // line's (fixtures/nlu/lines.md), as every labeller of the development sets has it.
-    expect(handoffOf('メールのリンクから口座番号を入力してしまいました。どうすればいいですか')).toBe('hotline');
+    expect(handoffOf('メールのリンクから口座番号を入力してしまいました。どうすればいいですか')).toBe(
+      'hotline',
+    );
     expect(handoffOf('詐欺の電話で暗証番号を教えてしまいました。どうすればいいですか')).toBe('hotline');
     expect(handoffOf('カードをなくしたら警察にも届け出るべきですか')).toBe('hotline');
     expect(handoffOf('口座番号を聞かれたけど教えませんでした。大丈夫ですか')).toEqual(['fraud.report']);
@@ -686,6 +688,20 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('Is there someone at city hall who speaks English?')).toBe('city');
     expect(handoffOf('英語で問い合わせできる電話はありますか')).toEqual(['contact.multilingual']);
     expect(handoffOf('外国語の窓口はある？')).toEqual(['contact.multilingual']);
+  });
+
+  it('reads a pension as the situation of the resident, not a service of the city asked about', () => {
+    expect(handoffOf('年金の受け取りに使っている口座を公金受取口座にしたら何ポイントもらえますか')).toEqual([
+      'points.account',
+    ]);
+    expect(handoffOf('年金暮らしですが、私も対象ですか')).toEqual(['eligibility.check']);
+    // Whether the points touch the pension, or pay a hometown tax donation, is the programme's: the national line.
+    expect(handoffOf('ポイントをもらうと年金が減りますか')).toBe('hotline');
+    expect(handoffOf('マイナポイントをふるさと納税の寄附に使えますか')).toBe('hotline');
+    // Whether the account must be the pension's is not on the page either.
+    expect(handoffOf('公金受取口座は年金の口座と同じでないといけませんか')).toBe('hotline');
+    // The pension office itself is another of the city's services.
+    expect(handoffOf('年金の手続きも窓口でできますか')).toBe('city');
   });
 
   it('hands off what city hall has beside the counter (an ATM, a copier), in kana or in English too', () => {

@@ -343,6 +343,12 @@ describe('understanding: concepts, not sentences', () => {
     expect(handoffOf('入院中の夫に代わって、妻の私が窓口で申込みをしてもらえますか')).toBe('city');
     expect(handoffOf('施設にいる祖母のマイナンバーカードを孫が代わりに受け取れますか')).toBe('city');
     expect(handoffOf('父の分のポイントを代理で申し込めますか')).toBe('hotline');
+    // What is written on the card and its photo are 市民生活課's; whether the card is compulsory and what the
+    // multilingual line costs are the national programme's.
+    expect(handoffOf('マイナンバーカードに旧姓を併記できますか')).toBe('city');
+    expect(handoffOf('カード用の顔写真は自分で撮ったものでも大丈夫？')).toBe('city');
+    expect(handoffOf('マイナンバーカードを作るのは義務なんですか')).toBe('hotline');
+    expect(handoffOf('0570の番号は通話料がかかりますか')).toBe('hotline');
     expect(nlu.understand('キャッシュカードの代わりに通帳でもいいですか').units).toEqual(['items.account']);
     // Nor a phone line in a language the page does not list; the five it lists have theirs.
     expect(handoffOf('ベトナム語で相談できる電話はありますか')).toBe('hotline');

@@ -710,6 +710,8 @@ describe('understanding: concepts, not sentences', () => {
     // Whether the points touch the pension, or pay a hometown tax donation, is the programme's: the national line.
     expect(handoffOf('ポイントをもらうと年金が減りますか')).toBe('hotline');
     expect(handoffOf('マイナポイントをふるさと納税の寄附に使えますか')).toBe('hotline');
+    // The city's own hometown tax donations, asked without the points, are the city's.
+    expect(handoffOf('熱海市のふるさと納税の返礼品は何がありますか')).toBe('city');
     // Whether the account must be the pension's is not on the page either.
     expect(handoffOf('公金受取口座は年金の口座と同じでないといけませんか')).toBe('hotline');
     // The pension office itself is another of the city's services.

@@ -1005,6 +1005,11 @@ describe('languages', () => {
   it('reads "what should I do" as asking what to do, not what is needed', () => {
     expect(nlu.understand("I can't remember my PIN. What should I do?").units).toEqual(['card.pinReset']);
     expect(nlu.understand('Should I bring my PIN?').units).toEqual(['items.pin']);
+    // "Should I" alone asks nothing about what is needed: a lost card is still the lost card.
+    expect(nlu.understand('My Number Card missing, what should I do?').units).toEqual(['card.lost']);
+    expect(nlu.understand('Forgot the 4-digit PIN of my card - what should I do?').units).toEqual([
+      'card.pinReset',
+    ]);
   });
 
   it('reads "ago" and "previously" as done already', () => {

@@ -205,7 +205,14 @@ const knowledge = z.object({
    * (an item the page does not list) for the city, which runs the counters.
    */
   linesNamed: z
-    .array(z.object({ concepts: z.array(z.string().min(1)).min(1), route: z.enum(['hotline', 'city']) }))
+    .array(
+      z.object({
+        concepts: z.array(z.string().min(1)).min(1),
+        /** One of these must be said too (a former surname with the card, in either of its words). */
+        anyOf: z.array(z.string().min(1)).min(2).optional(),
+        route: z.enum(['hotline', 'city']),
+      }),
+    )
     .default([]),
   /** Everyday words that say nothing about what is asked (母, 仕事, 場合): not counted as unknown words. */
   genericWords: z.array(z.string().min(1)).default([]),
@@ -353,7 +360,10 @@ export const contentSchema = z
         c.knowledge[list].map((concept, i) => ({ path: ['knowledge', list, i], concept })),
       ),
       ...c.knowledge.linesNamed.flatMap((line, i) =>
-        line.concepts.map((concept) => ({ path: ['knowledge', 'linesNamed', i], concept })),
+        [...line.concepts, ...(line.anyOf ?? [])].map((concept) => ({
+          path: ['knowledge', 'linesNamed', i],
+          concept,
+        })),
       ),
       ...c.knowledge.together.flatMap((rule, i) =>
         [...rule.concepts, ...(rule.anyOf ?? []), rule.means, ...(rule.unless ?? [])].map((concept) => ({

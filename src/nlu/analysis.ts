@@ -169,6 +169,19 @@ export function analyse(
   return analyseExample(text, lexicon, generic, together).analysis;
 }
 
+/** Concepts a content rule needs said: all of `concepts`, one of `anyOf`, none of `unless`. */
+interface ConceptsRule {
+  concepts: readonly string[];
+  anyOf?: readonly string[];
+  unless?: readonly string[];
+}
+
+/** Whether a message that says these concepts says what the rule needs (words said together, a line named). */
+export function saysAllOf(rule: ConceptsRule, concepts: ReadonlySet<string>): boolean {
+  const said = (c: string) => concepts.has(c);
+  return rule.concepts.every(said) && (rule.anyOf?.some(said) ?? true) && !rule.unless?.some(said);
+}
+
 /**
  * What words mean only said together, though others come between them (マスク忘れたら窓口でもらえますか): the
  * content's rules applied to the concepts of one text, or of a follow-up read with what it leans on.
@@ -177,10 +190,7 @@ export function meaningsSaidTogether(
   concepts: ReadonlySet<string>,
   together: readonly SaidTogether[],
 ): string[] {
-  const said = (c: string) => concepts.has(c);
-  return together
-    .filter((t) => t.concepts.every(said) && (t.anyOf?.some(said) ?? true) && !t.unless?.some(said))
-    .map((t) => t.means);
+  return together.filter((t) => saysAllOf(t, concepts)).map((t) => t.means);
 }
 
 /** The analysis, and the text as read aloud (in kana): examples are learned both ways. */

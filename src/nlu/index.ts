@@ -1,7 +1,7 @@
 import { minutesOf } from '../../flows/lib/calendar';
 import { inYearEndClosure } from '../../flows/lib/schedule';
 import type { Content } from '../content/schema';
-import { analyse, meaningsSaidTogether, type Analysis } from './analysis';
+import { analyse, meaningsSaidTogether, saysAllOf, type Analysis } from './analysis';
 import { parseAnswer, parseControl } from './answers';
 import {
   addsAQuestion,
@@ -765,7 +765,7 @@ export function createUnderstanding(
     }
     const said = reading.analysis.concepts;
     const concepts = new Set([...said, ...meaningsSaidTogether(said, knowledge.together)]);
-    const named = knowledge.linesNamed.find((line) => line.concepts.every((c) => concepts.has(c)));
+    const named = knowledge.linesNamed.find((line) => saysAllOf(line, concepts));
     return named ? handedOff(reading, named.route) : reading;
   };
 
